@@ -1,0 +1,51 @@
+package io.spindle.core.config;
+
+import java.nio.file.Path;
+
+/** Where a configuration value came from, for error messages and {@code spindle config}. */
+public sealed interface ValueSource {
+
+    /** How a person finds the value: "conf/spindle-conf.yaml:12", "-D", "default". */
+    String where();
+
+    record Default() implements ValueSource {
+        @Override
+        public String where() {
+            return "default";
+        }
+    }
+
+    record FileLine(Path file, int line) implements ValueSource {
+        @Override
+        public String where() {
+            return file + ":" + line;
+        }
+    }
+
+    record DynamicProperty() implements ValueSource {
+        @Override
+        public String where() {
+            return "-D";
+        }
+    }
+
+    record JobCode() implements ValueSource {
+        @Override
+        public String where() {
+            return "job code";
+        }
+    }
+
+    /** Values handed over as a plain map, e.g. by a test or an embedding program. */
+    record Given() implements ValueSource {
+        @Override
+        public String where() {
+            return "configuration";
+        }
+    }
+
+    ValueSource DEFAULT = new Default();
+    ValueSource DYNAMIC = new DynamicProperty();
+    ValueSource JOB_CODE = new JobCode();
+    ValueSource GIVEN = new Given();
+}

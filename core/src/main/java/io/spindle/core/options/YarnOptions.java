@@ -1,0 +1,58 @@
+package io.spindle.core.options;
+
+import io.spindle.core.config.ConfigOption;
+import io.spindle.core.config.Durations;
+import io.spindle.core.config.ValueType;
+
+import java.time.Duration;
+
+/** How the application is submitted to YARN. */
+public final class YarnOptions {
+
+    private YarnOptions() { }
+
+    /** The value of {@link #ATTEMPT_FAILURES_VALIDITY_INTERVAL} that counts every failure ever. */
+    public static final Duration UNBOUNDED = Duration.ofMillis(-1);
+
+    /** A duration, or -1 for "no window": Flink's reading of the attempt-failures interval. */
+    private static final ValueType<Duration> DURATION_OR_UNBOUNDED = ValueType.of("duration or -1",
+            text -> text.trim().equals("-1") ? UNBOUNDED : Durations.parse(text),
+            value -> value.equals(UNBOUNDED) ? "-1" : Durations.format(value));
+
+    public static final ConfigOption<Integer> WORKER_VCORES = ConfigOption.key("yarn.containers.vcores")
+            .intType().defaultValue(-1)
+            .withDescription("Virtual cores of a worker container; -1 means one per task slot.");
+
+    public static final ConfigOption<Integer> MASTER_VCORES = ConfigOption.key("yarn.appmaster.vcores")
+            .intType().defaultValue(1)
+            .withDescription("Virtual cores of the ApplicationMaster container.");
+
+    public static final ConfigOption<String> APPLICATION_NAME = ConfigOption.key("yarn.application.name")
+            .stringType().noDefaultValue()
+            .withDescription("YARN application name; the job class's simple name if unset.");
+
+    public static final ConfigOption<String> QUEUE = ConfigOption.key("yarn.application.queue")
+            .stringType().noDefaultValue()
+            .withDescription("YARN queue; the cluster's default queue if unset.");
+
+    public static final ConfigOption<String> TAGS = ConfigOption.key("yarn.tags")
+            .stringType().defaultValue("")
+            .withDescription("Comma-separated YARN application tags.");
+
+    /**
+     * Flink's default is 1 attempt without a high-availability service; Spindle's AM always recovers
+     * from the newest checkpoint in HDFS, so a second attempt is useful by default.
+     */
+    public static final ConfigOption<Integer> APPLICATION_ATTEMPTS = ConfigOption.key("yarn.application-attempts")
+            .intType().defaultValue(2)
+            .withDescription("ApplicationMaster attempts; capped by yarn.resourcemanager.am.max-attempts.");
+
+    public static final ConfigOption<Duration> ATTEMPT_FAILURES_VALIDITY_INTERVAL =
+            ConfigOption.key("yarn.application-attempt-failures-validity-interval")
+                    .type(DURATION_OR_UNBOUNDED).defaultValue(Duration.ofSeconds(10))
+                    .withDescription("Only AM failures within this window count towards the attempts; -1 counts all.");
+
+    public static final ConfigOption<String> STAGING_DIRECTORY = ConfigOption.key("yarn.staging-directory")
+            .stringType().noDefaultValue()
+            .withDescription("Where the client uploads jars and configuration; the user's home dir if unset.");
+}

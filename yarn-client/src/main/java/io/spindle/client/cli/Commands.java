@@ -1,0 +1,80 @@
+package io.spindle.client.cli;
+
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import java.util.List;
+
+/** Every verb of the spindle command line with its options (SPEC.md §3). */
+final class Commands {
+
+    private Commands() { }
+
+    static List<Command> all() {
+        return List.of(
+                new NotImplementedCommand("run", "[options] <job.jar> [--key value ...]",
+                        "submit a job to YARN (or run it locally with -t local) and follow it", runOptions()),
+                new NotImplementedCommand("list", "", "list the running Spindle applications", new Options()),
+                new NotImplementedCommand("status", "<appId>", "job state, tasks, restarts, latest checkpoints",
+                        new Options()),
+                new NotImplementedCommand("savepoint", "<appId> [dir]", "trigger a savepoint and print its path",
+                        new Options().addOption(typeOption())),
+                new NotImplementedCommand("stop", "<appId>", "stop the job with a savepoint and print its path",
+                        new Options()
+                                .addOption(Option.builder().longOpt("savepoint-path").hasArg().argName("dir")
+                                        .desc("where to write the savepoint (default: execution.checkpointing.savepoint-dir)")
+                                        .build())
+                                .addOption(Option.builder().longOpt("drain")
+                                        .desc("end the input first, so every end-of-input hook runs").build())
+                                .addOption(typeOption())),
+                new NotImplementedCommand("cancel", "<appId>",
+                        "cancel the job (checkpoints kept as execution.checkpointing.externalized-checkpoint-retention says)",
+                        new Options()),
+                new NotImplementedCommand("checkpoints", "<dir>",
+                        "list the completed checkpoints and savepoints under a path", new Options()),
+                new NotImplementedCommand("savepoint-info", "<path>",
+                        "operators, parallelism, key groups and sizes of a savepoint or checkpoint",
+                        new Options().addOption(Option.builder().longOpt("verify")
+                                .desc("read every file and check its size and checksum").build())),
+                new NotImplementedCommand("savepoint-dispose", "<path>", "delete a savepoint", new Options()),
+                new NotImplementedCommand("minicluster", "[--dir D]",
+                        "start an embedded YARN + HDFS and write its Hadoop conf to D/conf",
+                        new Options().addOption(Option.builder().longOpt("dir").hasArg().argName("D")
+                                .desc("working directory of the embedded cluster").build())),
+                new NotImplementedCommand("demo", "",
+                        "embedded cluster, example job, a killed container recovered, a savepoint taken",
+                        new Options()),
+                new ConfigCommand());
+    }
+
+    private static Options runOptions() {
+        return new Options()
+                .addOption(Option.builder("t").longOpt("target").hasArg().argName("yarn|local")
+                        .desc("where the job runs: a YARN cluster (default) or this JVM").build())
+                .addOption(Option.builder("c").longOpt("class").hasArg().argName("class")
+                        .desc("the job class, if the jar's manifest does not name one").build())
+                .addOption(Option.builder("p").longOpt("parallelism").hasArg().argName("n")
+                        .desc("parallelism of operators that do not set their own").build())
+                .addOption(Option.builder("s").longOpt("from-savepoint").hasArg().argName("path")
+                        .desc("start from this savepoint or retained checkpoint").build())
+                .addOption(Option.builder("n").longOpt("allow-non-restored-state")
+                        .desc("start even if the savepoint holds state for operators the job lacks").build())
+                .addOption(dynamicPropertyOption())
+                .addOption(Option.builder("d").longOpt("detached")
+                        .desc("print the application id and return instead of following the job").build())
+                .addOption(Option.builder().longOpt("name").hasArg().argName("name")
+                        .desc("YARN application name").build())
+                .addOption(Option.builder().longOpt("queue").hasArg().argName("queue")
+                        .desc("YARN queue").build());
+    }
+
+    static Option dynamicPropertyOption() {
+        return Option.builder("D").hasArg().argName("key=value")
+                .desc("set a configuration key (repeatable); overrides the configuration file").build();
+    }
+
+    private static Option typeOption() {
+        return Option.builder().longOpt("type").hasArg().argName("canonical|native")
+                .desc("savepoint format (default canonical)").build();
+    }
+}

@@ -1,0 +1,103 @@
+package io.spindle.client.cli;
+
+import io.spindle.core.config.ConfigLoader;
+import io.spindle.core.config.ConfigOption;
+import io.spindle.core.config.Configuration;
+import io.spindle.core.config.Diagnostic;
+import io.spindle.core.config.LoadedConfiguration;
+import io.spindle.core.options.SpindleOptions;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code spindle config}: the effective configuration with the source of every value, or with
+ * {@code --check} the errors and warnings of the configuration directory.
+ */
+final class ConfigCommand implements Command {
+
+    @Override
+    public String name() {
+        return "config";
+    }
+
+    @Override
+    public String arguments() {
+        return "[--check] [-D key=value ...]";
+    }
+
+    @Override
+    public String summary() {
+        return "print the effective configuration and where each value came from; --check validates it";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("check")
+                        .desc("print errors and warnings; exit 2 if there is any error").build())
+                .addOption(Commands.dynamicPropertyOption());
+    }
+
+    @Override
+    public int run(CommandLine line, CliContext context) {
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
+        }
+        List<String> dynamic = List.of(Optional.ofNullable(line.getOptionValues("D")).orElse(new String[0]));
+        LoadedConfiguration loaded = new ConfigLoader(SpindleOptions.REGISTRY).load(context.confDir(), dynamic);
+        String file = loaded.file().map(Object::toString).orElse("no configuration file in " + context.confDir());
+        if (line.hasOption("check")) {
+            loaded.diagnostics().forEach(context.out()::println);
+            long errors = loaded.diagnostics().stream().filter(Diagnostic::isError).count();
+            long warnings = loaded.diagnostics().size() - errors;
+            context.out().println(plural(errors, "error") + ", " + plural(warnings, "warning")
+                    + " (" + file + (dynamic.isEmpty() ? "" : " and -D") + ")");
+            return errors > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
+        }
+        if (loaded.hasErrors()) {
+            loaded.diagnostics().stream().filter(Diagnostic::isError).forEach(context.err()::println);
+            return ExitCode.BAD_INPUT;
+        }
+        loaded.warnings().forEach(context.err()::println);
+        context.out().println("# effective configuration: defaults < " + file + " < -D");
+        printEffective(loaded.configuration(), context);
+        return ExitCode.OK;
+    }
+
+    private static void printEffective(Configuration configuration, CliContext context) {
+        for (ConfigOption<?> option : SpindleOptions.REGISTRY.options()) {
+            context.out().println(describe(configuration, option));
+        }
+        for (String key : configuration.keys()) {
+            if (SpindleOptions.REGISTRY.option(key).isEmpty()) {
+                Configuration.Value value = configuration.raw(key).orElseThrow();
+                context.out().println(row("# " + key + ": " + value.raw(), value.source().where() + ", not used"));
+            }
+        }
+    }
+
+    private static <T> String describe(Configuration configuration, ConfigOption<T> option) {
+        Optional<Configuration.Value> set = configuration.find(option);
+        Optional<T> value = configuration.getOptional(option);
+        if (value.isEmpty()) {
+            return row("# " + option.key() + ":", "not set");
+        }
+        String source = set.map(v -> v.source().where()
+                        + (v.writtenKey().equals(option.key()) ? "" : ", written as " + v.writtenKey()))
+                .orElse("default");
+        String text = option.type().format(value.get());
+        return row(option.key() + ": " + (text.isEmpty() ? "\"\"" : text), source);
+    }
+
+    private static String row(String entry, String comment) {
+        return String.format("%-72s # %s", entry, comment);
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

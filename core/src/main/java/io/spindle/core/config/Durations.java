@@ -50,10 +50,20 @@ public final class Durations {
         BigInteger amount = new BigInteger(trimmed.substring(0, digits));
         BigInteger nanos = amount.multiply(BigInteger.valueOf(unit.getDuration().toNanos()));
         BigInteger[] secondsAndNanos = nanos.divideAndRemainder(BigInteger.valueOf(1_000_000_000L));
-        if (secondsAndNanos[0].bitLength() > 63 || secondsAndNanos[0].longValue() > Long.MAX_VALUE / 1000) {
+        if (secondsAndNanos[0].bitLength() > 63) {
             throw new IllegalArgumentException("'" + trimmed + "' is too long a duration");
         }
-        return Duration.ofSeconds(secondsAndNanos[0].longValue(), secondsAndNanos[1].longValue());
+        return fittingMillis(Duration.ofSeconds(secondsAndNanos[0].longValue(), secondsAndNanos[1].longValue()), trimmed);
+    }
+
+    /** Every duration must fit a long of milliseconds, as its readers call {@link Duration#toMillis()}. */
+    private static Duration fittingMillis(Duration duration, String text) {
+        try {
+            duration.toMillis();
+        } catch (ArithmeticException tooLong) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration", tooLong);
+        }
+        return duration;
     }
 
     private static ChronoUnit unitFor(String text, String label) {
@@ -72,7 +82,7 @@ public final class Durations {
             if (duration.isNegative()) {
                 throw new IllegalArgumentException("'" + text + "' is negative; durations must be zero or more");
             }
-            return duration;
+            return fittingMillis(duration, text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not a duration (" + UNIT_HINT + ")", e);
         }

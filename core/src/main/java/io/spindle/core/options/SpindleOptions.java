@@ -41,7 +41,8 @@ public final class SpindleOptions {
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY, CheckpointingOptions.SAVEPOINTS_DIRECTORY,
                 CheckpointingOptions.NUM_RETAINED, CheckpointingOptions.INCREMENTAL,
                 CheckpointingOptions.LOCAL_RECOVERY, CheckpointingOptions.RESTORE_PATH,
-                CheckpointingOptions.ALLOW_NON_RESTORED_STATE));
+                CheckpointingOptions.ALLOW_NON_RESTORED_STATE,
+                StateBackendOptions.ROCKSDB_LOCAL_DIR, StateBackendOptions.ROCKSDB_MANAGED_MEMORY));
         options.addAll(RestartOptions.ALL);
         return List.copyOf(options);
     }

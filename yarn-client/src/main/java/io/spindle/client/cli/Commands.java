@@ -12,8 +12,7 @@ final class Commands {
 
     static List<Command> all() {
         return List.of(
-                new NotImplementedCommand("run", "[options] <job.jar> [--key value ...]",
-                        "submit a job to YARN (or run it locally with -t local) and follow it", runOptions()),
+                new RunCommand(runOptions()),
                 new NotImplementedCommand("list", "", "list the running Spindle applications", new Options()),
                 new NotImplementedCommand("status", "<appId>", "job state, tasks, restarts, latest checkpoints",
                         new Options()),

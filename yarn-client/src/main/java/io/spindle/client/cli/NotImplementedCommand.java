@@ -7,11 +7,6 @@ import org.apache.commons.cli.Options;
 record NotImplementedCommand(String name, String arguments, String summary, Options options) implements Command {
 
     @Override
-    public boolean stopsAtFirstArgument() {
-        return name.equals("run");
-    }
-
-    @Override
     public int run(CommandLine line, CliContext context) {
         throw new UsageException("not implemented yet");
     }

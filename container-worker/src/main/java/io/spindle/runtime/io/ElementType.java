@@ -1,0 +1,14 @@
+package io.spindle.runtime.io;
+
+/**
+ * The tag byte of each element in a buffer. Layout: RECORD = tag, varint length, encoded record;
+ * END_OF_INPUT = tag; BARRIER = tag, checkpoint id (8 bytes). An element never spans two buffers.
+ */
+public final class ElementType {
+
+    private ElementType() { }
+
+    public static final byte RECORD = 0;
+    public static final byte END_OF_INPUT = 1;
+    public static final byte BARRIER = 2;
+}

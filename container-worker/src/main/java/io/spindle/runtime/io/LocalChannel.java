@@ -1,0 +1,35 @@
+package io.spindle.runtime.io;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A channel between two subtasks in one JVM: a bounded queue of buffers, one per producer/consumer
+ * pair, so a consumer that stops reading one channel (barrier alignment) only holds back that
+ * producer's writes to it, never the other channels.
+ */
+public final class LocalChannel implements OutboundChannel, InboundChannel {
+
+    private final BlockingQueue<Buffer> buffers;
+    private volatile Runnable listener = () -> { };
+
+    public LocalChannel(int capacityInBuffers) {
+        this.buffers = new ArrayBlockingQueue<>(capacityInBuffers);
+    }
+
+    @Override
+    public void send(Buffer buffer) throws InterruptedException {
+        buffers.put(buffer);
+        listener.run();
+    }
+
+    @Override
+    public Buffer poll() {
+        return buffers.poll();
+    }
+
+    @Override
+    public void setAvailabilityListener(Runnable newListener) {
+        this.listener = newListener;
+    }
+}

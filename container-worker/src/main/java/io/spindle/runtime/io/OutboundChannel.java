@@ -1,0 +1,8 @@
+package io.spindle.runtime.io;
+
+/** The producer's end of a channel to one consumer subtask. */
+public interface OutboundChannel {
+
+    /** Hands a buffer to the channel; blocks while the consumer has no room (backpressure). */
+    void send(Buffer buffer) throws InterruptedException;
+}

@@ -1,0 +1,50 @@
+package io.spindle.runtime.io;
+
+import io.spindle.api.codec.Codec;
+
+import java.io.IOException;
+
+/** Decodes the elements of buffers from one channel, with the codec of that channel's producer. */
+public final class RecordReader {
+
+    /** What the consumer does with each element. */
+    public interface ElementHandler {
+        void record(Object record) throws Exception;
+
+        void endOfInput() throws Exception;
+
+        void barrier(long checkpointId) throws Exception;
+    }
+
+    private final Codec<?> codec;
+    private final ByteArrayDataInput buffer = new ByteArrayDataInput();
+    private final ByteArrayDataInput recordBytes = new ByteArrayDataInput();
+
+    public RecordReader(Codec<?> codec) {
+        this.codec = codec;
+    }
+
+    public void read(Buffer delivered, ElementHandler handler) throws Exception {
+        buffer.reset(delivered.bytes(), 0, delivered.length());
+        while (buffer.hasRemaining()) {
+            byte type = buffer.readByte();
+            switch (type) {
+                case ElementType.RECORD -> {
+                    int length = buffer.readVarInt();
+                    int start = buffer.position();
+                    recordBytes.reset(delivered.bytes(), start, length);
+                    Object record = codec.decode(recordBytes);
+                    if (recordBytes.hasRemaining()) {
+                        throw new IOException("codec " + codec.id() + " left " + (start + length - recordBytes.position())
+                                + " bytes of a record unread: it does not match the producer's codec");
+                    }
+                    buffer.position(start + length);
+                    handler.record(record);
+                }
+                case ElementType.END_OF_INPUT -> handler.endOfInput();
+                case ElementType.BARRIER -> handler.barrier(buffer.readLong());
+                default -> throw new IOException("corrupt buffer: unknown element type " + type);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.spindle.runtime.io;
+
+import io.spindle.api.codec.Codec;
+
+import java.util.List;
+
+/**
+ * Encodes the records of one output edge of one subtask into a buffer per consumer channel and
+ * sends a buffer when it is full, on {@link #flush}, or before an event. Blocks in send when the
+ * consumer lags: that is the backpressure.
+ */
+public final class RecordWriter {
+
+    private final List<OutboundChannel> channels;
+    private final ChannelSelector selector;
+    private final Codec<Object> codec;
+    private final int bufferSize;
+    private final byte[][] pending;
+    private final int[] fill;
+    private final ByteArrayDataOutput payload = new ByteArrayDataOutput(256);
+    private final ByteArrayDataOutput element = new ByteArrayDataOutput(256);
+    private long recordsOut;
+
+    public RecordWriter(List<OutboundChannel> channels, ChannelSelector selector, Codec<Object> codec, int bufferSize) {
+        this.channels = List.copyOf(channels);
+        this.selector = selector;
+        this.codec = codec;
+        this.bufferSize = bufferSize;
+        this.pending = new byte[channels.size()][];
+        this.fill = new int[channels.size()];
+    }
+
+    public void emit(Object record) throws Exception {
+        payload.reset();
+        codec.encode(record, payload);
+        element.reset();
+        element.writeByte(ElementType.RECORD);
+        element.writeVarInt(payload.length());
+        element.write(payload.bytes(), 0, payload.length());
+        int channel = selector.select(record);
+        if (channel == ChannelSelector.ALL) {
+            for (int i = 0; i < channels.size(); i++) {
+                append(i, element.bytes(), element.length());
+            }
+        } else {
+            append(channel, element.bytes(), element.length());
+        }
+        recordsOut++;
+    }
+
+    private void append(int channel, byte[] element, int length) throws InterruptedException {
+        if (pending[channel] != null && fill[channel] + length > pending[channel].length) {
+            flush(channel);
+        }
+        if (pending[channel] == null) {
+            pending[channel] = new byte[Math.max(bufferSize, length)];
+        }
+        System.arraycopy(element, 0, pending[channel], fill[channel], length);
+        fill[channel] += length;
+    }
+
+    private void flush(int channel) throws InterruptedException {
+        if (pending[channel] != null && fill[channel] > 0) {
+            channels.get(channel).send(new Buffer(pending[channel], fill[channel]));
+            pending[channel] = null;
+            fill[channel] = 0;
+        }
+    }
+
+    /** Sends every partly filled buffer. */
+    public void flush() throws InterruptedException {
+        for (int i = 0; i < channels.size(); i++) {
+            flush(i);
+        }
+    }
+
+    /** Flushes, then tells every consumer channel that this producer's input has ended. */
+    public void endOfInput() throws InterruptedException {
+        broadcastEvent(new byte[] {ElementType.END_OF_INPUT});
+    }
+
+    private void broadcastEvent(byte[] event) throws InterruptedException {
+        flush();
+        for (OutboundChannel channel : channels) {
+            channel.send(new Buffer(event, event.length));
+        }
+    }
+
+    public long recordsOut() {
+        return recordsOut;
+    }
+}

@@ -1,0 +1,15 @@
+package io.spindle.runtime.operators;
+
+import io.spindle.api.connectors.FileAccess;
+import io.spindle.state.KeyedStateBackend;
+import io.spindle.state.operator.OperatorStateStore;
+
+import java.util.function.LongSupplier;
+
+/**
+ * What the task gives an operator: its place among the subtasks, its state and services.
+ *
+ * @param keyedState the subtask's keyed state, null unless the operator's input is keyed
+ */
+public record OperatorRuntime(int subtaskIndex, int parallelism, OperatorStateStore operatorState,
+                              KeyedStateBackend<Object> keyedState, FileAccess files, LongSupplier clock) { }

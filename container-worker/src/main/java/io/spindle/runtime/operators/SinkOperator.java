@@ -1,0 +1,62 @@
+package io.spindle.runtime.operators;
+
+import io.spindle.api.connectors.FileAccess;
+import io.spindle.api.connectors.Sink;
+import io.spindle.api.connectors.SinkContext;
+import io.spindle.api.connectors.SinkWriter;
+import io.spindle.api.state.ListState;
+import io.spindle.api.state.ListStateDescriptor;
+
+/** The last link: hands records to the sink's writer for this subtask. */
+public final class SinkOperator<T> extends StreamOperator<T, Void> {
+
+    private final Sink<T> sink;
+    private SinkWriter<T> writer;
+
+    public SinkOperator(String name, Sink<T> sink) {
+        super(name);
+        this.sink = sink;
+    }
+
+    @Override
+    public void open(OperatorRuntime runtime) throws Exception {
+        writer = sink.createWriter(new SinkContext() {
+            @Override
+            public int subtaskIndex() {
+                return runtime.subtaskIndex();
+            }
+
+            @Override
+            public int parallelism() {
+                return runtime.parallelism();
+            }
+
+            @Override
+            public <S> ListState<S> operatorListState(ListStateDescriptor<S> descriptor) {
+                return runtime.operatorState().listState(descriptor);
+            }
+
+            @Override
+            public FileAccess files() {
+                return runtime.files();
+            }
+        });
+    }
+
+    @Override
+    protected void processElement(T record) throws Exception {
+        writer.write(record);
+    }
+
+    @Override
+    protected void onEndOfInput() throws Exception {
+        writer.endOfInput();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+}

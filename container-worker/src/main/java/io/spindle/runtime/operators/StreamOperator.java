@@ -1,0 +1,74 @@
+package io.spindle.runtime.operators;
+
+/**
+ * A link of an operator chain: takes records by method call and emits to the next link. Any
+ * exception from user code leaves as a {@link UserCodeException} naming this operator.
+ */
+public abstract class StreamOperator<IN, OUT> implements Output<IN> {
+
+    private final String name;
+    protected Output<OUT> output;
+    private long recordsIn;
+
+    protected StreamOperator(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void setOutput(Output<OUT> output) {
+        this.output = output;
+    }
+
+    public long recordsIn() {
+        return recordsIn;
+    }
+
+    public void open(OperatorRuntime runtime) throws Exception {
+    }
+
+    protected abstract void processElement(IN record) throws Exception;
+
+    /** The operator's own end-of-input work, before the next link hears of it. */
+    protected void onEndOfInput() throws Exception {
+    }
+
+    /** Fires processing-time timers due at {@code nowMillis}; returns the next timer's time or Long.MAX_VALUE. */
+    public long fireTimers(long nowMillis) throws Exception {
+        return Long.MAX_VALUE;
+    }
+
+    public void close() throws Exception {
+    }
+
+    @Override
+    public final void collect(IN record) {
+        recordsIn++;
+        try {
+            processElement(record);
+        } catch (UserCodeException | TaskCancelledException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskCancelledException(e);
+        } catch (Exception e) {
+            throw new UserCodeException(name, e);
+        }
+    }
+
+    @Override
+    public final void endOfInput() throws Exception {
+        try {
+            onEndOfInput();
+        } catch (UserCodeException | TaskCancelledException | InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UserCodeException(name, e);
+        }
+        if (output != null) {
+            output.endOfInput();
+        }
+    }
+}

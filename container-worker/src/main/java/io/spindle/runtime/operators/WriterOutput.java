@@ -1,0 +1,45 @@
+package io.spindle.runtime.operators;
+
+import io.spindle.runtime.io.RecordWriter;
+
+import java.util.List;
+
+/** The end of a chain: every record to each output edge's writer. */
+public final class WriterOutput implements Output<Object> {
+
+    private final String producer;
+    private final List<RecordWriter> writers;
+
+    /** @param producer the chain's last operator, named when its output cannot be encoded */
+    public WriterOutput(String producer, List<RecordWriter> writers) {
+        this.producer = producer;
+        this.writers = List.copyOf(writers);
+    }
+
+    @Override
+    public void collect(Object record) {
+        try {
+            for (RecordWriter writer : writers) {
+                writer.emit(record);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskCancelledException(e);
+        } catch (Exception e) {
+            throw new UserCodeException(producer, e);
+        }
+    }
+
+    @Override
+    public void endOfInput() throws InterruptedException {
+        for (RecordWriter writer : writers) {
+            writer.endOfInput();
+        }
+    }
+
+    public void flush() throws InterruptedException {
+        for (RecordWriter writer : writers) {
+            writer.flush();
+        }
+    }
+}

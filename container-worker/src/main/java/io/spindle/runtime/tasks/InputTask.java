@@ -1,0 +1,80 @@
+package io.spindle.runtime.tasks;
+
+import io.spindle.runtime.io.InputGate;
+import io.spindle.runtime.io.RecordReader;
+import io.spindle.runtime.operators.OperatorRuntime;
+import io.spindle.runtime.operators.StreamOperator;
+import io.spindle.runtime.operators.TaskCancelledException;
+import io.spindle.runtime.operators.WriterOutput;
+
+import java.util.List;
+
+/** A subtask whose chain reads from channels: decodes buffers from its input gate into the chain. */
+public final class InputTask extends Task {
+
+    private final InputGate gate;
+    private final List<RecordReader> readers;
+
+    /** @param readers one per gate channel, each with the codec of that channel's producer */
+    public InputTask(String name, InputGate gate, List<RecordReader> readers,
+                     List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
+                     long bufferTimeoutMillis, TaskListener listener, List<AutoCloseable> resources) {
+        super(name, operators, writers, runtime, bufferTimeoutMillis, listener, resources);
+        this.gate = gate;
+        this.readers = List.copyOf(readers);
+    }
+
+    @Override
+    protected void invoke() throws Exception {
+        long bufferTimeoutNanos = bufferTimeoutMillis * 1_000_000L;
+        long lastFlush = System.nanoTime();
+        try {
+            while (!gate.allFinished()) {
+                checkCancelled();
+                InputGate.Delivery delivery = gate.poll(0);
+                if (delivery == null) {
+                    writers.flush();
+                    lastFlush = System.nanoTime();
+                    long nextTimer = fireTimers();
+                    long waitMillis = Math.max(0, Math.min(bufferTimeoutMillis,
+                            nextTimer - runtime.clock().getAsLong()));
+                    delivery = gate.poll(Math.max(1, waitMillis) * 1_000_000L);
+                }
+                if (delivery != null) {
+                    int channel = delivery.channel();
+                    readers.get(channel).read(delivery.buffer(), new RecordReader.ElementHandler() {
+                        @Override
+                        public void record(Object record) {
+                            head().collect(record);
+                        }
+
+                        @Override
+                        public void endOfInput() {
+                            gate.finish(channel);
+                        }
+
+                        @Override
+                        public void barrier(long checkpointId) {
+                            throw new IllegalStateException("checkpoint barriers are not handled yet");
+                        }
+                    });
+                }
+                long now = System.nanoTime();
+                if (now - lastFlush >= bufferTimeoutNanos) {
+                    fireTimers();
+                    writers.flush();
+                    lastFlush = now;
+                }
+            }
+            fireTimers();
+            head().endOfInput();
+        } catch (InterruptedException e) {
+            throw new TaskCancelledException(e);
+        }
+    }
+
+    @Override
+    protected void wakeUp() {
+        gate.wakeUp();
+    }
+}

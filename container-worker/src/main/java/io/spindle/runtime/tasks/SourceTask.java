@@ -1,0 +1,102 @@
+package io.spindle.runtime.tasks;
+
+import io.spindle.api.connectors.FileAccess;
+import io.spindle.api.connectors.Source;
+import io.spindle.api.connectors.SourceContext;
+import io.spindle.api.connectors.SourceReader;
+import io.spindle.api.state.ListState;
+import io.spindle.api.state.ListStateDescriptor;
+import io.spindle.runtime.operators.OperatorRuntime;
+import io.spindle.runtime.operators.StreamOperator;
+import io.spindle.runtime.operators.TaskCancelledException;
+import io.spindle.runtime.operators.UserCodeException;
+import io.spindle.runtime.operators.WriterOutput;
+
+import java.util.List;
+
+/** A subtask whose chain starts with a source: polls the reader and pushes what it emits down the chain. */
+public final class SourceTask extends Task {
+
+    private final String sourceName;
+    private final Source<Object> source;
+
+    public SourceTask(String name, String sourceName, Source<Object> source,
+                      List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
+                      long bufferTimeoutMillis, TaskListener listener, List<AutoCloseable> resources) {
+        super(name, operators, writers, runtime, bufferTimeoutMillis, listener, resources);
+        this.sourceName = sourceName;
+        this.source = source;
+    }
+
+    @Override
+    protected void invoke() throws Exception {
+        try (SourceReader<Object> reader = createReader()) {
+            long lastFlush = System.nanoTime();
+            long bufferTimeoutNanos = bufferTimeoutMillis * 1_000_000L;
+            while (true) {
+                checkCancelled();
+                SourceReader.Status status = poll(reader);
+                fireTimers();
+                if (status == SourceReader.Status.END_OF_INPUT) {
+                    break;
+                }
+                long now = System.nanoTime();
+                if (status == SourceReader.Status.NOTHING_AVAILABLE) {
+                    writers.flush();
+                    lastFlush = now;
+                    Thread.sleep(1);
+                } else if (now - lastFlush >= bufferTimeoutNanos) {
+                    writers.flush();
+                    lastFlush = now;
+                }
+            }
+            fireTimers();
+            head().endOfInput();
+        } catch (InterruptedException e) {
+            throw new TaskCancelledException(e);
+        }
+    }
+
+    private SourceReader.Status poll(SourceReader<Object> reader) {
+        try {
+            return reader.poll(head());
+        } catch (UserCodeException | TaskCancelledException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UserCodeException(sourceName, e);
+        }
+    }
+
+    private SourceReader<Object> createReader() {
+        try {
+            return source.createReader(new SourceContext() {
+                @Override
+                public int subtaskIndex() {
+                    return runtime.subtaskIndex();
+                }
+
+                @Override
+                public int parallelism() {
+                    return runtime.parallelism();
+                }
+
+                @Override
+                public <T> ListState<T> operatorListState(ListStateDescriptor<T> descriptor) {
+                    return runtime.operatorState().listState(descriptor);
+                }
+
+                @Override
+                public boolean isRestored() {
+                    return runtime.operatorState().isRestored();
+                }
+
+                @Override
+                public FileAccess files() {
+                    return runtime.files();
+                }
+            });
+        } catch (Exception e) {
+            throw new UserCodeException(sourceName, e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.spindle.runtime.tasks;
+
+import io.spindle.runtime.operators.OperatorRuntime;
+import io.spindle.runtime.operators.Output;
+import io.spindle.runtime.operators.StreamOperator;
+import io.spindle.runtime.operators.TaskCancelledException;
+import io.spindle.runtime.operators.WriterOutput;
+
+import java.util.List;
+
+/**
+ * One subtask of a chain of operators, run by one thread: opens the operators, moves records
+ * through them until the input ends or the task is cancelled, and reports how it ended.
+ */
+public abstract class Task implements Runnable {
+
+    private final String name;
+    protected final List<StreamOperator<Object, Object>> operators;
+    protected final WriterOutput writers;
+    protected final OperatorRuntime runtime;
+    protected final long bufferTimeoutMillis;
+    private final TaskListener listener;
+    private final List<AutoCloseable> resources;
+    private volatile boolean cancelled;
+    private volatile Thread thread;
+
+    /**
+     * @param resources closed when the task ends, last first (e.g. its keyed state backend)
+     */
+    protected Task(String name, List<StreamOperator<Object, Object>> operators, WriterOutput writers,
+                   OperatorRuntime runtime, long bufferTimeoutMillis, TaskListener listener,
+                   List<AutoCloseable> resources) {
+        this.name = name;
+        this.operators = List.copyOf(operators);
+        this.writers = writers;
+        this.runtime = runtime;
+        this.bufferTimeoutMillis = bufferTimeoutMillis;
+        this.listener = listener;
+        this.resources = List.copyOf(resources);
+        for (int i = 0; i < operators.size(); i++) {
+            operators.get(i).setOutput(i + 1 < operators.size() ? operators.get(i + 1) : writers);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<StreamOperator<Object, Object>> operators() {
+        return operators;
+    }
+
+    /** Where records enter the chain. */
+    @SuppressWarnings("unchecked")
+    protected Output<Object> head() {
+        return operators.isEmpty() ? writers : operators.get(0);
+    }
+
+    @Override
+    public final void run() {
+        thread = Thread.currentThread();
+        Throwable failure = null;
+        try {
+            for (StreamOperator<Object, Object> operator : operators) {
+                operator.open(runtime);
+            }
+            invoke();
+            closeOperators();
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            failure = closeResources(failure);
+        }
+        if (failure == null) {
+            listener.finished(this);
+        } else if (cancelled && isCancellation(failure)) {
+            listener.cancelled(this);
+        } else {
+            listener.failed(this, failure);
+        }
+    }
+
+    /** Moves records until the input ends; returns normally only at the end of input. */
+    protected abstract void invoke() throws Exception;
+
+    public void cancel() {
+        cancelled = true;
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+        }
+        wakeUp();
+    }
+
+    /** Lets a task that sleeps waiting for input notice cancellation. */
+    protected void wakeUp() {
+    }
+
+    protected boolean isCancelled() {
+        return cancelled;
+    }
+
+    protected void checkCancelled() {
+        if (cancelled || Thread.currentThread().isInterrupted()) {
+            throw new TaskCancelledException(new InterruptedException("cancelled"));
+        }
+    }
+
+    /** Fires due timers of every operator; returns the time of the next timer. */
+    protected long fireTimers() throws Exception {
+        long now = runtime.clock().getAsLong();
+        long next = Long.MAX_VALUE;
+        for (StreamOperator<Object, Object> operator : operators) {
+            next = Math.min(next, operator.fireTimers(now));
+        }
+        return next;
+    }
+
+    private void closeOperators() throws Exception {
+        for (StreamOperator<Object, Object> operator : operators) {
+            operator.close();
+        }
+    }
+
+    private Throwable closeResources(Throwable failure) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        return failure;
+    }
+
+    private static boolean isCancellation(Throwable failure) {
+        return failure instanceof TaskCancelledException || failure instanceof InterruptedException;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

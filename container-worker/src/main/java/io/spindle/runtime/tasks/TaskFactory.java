@@ -1,0 +1,120 @@
+package io.spindle.runtime.tasks;
+
+import io.spindle.api.codec.Codec;
+import io.spindle.api.connectors.Source;
+import io.spindle.core.graph.OperatorKind;
+import io.spindle.core.graph.Partitioning;
+import io.spindle.core.graph.StreamEdge;
+import io.spindle.core.graph.StreamGraph;
+import io.spindle.core.graph.StreamNode;
+import io.spindle.core.keys.KeyGroupRange;
+import io.spindle.core.keys.KeyGroups;
+import io.spindle.core.plan.ExecutionPlan;
+import io.spindle.core.plan.TaskVertex;
+import io.spindle.core.plan.VertexEdge;
+import io.spindle.runtime.io.ChannelSelector;
+import io.spindle.runtime.io.InboundChannel;
+import io.spindle.runtime.io.InputGate;
+import io.spindle.runtime.io.OutboundChannel;
+import io.spindle.runtime.io.RecordReader;
+import io.spindle.runtime.io.RecordWriter;
+import io.spindle.runtime.operators.OperatorFactory;
+import io.spindle.runtime.operators.OperatorRuntime;
+import io.spindle.runtime.operators.StreamOperator;
+import io.spindle.runtime.operators.WriterOutput;
+import io.spindle.state.KeyedStateBackend;
+import io.spindle.state.operator.OperatorStateStore;
+import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wires one subtask of a task vertex: its operators (from a fresh build of the job graph, so no
+ * two subtasks share a function object), its channels, writers, and keyed state.
+ */
+public final class TaskFactory {
+
+    private TaskFactory() { }
+
+    /**
+     * @param plan the plan the channels were laid out for
+     * @param fresh a graph built anew for this subtask, equal in shape to the plan's
+     */
+    @SuppressWarnings("unchecked")
+    public static Task create(ExecutionPlan plan, StreamGraph fresh, TaskVertex vertex, int subtask,
+                              TaskServices services) {
+        String name = vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")";
+        StreamNode head = fresh.node(vertex.head().id());
+        List<StreamOperator<Object, Object>> operators = new ArrayList<>();
+        for (StreamNode planned : vertex.chain()) {
+            StreamNode node = fresh.node(planned.id());
+            if (node.kind() != OperatorKind.SOURCE) {
+                operators.add(OperatorFactory.create(node));
+            }
+        }
+        List<AutoCloseable> resources = new ArrayList<>();
+        KeyedStateBackend<Object> keyed = head.isKeyed() ? keyedState(fresh, vertex, head, subtask, services) : null;
+        if (keyed != null) {
+            resources.add(keyed);
+        }
+        OperatorRuntime runtime = new OperatorRuntime(subtask, vertex.parallelism(), new OperatorStateStore(), keyed,
+                services.files(), services.clock());
+        WriterOutput writers = new WriterOutput(vertex.tail().name(), writers(plan, fresh, vertex, subtask, services));
+        if (head.kind() == OperatorKind.SOURCE) {
+            return new SourceTask(name, head.name(), (Source<Object>) head.function(), operators, writers, runtime,
+                    services.bufferTimeoutMillis(), services.listener(), resources);
+        }
+        List<InboundChannel> inbound = new ArrayList<>();
+        List<RecordReader> readers = new ArrayList<>();
+        for (VertexEdge edge : vertex.inputs()) {
+            Codec<?> codec = fresh.node(edge.edge().sourceId()).outputCodec();
+            for (int producer : peers(edge, plan.vertices().get(edge.sourceVertex()).parallelism(), subtask)) {
+                inbound.add(services.channels().inbound(edge, producer, subtask));
+                readers.add(new RecordReader(codec));
+            }
+        }
+        return new InputTask(name, new InputGate(inbound), readers, operators, writers, runtime,
+                services.bufferTimeoutMillis(), services.listener(), resources);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<RecordWriter> writers(ExecutionPlan plan, StreamGraph fresh, TaskVertex vertex, int subtask,
+                                              TaskServices services) {
+        Codec<Object> codec = (Codec<Object>) fresh.node(vertex.tail().id()).outputCodec();
+        List<RecordWriter> writers = new ArrayList<>();
+        for (VertexEdge edge : plan.outputsOf(vertex)) {
+            int consumers = plan.vertices().get(edge.targetVertex()).parallelism();
+            List<OutboundChannel> channels = new ArrayList<>();
+            for (int consumer : peers(edge, consumers, subtask)) {
+                channels.add(services.channels().outbound(edge, subtask, consumer));
+            }
+            StreamEdge freshEdge = fresh.node(edge.edge().targetId()).inputs().stream()
+                    .filter(e -> e.sourceId() == edge.edge().sourceId()).findFirst().orElseThrow();
+            writers.add(new RecordWriter(channels,
+                    ChannelSelector.forEdge(freshEdge, subtask, consumers, fresh.maxParallelism()), codec,
+                    services.bufferSize()));
+        }
+        return writers;
+    }
+
+    /** The subtasks on the other side of an edge that this subtask exchanges records with. */
+    private static List<Integer> peers(VertexEdge edge, int otherParallelism, int subtask) {
+        if (edge.edge().partitioning() == Partitioning.FORWARD) {
+            return List.of(subtask);
+        }
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < otherParallelism; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    private static KeyedStateBackend<Object> keyedState(StreamGraph graph, TaskVertex vertex, StreamNode head,
+                                                        int subtask, TaskServices services) {
+        KeyGroupRange range = KeyGroups.rangeOf(subtask, graph.maxParallelism(), vertex.parallelism());
+        return RocksDbKeyedStateBackend.open(services.rocksDb(),
+                services.stateDirectory().resolve("vertex-" + vertex.id() + "-subtask-" + subtask),
+                head.inputs().get(0).keyCodec(), graph.maxParallelism(), range);
+    }
+}

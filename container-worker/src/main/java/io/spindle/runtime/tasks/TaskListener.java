@@ -1,0 +1,12 @@
+package io.spindle.runtime.tasks;
+
+/** Hears how each task ends. Called from the task's own thread. */
+public interface TaskListener {
+
+    void finished(Task task);
+
+    void failed(Task task, Throwable cause);
+
+    /** The task stopped because it was cancelled, not through a fault of its own. */
+    void cancelled(Task task);
+}

@@ -1,0 +1,81 @@
+package io.spindle.core.graph;
+
+import io.spindle.api.codec.Codec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One operator of the job graph: its name (the stable id), what it does, the user's function
+ * object (a Source, MapFunction, ProcessFunction, Sink, ...) and the codec of its output.
+ */
+public final class StreamNode {
+
+    private final int id;
+    private final String name;
+    private final OperatorKind kind;
+    private final Object function;
+    private final Codec<?> outputCodec;
+    private final List<StreamEdge> inputs = new ArrayList<>();
+    private final List<StateDeclaration> states = new ArrayList<>();
+    private Integer parallelism;
+
+    StreamNode(int id, String name, OperatorKind kind, Object function, Codec<?> outputCodec) {
+        this.id = id;
+        this.name = name;
+        this.kind = kind;
+        this.function = function;
+        this.outputCodec = outputCodec;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public OperatorKind kind() {
+        return kind;
+    }
+
+    public Object function() {
+        return function;
+    }
+
+    /** Null for sinks. */
+    public Codec<?> outputCodec() {
+        return outputCodec;
+    }
+
+    public List<StreamEdge> inputs() {
+        return inputs;
+    }
+
+    public List<StateDeclaration> states() {
+        return states;
+    }
+
+    /** Whether the input is partitioned by key (keyed state and timers are available). */
+    public boolean isKeyed() {
+        return !inputs.isEmpty() && inputs.get(0).partitioning() == Partitioning.HASH;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    Integer explicitParallelism() {
+        return parallelism;
+    }
+
+    void setParallelism(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,99 @@
+package io.spindle.examples;
+
+import io.spindle.api.DataStream;
+import io.spindle.api.JobBuilder;
+import io.spindle.api.JobParameterException;
+import io.spindle.api.JobParams;
+import io.spindle.api.SpindleJob;
+import io.spindle.api.Tuple2;
+import io.spindle.api.codec.Codec;
+import io.spindle.api.codec.Codecs;
+import io.spindle.api.connectors.Sinks;
+import io.spindle.api.connectors.Source;
+import io.spindle.api.connectors.Sources;
+import io.spindle.api.functions.Collector;
+import io.spindle.api.functions.ProcessContext;
+import io.spindle.api.functions.ProcessFunction;
+import io.spindle.api.state.ValueState;
+import io.spindle.api.state.ValueStateDescriptor;
+
+import java.util.Optional;
+
+/**
+ * The W1 workload of BENCHMARKS.md: record i is (key(i), 1) with key(i) = floorMod(fmix64(i), K);
+ * a keyed count in RocksDB. Arguments: {@code --records N} (absent: unbounded), {@code --keys K}
+ * (default 1,000,000), {@code --rate R} records/s, {@code --output dir}: at the end of input, every
+ * key's final count as {@code key<TAB>count}; without it, every updated count goes to a discarding sink.
+ */
+public final class KeyedCounts implements SpindleJob {
+
+    private static final Codec<Tuple2<Long, Long>> PAIR = Codecs.tuple2(Codecs.LONG, Codecs.LONG);
+
+    @Override
+    public void define(JobBuilder job, JobParams params) {
+        long keys = params.getLong("keys", 1_000_000);
+        if (keys < 1) {
+            throw new JobParameterException("job argument --keys must be at least 1, got " + keys);
+        }
+        Optional<Long> records = params.getLong("records");
+        double rate = params.getDouble("rate", 0);
+        Optional<String> output = params.get("output");
+        Source<Tuple2<Long, Long>> source = records
+                .map(n -> Sources.generator(n, i -> Tuple2.of(key(i, keys), 1L), PAIR, rate))
+                .orElseGet(() -> Sources.unboundedGenerator(i -> Tuple2.of(key(i, keys), 1L), PAIR, rate));
+        DataStream<Tuple2<Long, Long>> counts = job.source("generator", source)
+                .keyBy(Tuple2::f0, Codecs.LONG)
+                .process("count", new CountPerKey(output.isPresent()), PAIR);
+        if (output.isPresent()) {
+            counts.sink("output", Sinks.textFiles(output.get(), pair -> pair.f0() + "\t" + pair.f1()));
+        } else {
+            counts.sink("discard", Sinks.discard());
+        }
+    }
+
+    /** The key of record i: murmur3's 64-bit finaliser, then modulo the number of keys. */
+    public static long key(long i, long keys) {
+        long h = i;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return Math.floorMod(h, keys);
+    }
+
+    /** Counts per key; emits either every new count, or each key's final count at the end of input. */
+    static final class CountPerKey extends ProcessFunction<Tuple2<Long, Long>, Tuple2<Long, Long>> {
+
+        private static final ValueStateDescriptor<Long> COUNT = new ValueStateDescriptor<>("count", Codecs.LONG);
+        private final boolean finalCountsOnly;
+        private ValueState<Long> count;
+
+        CountPerKey(boolean finalCountsOnly) {
+            this.finalCountsOnly = finalCountsOnly;
+        }
+
+        @Override
+        public void open(ProcessContext context) {
+            count = context.state(COUNT);
+        }
+
+        @Override
+        public void processElement(Tuple2<Long, Long> record, ProcessContext context,
+                                   Collector<Tuple2<Long, Long>> out) {
+            Long current = count.value();
+            long updated = (current == null ? 0 : current) + record.f1();
+            count.update(updated);
+            if (!finalCountsOnly) {
+                out.collect(Tuple2.of(record.f0(), updated));
+            }
+        }
+
+        @Override
+        public void endOfInput(ProcessContext context, Collector<Tuple2<Long, Long>> out) {
+            if (finalCountsOnly) {
+                context.<Long, Long>forEachValue(COUNT, (key, value) -> out.collect(Tuple2.of(key, value)));
+            }
+        }
+    }
+}

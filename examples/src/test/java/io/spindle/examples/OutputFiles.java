@@ -1,0 +1,41 @@
+package io.spindle.examples;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reads a job's text output: the finished {@code part-*} files, {@code key<TAB>count} per line. */
+final class OutputFiles {
+
+    private OutputFiles() { }
+
+    static List<Path> finishedParts(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
+        }
+    }
+
+    /** Every key once over all files, with its count. */
+    static Map<String, Long> counts(Path directory) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        for (Path part : finishedParts(directory)) {
+            try (Stream<String> lines = Files.lines(part)) {
+                lines.forEach(line -> {
+                    int tab = line.lastIndexOf('\t');
+                    Long earlier = counts.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
+                    assertThat(earlier).as("key %s written twice", line.substring(0, tab)).isNull();
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,114 @@
+package io.spindle.state.fs;
+
+import io.spindle.api.connectors.FileAccess;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@link FileAccess} over Hadoop's FileSystem API: hdfs://, file:// and whatever else the cluster has. */
+public final class HadoopFileAccess implements FileAccess {
+
+    private final Configuration hadoopConfiguration;
+
+    public HadoopFileAccess(Configuration hadoopConfiguration) {
+        this.hadoopConfiguration = hadoopConfiguration;
+    }
+
+    /** The file system of a path; local files without Hadoop's .crc side files. */
+    public FileSystem fileSystem(Path path) throws IOException {
+        FileSystem fs = path.getFileSystem(hadoopConfiguration);
+        return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
+    }
+
+    @Override
+    public List<FileInfo> listFiles(String location) throws IOException {
+        Path root = new Path(location);
+        FileSystem fs = fileSystem(root);
+        FileStatus status;
+        try {
+            status = fs.getFileStatus(root);
+        } catch (FileNotFoundException e) {
+            throw new FileNotFoundException("no such file or directory: " + location);
+        }
+        List<FileInfo> files = new ArrayList<>();
+        if (status.isFile()) {
+            files.add(new FileInfo(status.getPath().toString(), status.getLen()));
+            return files;
+        }
+        int rootDepth = status.getPath().depth();
+        RemoteIterator<LocatedFileStatus> listing = fs.listFiles(root, true);
+        while (listing.hasNext()) {
+            LocatedFileStatus file = listing.next();
+            if (!isHidden(file.getPath(), rootDepth)) {
+                files.add(new FileInfo(file.getPath().toString(), file.getLen()));
+            }
+        }
+        files.sort(Comparator.comparing(FileInfo::path));
+        return files;
+    }
+
+    /** Whether any name below the listed directory starts with '.' or '_' (Hadoop's hidden files). */
+    private static boolean isHidden(Path path, int rootDepth) {
+        for (Path p = path; p != null && p.depth() > rootDepth; p = p.getParent()) {
+            String name = p.getName();
+            if (name.startsWith(".") || name.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public InputStream open(String location, long offset) throws IOException {
+        Path path = new Path(location);
+        FSDataInputStream in = fileSystem(path).open(path);
+        if (offset > 0) {
+            in.seek(offset);
+        }
+        return in;
+    }
+
+    @Override
+    public OutputStream create(String location) throws IOException {
+        Path path = new Path(location);
+        return fileSystem(path).create(path, false);
+    }
+
+    @Override
+    public void rename(String from, String to) throws IOException {
+        Path source = new Path(from);
+        Path target = new Path(to);
+        FileSystem fs = fileSystem(source);
+        if (fs.exists(target)) {
+            throw new IOException("cannot rename " + from + " to " + to + ": the target exists");
+        }
+        if (!fs.rename(source, target)) {
+            throw new IOException("cannot rename " + from + " to " + to);
+        }
+    }
+
+    @Override
+    public boolean exists(String location) throws IOException {
+        Path path = new Path(location);
+        return fileSystem(path).exists(path);
+    }
+
+    @Override
+    public void delete(String location) throws IOException {
+        Path path = new Path(location);
+        fileSystem(path).delete(path, true);
+    }
+}

@@ -1,0 +1,34 @@
+package io.spindle.api.connectors;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Files on any file system the cluster reaches (hdfs://, file://), by URI or path, without Hadoop
+ * types in the job's API. Spindle provides it to sources and sinks.
+ */
+public interface FileAccess {
+
+    /** A file and its length in bytes. */
+    record FileInfo(String path, long length) { }
+
+    /**
+     * The files under a path (or the file itself), recursively, sorted by path. Names starting
+     * with '.' or '_' are skipped: by Hadoop's convention they are hidden or not yet committed.
+     */
+    List<FileInfo> listFiles(String path) throws IOException;
+
+    InputStream open(String path, long offset) throws IOException;
+
+    /** Creates the file and its parent directories; fails if it exists. */
+    OutputStream create(String path) throws IOException;
+
+    /** Renames within one file system; fails if the target exists. */
+    void rename(String from, String to) throws IOException;
+
+    boolean exists(String path) throws IOException;
+
+    void delete(String path) throws IOException;
+}

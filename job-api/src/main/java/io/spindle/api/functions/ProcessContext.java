@@ -1,0 +1,44 @@
+package io.spindle.api.functions;
+
+import io.spindle.api.state.ListState;
+import io.spindle.api.state.ListStateDescriptor;
+import io.spindle.api.state.MapState;
+import io.spindle.api.state.MapStateDescriptor;
+import io.spindle.api.state.ReducingState;
+import io.spindle.api.state.ReducingStateDescriptor;
+import io.spindle.api.state.ValueState;
+import io.spindle.api.state.ValueStateDescriptor;
+
+import java.util.function.BiConsumer;
+
+/**
+ * What a {@link ProcessFunction} can reach. Keyed state and timers exist only after
+ * {@code keyBy}: asking for them on a stream that is not keyed fails when the job is built.
+ */
+public interface ProcessContext {
+
+    String operatorName();
+
+    int subtaskIndex();
+
+    int parallelism();
+
+    <T> ValueState<T> state(ValueStateDescriptor<T> descriptor);
+
+    <T> ListState<T> listState(ListStateDescriptor<T> descriptor);
+
+    <K, V> MapState<K, V> mapState(MapStateDescriptor<K, V> descriptor);
+
+    <T> ReducingState<T> reducingState(ReducingStateDescriptor<T> descriptor);
+
+    /** Per-subtask list state, redistributed evenly among subtasks when the parallelism changes. */
+    <T> ListState<T> operatorListState(ListStateDescriptor<T> descriptor);
+
+    TimerService timers();
+
+    /** The key of the record or timer being processed. */
+    Object currentKey();
+
+    /** Every key of this subtask that has a value in the state, with the value (for end-of-input hooks). */
+    <K, V> void forEachValue(ValueStateDescriptor<V> descriptor, BiConsumer<K, V> action);
+}

@@ -1,5 +1,6 @@
 package io.spindle.runtime.io;
 
+import io.spindle.core.io.ByteArrayDataOutput;
 import io.spindle.api.codec.Codec;
 import io.spindle.api.functions.KeySelector;
 import io.spindle.core.graph.StreamEdge;
@@ -61,7 +62,7 @@ public interface ChannelSelector {
         public int select(Object record) throws Exception {
             keyBytes.reset();
             encodeKey(keySelector.key(record));
-            int keyGroup = KeyGroups.keyGroupOf(keyBytes.toByteArray(), maxParallelism);
+            int keyGroup = KeyGroups.keyGroupOf(keyBytes.bytes(), 0, keyBytes.length(), maxParallelism);
             return KeyGroups.subtaskOf(keyGroup, maxParallelism, consumers);
         }
 

@@ -1,5 +1,6 @@
 package io.spindle.runtime.io;
 
+import io.spindle.core.io.ByteArrayDataInput;
 import io.spindle.api.codec.Codec;
 
 import java.io.IOException;

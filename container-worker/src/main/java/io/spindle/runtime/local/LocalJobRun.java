@@ -123,7 +123,8 @@ final class LocalJobRun implements TaskListener, ChannelProvider {
     @Override
     public void failed(Task task, Throwable cause) {
         if (failure.compareAndSet(null, cause)) {
-            LOG.warn("task {} failed; cancelling the job", task.name(), cause);
+            LOG.warn("task {} failed, cancelling the job: {}", task.name(), cause.toString());
+            LOG.debug("task {} failure", task.name(), cause);
             tasks.stream().filter(t -> t != task).forEach(Task::cancel);
         }
         remaining.countDown();

@@ -14,7 +14,12 @@ public final class KeyGroups {
     private KeyGroups() { }
 
     public static int keyGroupOf(byte[] encodedKey, int maxParallelism) {
-        return Math.floorMod(Murmur3.hash32(encodedKey), maxParallelism);
+        return keyGroupOf(encodedKey, 0, encodedKey.length, maxParallelism);
+    }
+
+    /** The key group of the encoded key in {@code bytes[offset, offset + length)}. */
+    public static int keyGroupOf(byte[] bytes, int offset, int length, int maxParallelism) {
+        return Math.floorMod(Murmur3.hash32(bytes, offset, length), maxParallelism);
     }
 
     public static int subtaskOf(int keyGroup, int maxParallelism, int parallelism) {

@@ -9,18 +9,22 @@ final class Murmur3 {
     private Murmur3() { }
 
     static int hash32(byte[] data) {
+        return hash32(data, 0, data.length);
+    }
+
+    static int hash32(byte[] data, int start, int length) {
         int h = 0;
-        int blocks = data.length / 4;
+        int blocks = length / 4;
         for (int i = 0; i < blocks; i++) {
-            int offset = i * 4;
+            int offset = start + i * 4;
             int k = (data[offset] & 0xff) | (data[offset + 1] & 0xff) << 8
                     | (data[offset + 2] & 0xff) << 16 | (data[offset + 3] & 0xff) << 24;
             h ^= mixK(k);
             h = Integer.rotateLeft(h, 13) * 5 + 0xe6546b64;
         }
-        int tail = blocks * 4;
+        int tail = start + blocks * 4;
         int k = 0;
-        switch (data.length & 3) {
+        switch (length & 3) {
             case 3:
                 k ^= (data[tail + 2] & 0xff) << 16;
             // fall through
@@ -34,7 +38,7 @@ final class Murmur3 {
             default:
                 break;
         }
-        h ^= data.length;
+        h ^= length;
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;

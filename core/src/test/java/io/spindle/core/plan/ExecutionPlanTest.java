@@ -56,8 +56,9 @@ class ExecutionPlanTest {
 
     @Test
     void unionFeedsOneTaskFromSeveralInputs() {
+        DataStream<String> lines = lines();
         DataStream<String> other = job.source("more", Sources.collection(List.of("c"), Codecs.STRING));
-        lines().union(other).rebalance().sink("out", Sinks.discard());
+        lines.union(other).rebalance().sink("out", Sinks.discard());
 
         ExecutionPlan plan = ExecutionPlan.of(job.build());
 

@@ -6,9 +6,7 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -48,27 +46,27 @@ public final class HadoopFileAccess implements FileAccess {
             files.add(new FileInfo(status.getPath().toString(), status.getLen()));
             return files;
         }
-        int rootDepth = status.getPath().depth();
-        RemoteIterator<LocatedFileStatus> listing = fs.listFiles(root, true);
-        while (listing.hasNext()) {
-            LocatedFileStatus file = listing.next();
-            if (!isHidden(file.getPath(), rootDepth)) {
-                files.add(new FileInfo(file.getPath().toString(), file.getLen()));
-            }
-        }
+        addVisibleFiles(fs, status.getPath(), files);
         files.sort(Comparator.comparing(FileInfo::path));
         return files;
     }
 
-    /** Whether any name below the listed directory starts with '.' or '_' (Hadoop's hidden files). */
-    private static boolean isHidden(Path path, int rootDepth) {
-        for (Path p = path; p != null && p.depth() > rootDepth; p = p.getParent()) {
-            String name = p.getName();
+    /**
+     * Recurses with listStatus rather than listFiles: on the local file system the latter starts a
+     * shell per file to read permissions nobody asked for.
+     */
+    private static void addVisibleFiles(FileSystem fs, Path directory, List<FileInfo> files) throws IOException {
+        for (FileStatus child : fs.listStatus(directory)) {
+            String name = child.getPath().getName();
             if (name.startsWith(".") || name.startsWith("_")) {
-                return true;
+                continue;
+            }
+            if (child.isDirectory()) {
+                addVisibleFiles(fs, child.getPath(), files);
+            } else {
+                files.add(new FileInfo(child.getPath().toString(), child.getLen()));
             }
         }
-        return false;
     }
 
     @Override

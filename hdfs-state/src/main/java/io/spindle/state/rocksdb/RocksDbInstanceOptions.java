@@ -56,6 +56,10 @@ final class RocksDbInstanceOptions implements AutoCloseable {
                     .setTableFormatConfig(tableConfig)
                     .setMergeOperator(appendOperator)
                     .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                    // Most reads of a growing state look for keys the memtable lacks: its bloom filter
+                    // answers those without a skip-list search.
+                    .setMemtablePrefixBloomSizeRatio(0.1)
+                    .setMemtableWholeKeyFiltering(true)
                     .setWriteBufferSize(writeBufferBytes);
             this.dbOptions = own(new DBOptions())
                     .setCreateIfMissing(true)

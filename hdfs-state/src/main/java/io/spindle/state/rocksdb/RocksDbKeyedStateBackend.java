@@ -126,14 +126,13 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
         checkOpen();
         Objects.requireNonNull(key, "a key must not be null");
         ScratchOutput out = encode(keyCodec, key, keyScratch.reset(), "the key");
-        byte[] encoded = out.toByteArray();
-        int keyGroup = KeyGroups.keyGroupOf(encoded, maxParallelism);
+        int keyGroup = KeyGroups.keyGroupOf(out.array(), 0, out.size(), maxParallelism);
         if (!keyGroupRange.contains(keyGroup)) {
             throw new IllegalStateException("key '" + abbreviate(key) + "' is in key group " + keyGroup
                     + ", outside this backend's key group range " + keyGroupRange + " (max parallelism "
                     + maxParallelism + "): the record was routed to the wrong subtask");
         }
-        currentKeyPrefix = RocksDbLayout.keyPrefix(keyGroup, encoded, 0, encoded.length);
+        currentKeyPrefix = RocksDbLayout.keyPrefix(keyGroup, out.array(), 0, out.size());
         currentKey = key;
     }
 

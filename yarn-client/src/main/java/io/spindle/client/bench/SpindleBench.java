@@ -5,6 +5,7 @@ import io.spindle.api.SpindleJob;
 import io.spindle.client.cli.UsageException;
 import io.spindle.client.job.JobJar;
 import io.spindle.core.config.Configuration;
+import io.spindle.core.options.StateBackendOptions;
 import io.spindle.runtime.local.JobResult;
 import io.spindle.runtime.local.LocalExecutor;
 
@@ -18,7 +19,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code spindle-bench <workload> [--records N] [--keys K] [--parallelism P] [--target local|yarn]}:
+ * {@code spindle-bench <workload> [--records N] [--keys K] [--parallelism P] [--target local|yarn] [--managed-memory SIZE]}:
  * runs a workload of BENCHMARKS.md and prints its figures as one JSON object on the last line.
  */
 public final class SpindleBench {
@@ -43,7 +44,7 @@ public final class SpindleBench {
     static int run(String[] args) {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: spindle-bench <W1|W2|W3|W4> [--records N] [--keys K] [--parallelism P] "
-                    + "[--target local|yarn]");
+                    + "[--target local|yarn] [--managed-memory SIZE]");
             return 2;
         }
         JobParams options = JobParams.fromArgs(List.of(args).subList(1, args.length));
@@ -57,7 +58,8 @@ public final class SpindleBench {
         long keys = options.getLong("keys", 1_000_000);
         int parallelism = options.getInt("parallelism", 2);
         SpindleJob job = JobJar.load(examplesJar(), Optional.of("io.spindle.examples.KeyedCounts"));
-        Configuration configuration = Configuration.fromMap(Map.of("parallelism.default", String.valueOf(parallelism)));
+        Configuration configuration = Configuration.fromMap(Map.of("parallelism.default", String.valueOf(parallelism),
+                StateBackendOptions.ROCKSDB_MANAGED_MEMORY.key(), options.get("managed-memory", "128m")));
         JobResult result = new LocalExecutor(configuration).execute(job,
                 JobParams.of(Map.of("records", String.valueOf(records), "keys", String.valueOf(keys))));
         double seconds = result.wallMillis() / 1000.0;

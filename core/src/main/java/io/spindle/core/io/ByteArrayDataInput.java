@@ -1,4 +1,4 @@
-package io.spindle.runtime.io;
+package io.spindle.core.io;
 
 import java.io.DataInput;
 import java.io.DataInputStream;
@@ -36,6 +36,10 @@ public final class ByteArrayDataInput implements DataInput {
 
     public boolean hasRemaining() {
         return position < limit;
+    }
+
+    public int remaining() {
+        return limit - position;
     }
 
     private void need(int count) throws EOFException {

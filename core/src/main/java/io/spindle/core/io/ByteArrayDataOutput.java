@@ -1,4 +1,4 @@
-package io.spindle.runtime.io;
+package io.spindle.core.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutput;

@@ -1,6 +1,5 @@
 package io.spindle.runtime.io;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -81,12 +80,9 @@ public final class InputGate {
         return null;
     }
 
-    public void block(int channel) {
-        blocked[channel] = true;
-    }
-
-    public void unblockAll() {
-        Arrays.fill(blocked, false);
+    /** A blocked channel hands out nothing until unblocked (barrier alignment). */
+    public void setBlocked(int channel, boolean block) {
+        blocked[channel] = block;
     }
 
     public void finish(int channel) {

@@ -1,5 +1,6 @@
 package io.spindle.runtime.io;
 
+import io.spindle.core.io.ByteArrayDataOutput;
 import io.spindle.api.codec.Codec;
 
 import java.util.List;
@@ -77,6 +78,16 @@ public final class RecordWriter {
     /** Flushes, then tells every consumer channel that this producer's input has ended. */
     public void endOfInput() throws InterruptedException {
         broadcastEvent(new byte[] {ElementType.END_OF_INPUT});
+    }
+
+    /** Flushes, then sends the barrier of a checkpoint to every consumer channel, after all earlier records. */
+    public void broadcastBarrier(long checkpointId) throws InterruptedException {
+        byte[] barrier = new byte[9];
+        barrier[0] = ElementType.BARRIER;
+        for (int i = 0; i < 8; i++) {
+            barrier[1 + i] = (byte) (checkpointId >>> (56 - 8 * i));
+        }
+        broadcastEvent(barrier);
     }
 
     private void broadcastEvent(byte[] event) throws InterruptedException {

@@ -4,15 +4,14 @@ import io.spindle.api.JobParams;
 import io.spindle.api.SpindleJob;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.JobGraphs;
+import io.spindle.core.options.CheckpointingMode;
+import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.options.PipelineOptions;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
-import io.spindle.core.plan.VertexEdge;
-import io.spindle.runtime.io.InboundChannel;
-import io.spindle.runtime.io.LocalChannel;
-import io.spindle.runtime.io.OutboundChannel;
+import io.spindle.runtime.checkpoint.CheckpointResponder;
+import io.spindle.runtime.checkpoint.TaskSnapshot;
 import io.spindle.runtime.operators.UserCodeException;
-import io.spindle.runtime.tasks.ChannelProvider;
 import io.spindle.runtime.tasks.Task;
 import io.spindle.runtime.tasks.TaskFactory;
 import io.spindle.runtime.tasks.TaskListener;
@@ -33,26 +32,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /** One execution of a job in this JVM: channels, a thread per subtask, and the wait for the end. */
-final class LocalJobRun implements TaskListener, ChannelProvider {
+final class LocalJobRun implements TaskListener, CheckpointResponder {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalJobRun.class);
     private static final int BUFFER_SIZE = 32 * 1024;
-    /** Buffers a channel holds before its producer blocks: the in-memory "credits". */
-    private static final int CHANNEL_CAPACITY = 4;
-
-    private record ChannelKey(VertexEdge edge, int producer, int consumer) { }
-
     private final SpindleJob job;
     private final JobParams params;
     private final ExecutionPlan plan;
     private final Configuration configuration;
-    private final Map<ChannelKey, LocalChannel> channels = new ConcurrentHashMap<>();
     private final List<Task> tasks = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private CountDownLatch remaining;
@@ -68,9 +60,10 @@ final class LocalJobRun implements TaskListener, ChannelProvider {
         long start = System.nanoTime();
         Path workDirectory = workDirectory();
         try (RocksDbResources rocksDb = RocksDbResources.fromConfig(configuration)) {
-            TaskServices services = new TaskServices(this, rocksDb, workDirectory,
+            TaskServices services = new TaskServices(new LocalChannels(), rocksDb, workDirectory,
                     new HadoopFileAccess(new org.apache.hadoop.conf.Configuration()), System::currentTimeMillis,
-                    configuration.get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, this);
+                    configuration.get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, this, this,
+                    configuration.get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE);
             for (TaskVertex vertex : plan.vertices()) {
                 for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
                     tasks.add(TaskFactory.create(plan, JobGraphs.build(job, params, configuration), vertex, subtask,
@@ -151,18 +144,15 @@ final class LocalJobRun implements TaskListener, ChannelProvider {
         return new JobExecutionException("job failed: " + cause, cause);
     }
 
+    /** Checkpoints are triggered only by a checkpoint coordinator, which this run does not start yet. */
     @Override
-    public OutboundChannel outbound(VertexEdge edge, int producer, int consumer) {
-        return channel(edge, producer, consumer);
+    public void acknowledge(TaskSnapshot snapshot) {
+        throw new IllegalStateException("checkpoint " + snapshot.checkpointId() + " acknowledged without a coordinator");
     }
 
     @Override
-    public InboundChannel inbound(VertexEdge edge, int producer, int consumer) {
-        return channel(edge, producer, consumer);
-    }
-
-    private LocalChannel channel(VertexEdge edge, int producer, int consumer) {
-        return channels.computeIfAbsent(new ChannelKey(edge, producer, consumer), key -> new LocalChannel(CHANNEL_CAPACITY));
+    public void decline(String taskName, long checkpointId, Throwable cause) {
+        throw new IllegalStateException("checkpoint " + checkpointId + " declined without a coordinator", cause);
     }
 
     private Path workDirectory() {

@@ -2,7 +2,6 @@ package io.spindle.runtime.operators;
 
 import io.spindle.api.connectors.FileAccess;
 import io.spindle.state.KeyedStateBackend;
-import io.spindle.state.operator.OperatorStateStore;
 
 import java.util.function.LongSupplier;
 
@@ -11,5 +10,5 @@ import java.util.function.LongSupplier;
  *
  * @param keyedState the subtask's keyed state, null unless the operator's input is keyed
  */
-public record OperatorRuntime(int subtaskIndex, int parallelism, OperatorStateStore operatorState,
+public record OperatorRuntime(int subtaskIndex, int parallelism, OperatorStates operatorStates,
                               KeyedStateBackend<Object> keyedState, FileAccess files, LongSupplier clock) { }

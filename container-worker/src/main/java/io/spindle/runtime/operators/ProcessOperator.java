@@ -110,7 +110,7 @@ public final class ProcessOperator<IN, OUT> extends StreamOperator<IN, OUT> impl
 
     @Override
     public <T> ListState<T> operatorListState(ListStateDescriptor<T> descriptor) {
-        return runtime.operatorState().listState(descriptor);
+        return runtime.operatorStates().of(name()).listState(descriptor);
     }
 
     @Override

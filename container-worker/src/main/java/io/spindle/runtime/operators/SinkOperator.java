@@ -33,7 +33,7 @@ public final class SinkOperator<T> extends StreamOperator<T, Void> {
 
             @Override
             public <S> ListState<S> operatorListState(ListStateDescriptor<S> descriptor) {
-                return runtime.operatorState().listState(descriptor);
+                return runtime.operatorStates().of(name()).listState(descriptor);
             }
 
             @Override

@@ -37,6 +37,13 @@ public final class WriterOutput implements Output<Object> {
         }
     }
 
+    /** Sends the barrier of a checkpoint downstream, after every record emitted before it. */
+    public void broadcastBarrier(long checkpointId) throws InterruptedException {
+        for (RecordWriter writer : writers) {
+            writer.broadcastBarrier(checkpointId);
+        }
+    }
+
     public void flush() throws InterruptedException {
         for (RecordWriter writer : writers) {
             writer.flush();

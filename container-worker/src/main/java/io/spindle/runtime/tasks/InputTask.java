@@ -1,5 +1,6 @@
 package io.spindle.runtime.tasks;
 
+import io.spindle.runtime.checkpoint.BarrierAligner;
 import io.spindle.runtime.io.InputGate;
 import io.spindle.runtime.io.RecordReader;
 import io.spindle.runtime.operators.OperatorRuntime;
@@ -8,20 +9,23 @@ import io.spindle.runtime.operators.TaskCancelledException;
 import io.spindle.runtime.operators.WriterOutput;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /** A subtask whose chain reads from channels: decodes buffers from its input gate into the chain. */
 public final class InputTask extends Task {
 
     private final InputGate gate;
     private final List<RecordReader> readers;
+    private final BarrierAligner aligner;
 
     /** @param readers one per gate channel, each with the codec of that channel's producer */
-    public InputTask(String name, InputGate gate, List<RecordReader> readers,
+    public InputTask(String name, int vertexId, InputGate gate, List<RecordReader> readers,
                      List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
-                     long bufferTimeoutMillis, TaskListener listener, List<AutoCloseable> resources) {
-        super(name, operators, writers, runtime, bufferTimeoutMillis, listener, resources);
+                     TaskServices services, List<AutoCloseable> resources) {
+        super(name, vertexId, operators, writers, runtime, services, resources);
         this.gate = gate;
         this.readers = List.copyOf(readers);
+        this.aligner = new BarrierAligner(gate.size(), services.exactlyOnce());
     }
 
     @Override
@@ -49,13 +53,14 @@ public final class InputTask extends Task {
                         }
 
                         @Override
-                        public void endOfInput() {
+                        public void endOfInput() throws InterruptedException {
                             gate.finish(channel);
+                            aligned(aligner.onEndOfInput(channel));
                         }
 
                         @Override
-                        public void barrier(long checkpointId) {
-                            throw new IllegalStateException("checkpoint barriers are not handled yet");
+                        public void barrier(long checkpointId) throws InterruptedException {
+                            aligned(aligner.onBarrier(channel, checkpointId));
                         }
                     });
                 }
@@ -70,6 +75,16 @@ public final class InputTask extends Task {
             head().endOfInput();
         } catch (InterruptedException e) {
             throw new TaskCancelledException(e);
+        }
+    }
+
+    /** Blocks the channels holding back a barrier; takes the checkpoint once all delivered it. */
+    private void aligned(OptionalLong due) throws InterruptedException {
+        for (int channel = 0; channel < gate.size(); channel++) {
+            gate.setBlocked(channel, aligner.isBlocked(channel));
+        }
+        if (due.isPresent()) {
+            performCheckpoint(due.getAsLong());
         }
     }
 

@@ -13,19 +13,30 @@ import io.spindle.runtime.operators.UserCodeException;
 import io.spindle.runtime.operators.WriterOutput;
 
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** A subtask whose chain starts with a source: polls the reader and pushes what it emits down the chain. */
 public final class SourceTask extends Task {
 
     private final String sourceName;
     private final Source<Object> source;
+    private final Queue<Long> triggeredCheckpoints = new ConcurrentLinkedQueue<>();
 
-    public SourceTask(String name, String sourceName, Source<Object> source,
+    public SourceTask(String name, int vertexId, String sourceName, Source<Object> source,
                       List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
-                      long bufferTimeoutMillis, TaskListener listener, List<AutoCloseable> resources) {
-        super(name, operators, writers, runtime, bufferTimeoutMillis, listener, resources);
+                      TaskServices services, List<AutoCloseable> resources) {
+        super(name, vertexId, operators, writers, runtime, services, resources);
         this.sourceName = sourceName;
         this.source = source;
+    }
+
+    /**
+     * Asks the source to start checkpoint n: between two polls it stores its read position and
+     * emits the barrier. Called from the coordinator's thread.
+     */
+    public void triggerCheckpoint(long checkpointId) {
+        triggeredCheckpoints.add(checkpointId);
     }
 
     @Override
@@ -35,6 +46,7 @@ public final class SourceTask extends Task {
             long bufferTimeoutNanos = bufferTimeoutMillis * 1_000_000L;
             while (true) {
                 checkCancelled();
+                checkpointTriggered(reader);
                 SourceReader.Status status = poll(reader);
                 fireTimers();
                 if (status == SourceReader.Status.END_OF_INPUT) {
@@ -54,6 +66,19 @@ public final class SourceTask extends Task {
             head().endOfInput();
         } catch (InterruptedException e) {
             throw new TaskCancelledException(e);
+        }
+    }
+
+    private void checkpointTriggered(SourceReader<Object> reader) throws InterruptedException {
+        Long checkpointId;
+        while ((checkpointId = triggeredCheckpoints.poll()) != null) {
+            try {
+                reader.snapshotState();
+            } catch (Exception e) {
+                services.checkpoints().decline(name(), checkpointId, new UserCodeException(sourceName, e));
+                continue;
+            }
+            performCheckpoint(checkpointId);
         }
     }
 
@@ -82,12 +107,12 @@ public final class SourceTask extends Task {
 
                 @Override
                 public <T> ListState<T> operatorListState(ListStateDescriptor<T> descriptor) {
-                    return runtime.operatorState().listState(descriptor);
+                    return runtime.operatorStates().of(sourceName).listState(descriptor);
                 }
 
                 @Override
                 public boolean isRestored() {
-                    return runtime.operatorState().isRestored();
+                    return runtime.operatorStates().of(sourceName).isRestored();
                 }
 
                 @Override

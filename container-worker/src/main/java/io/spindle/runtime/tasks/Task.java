@@ -1,5 +1,6 @@
 package io.spindle.runtime.tasks;
 
+import io.spindle.runtime.checkpoint.TaskSnapshot;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.Output;
 import io.spindle.runtime.operators.StreamOperator;
@@ -15,11 +16,12 @@ import java.util.List;
 public abstract class Task implements Runnable {
 
     private final String name;
+    private final int vertexId;
     protected final List<StreamOperator<Object, Object>> operators;
     protected final WriterOutput writers;
     protected final OperatorRuntime runtime;
+    protected final TaskServices services;
     protected final long bufferTimeoutMillis;
-    private final TaskListener listener;
     private final List<AutoCloseable> resources;
     private volatile boolean cancelled;
     private volatile Thread thread;
@@ -27,15 +29,15 @@ public abstract class Task implements Runnable {
     /**
      * @param resources closed when the task ends, last first (e.g. its keyed state backend)
      */
-    protected Task(String name, List<StreamOperator<Object, Object>> operators, WriterOutput writers,
-                   OperatorRuntime runtime, long bufferTimeoutMillis, TaskListener listener,
-                   List<AutoCloseable> resources) {
+    protected Task(String name, int vertexId, List<StreamOperator<Object, Object>> operators, WriterOutput writers,
+                   OperatorRuntime runtime, TaskServices services, List<AutoCloseable> resources) {
         this.name = name;
+        this.vertexId = vertexId;
         this.operators = List.copyOf(operators);
         this.writers = writers;
         this.runtime = runtime;
-        this.bufferTimeoutMillis = bufferTimeoutMillis;
-        this.listener = listener;
+        this.services = services;
+        this.bufferTimeoutMillis = services.bufferTimeoutMillis();
         this.resources = List.copyOf(resources);
         for (int i = 0; i < operators.size(); i++) {
             operators.get(i).setOutput(i + 1 < operators.size() ? operators.get(i + 1) : writers);
@@ -71,6 +73,7 @@ public abstract class Task implements Runnable {
         } finally {
             failure = closeResources(failure);
         }
+        TaskListener listener = services.listener();
         if (failure == null) {
             listener.finished(this);
         } else if (cancelled && isCancellation(failure)) {
@@ -104,6 +107,18 @@ public abstract class Task implements Runnable {
         if (cancelled || Thread.currentThread().isInterrupted()) {
             throw new TaskCancelledException(new InterruptedException("cancelled"));
         }
+    }
+
+    /**
+     * Takes this subtask's part of a checkpoint, on the task thread between two records: snapshots
+     * every operator's state, sends the barrier downstream behind all records emitted so far, and
+     * acknowledges to the coordinator.
+     */
+    protected void performCheckpoint(long checkpointId) throws InterruptedException {
+        TaskSnapshot snapshot = new TaskSnapshot(name, vertexId, runtime.subtaskIndex(), checkpointId,
+                runtime.operatorStates().snapshot());
+        writers.broadcastBarrier(checkpointId);
+        services.checkpoints().acknowledge(snapshot);
     }
 
     /** Fires due timers of every operator; returns the time of the next timer. */

@@ -20,10 +20,10 @@ import io.spindle.runtime.io.RecordReader;
 import io.spindle.runtime.io.RecordWriter;
 import io.spindle.runtime.operators.OperatorFactory;
 import io.spindle.runtime.operators.OperatorRuntime;
+import io.spindle.runtime.operators.OperatorStates;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.WriterOutput;
 import io.spindle.state.KeyedStateBackend;
-import io.spindle.state.operator.OperatorStateStore;
 import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
 
 import java.util.ArrayList;
@@ -58,12 +58,12 @@ public final class TaskFactory {
         if (keyed != null) {
             resources.add(keyed);
         }
-        OperatorRuntime runtime = new OperatorRuntime(subtask, vertex.parallelism(), new OperatorStateStore(), keyed,
+        OperatorRuntime runtime = new OperatorRuntime(subtask, vertex.parallelism(), new OperatorStates(), keyed,
                 services.files(), services.clock());
         WriterOutput writers = new WriterOutput(vertex.tail().name(), writers(plan, fresh, vertex, subtask, services));
         if (head.kind() == OperatorKind.SOURCE) {
-            return new SourceTask(name, head.name(), (Source<Object>) head.function(), operators, writers, runtime,
-                    services.bufferTimeoutMillis(), services.listener(), resources);
+            return new SourceTask(name, vertex.id(), head.name(), (Source<Object>) head.function(), operators, writers,
+                    runtime, services, resources);
         }
         List<InboundChannel> inbound = new ArrayList<>();
         List<RecordReader> readers = new ArrayList<>();
@@ -74,8 +74,8 @@ public final class TaskFactory {
                 readers.add(new RecordReader(codec));
             }
         }
-        return new InputTask(name, new InputGate(inbound), readers, operators, writers, runtime,
-                services.bufferTimeoutMillis(), services.listener(), resources);
+        return new InputTask(name, vertex.id(), new InputGate(inbound), readers, operators, writers, runtime,
+                services, resources);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,30 +1,38 @@
 package io.spindle.state.operator;
 
+import io.spindle.api.codec.Codec;
 import io.spindle.api.state.ListState;
 import io.spindle.api.state.ListStateDescriptor;
+import io.spindle.core.io.ByteArrayDataInput;
+import io.spindle.core.io.ByteArrayDataOutput;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One subtask's operator (non-keyed) list state: small (source positions, pending commits), so
- * held on the heap and written out whole at each checkpoint.
+ * held on the heap and written out whole, entry by entry, at each checkpoint. Restored entries stay
+ * encoded until the operator declares the state and so names its codec.
  */
 public final class OperatorStateStore {
 
     private final Map<String, HeapListState<?>> states = new LinkedHashMap<>();
-    private final Map<String, List<?>> restored;
+    private final Map<String, List<byte[]>> restored;
 
     public OperatorStateStore() {
         this(Map.of());
     }
 
-    /** @param restored entries per state name, as redistributed to this subtask */
-    public OperatorStateStore(Map<String, List<?>> restored) {
-        this.restored = restored;
+    /** @param restored encoded entries per state name, as redistributed to this subtask */
+    public OperatorStateStore(Map<String, List<byte[]>> restored) {
+        this.restored = Map.copyOf(restored);
     }
 
+    /** Whether this subtask starts from a checkpoint or savepoint (even one where its lists are empty). */
     public boolean isRestored() {
         return !restored.isEmpty();
     }
@@ -40,12 +48,47 @@ public final class OperatorStateStore {
             return (ListState<T>) existing;
         }
         HeapListState<T> state = new HeapListState<>(descriptor,
-                (List<T>) restored.getOrDefault(descriptor.name(), List.of()));
+                decode(descriptor, restored.getOrDefault(descriptor.name(), List.of())));
         states.put(descriptor.name(), state);
         return state;
     }
 
-    public Map<String, HeapListState<?>> states() {
-        return states;
+    /** Every declared state's entries, encoded with its codec: the subtask's part of a checkpoint. */
+    public Map<String, List<byte[]>> snapshot() {
+        Map<String, List<byte[]>> snapshot = new LinkedHashMap<>();
+        ByteArrayDataOutput out = new ByteArrayDataOutput(64);
+        states.forEach((name, state) -> snapshot.put(name, encode(state, out)));
+        return snapshot;
+    }
+
+    private static <T> List<byte[]> encode(HeapListState<T> state, ByteArrayDataOutput out) {
+        Codec<T> codec = state.descriptor().valueCodec();
+        List<byte[]> entries = new ArrayList<>();
+        for (T value : state.get()) {
+            out.reset();
+            try {
+                codec.encode(value, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot encode an entry of operator state '"
+                        + state.descriptor().name() + "' with codec " + codec.id(), e);
+            }
+            entries.add(out.toByteArray());
+        }
+        return entries;
+    }
+
+    private static <T> List<T> decode(ListStateDescriptor<T> descriptor, List<byte[]> entries) {
+        List<T> values = new ArrayList<>();
+        ByteArrayDataInput in = new ByteArrayDataInput();
+        for (byte[] entry : entries) {
+            in.reset(entry, 0, entry.length);
+            try {
+                values.add(descriptor.valueCodec().decode(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot decode restored operator state '" + descriptor.name()
+                        + "' with codec " + descriptor.codecId(), e);
+            }
+        }
+        return values;
     }
 }

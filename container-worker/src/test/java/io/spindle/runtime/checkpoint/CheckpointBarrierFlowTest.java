@@ -1,0 +1,120 @@
+package io.spindle.runtime.checkpoint;
+
+import io.spindle.api.JobParams;
+import io.spindle.api.SpindleJob;
+import io.spindle.api.codec.Codecs;
+import io.spindle.api.connectors.Sinks;
+import io.spindle.api.connectors.Sources;
+import io.spindle.core.config.Configuration;
+import io.spindle.core.graph.JobGraphs;
+import io.spindle.core.plan.ExecutionPlan;
+import io.spindle.core.plan.TaskVertex;
+import io.spindle.runtime.local.LocalChannels;
+import io.spindle.runtime.tasks.SourceTask;
+import io.spindle.runtime.tasks.Task;
+import io.spindle.runtime.tasks.TaskFactory;
+import io.spindle.runtime.tasks.TaskListener;
+import io.spindle.runtime.tasks.TaskServices;
+import io.spindle.state.fs.HadoopFileAccess;
+import io.spindle.state.rocksdb.RocksDbResources;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CheckpointBarrierFlowTest {
+
+    private static final int CHECKPOINTS = 5;
+
+    @TempDir
+    Path work;
+
+    /** Records which checkpoints each task acknowledged, in arrival order. */
+    private static final class RecordingResponder implements CheckpointResponder {
+        final Map<String, List<Long>> acknowledged = new ConcurrentHashMap<>();
+        final List<Throwable> declines = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void acknowledge(TaskSnapshot snapshot) {
+            acknowledged.computeIfAbsent(snapshot.taskName(), name -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(snapshot.checkpointId());
+        }
+
+        @Override
+        public void decline(String taskName, long checkpointId, Throwable cause) {
+            declines.add(cause);
+        }
+    }
+
+    @ParameterizedTest(name = "exactly once: {0}")
+    @ValueSource(booleans = {true, false})
+    void everyTaskAcknowledgesEveryCheckpointOnceAndInOrder(boolean exactlyOnce) throws Exception {
+        SpindleJob job = (builder, params) -> builder
+                .source("numbers", Sources.generator(30_000, i -> i, Codecs.LONG, 10_000))
+                .keyBy(i -> i % 10, Codecs.LONG)
+                .reduce("sum", Long::sum)
+                .rebalance()
+                .sink("out", Sinks.discard());
+        Configuration configuration = Configuration.fromMap(Map.of("parallelism.default", "2"));
+        ExecutionPlan plan = ExecutionPlan.of(JobGraphs.build(job, JobParams.of(Map.of()), configuration));
+        RecordingResponder responder = new RecordingResponder();
+        CountDownLatch ended = new CountDownLatch(plan.totalSubtasks());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        TaskListener listener = new TaskListener() {
+            @Override
+            public void finished(Task task) {
+                ended.countDown();
+            }
+
+            @Override
+            public void failed(Task task, Throwable cause) {
+                failures.add(cause);
+                ended.countDown();
+            }
+
+            @Override
+            public void cancelled(Task task) {
+                ended.countDown();
+            }
+        };
+        List<Task> tasks = new ArrayList<>();
+        try (RocksDbResources rocksDb = new RocksDbResources(16L << 20)) {
+            TaskServices services = new TaskServices(new LocalChannels(), rocksDb, work,
+                    new HadoopFileAccess(new org.apache.hadoop.conf.Configuration()), System::currentTimeMillis,
+                    10, 32 * 1024, listener, responder, exactlyOnce);
+            for (TaskVertex vertex : plan.vertices()) {
+                for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
+                    tasks.add(TaskFactory.create(plan, JobGraphs.build(job, JobParams.of(Map.of()), configuration),
+                            vertex, subtask, services));
+                }
+            }
+            tasks.forEach(task -> new Thread(task, task.name()).start());
+            for (long checkpoint = 1; checkpoint <= CHECKPOINTS; checkpoint++) {
+                Thread.sleep(100);
+                for (Task task : tasks) {
+                    if (task instanceof SourceTask source) {
+                        source.triggerCheckpoint(checkpoint);
+                    }
+                }
+            }
+            assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(responder.declines).isEmpty();
+        List<Long> all = LongStream.rangeClosed(1, CHECKPOINTS).boxed().toList();
+        assertThat(responder.acknowledged).hasSize(tasks.size());
+        responder.acknowledged.forEach((task, ids) -> assertThat(ids).as(task).containsExactlyElementsOf(all));
+    }
+}

@@ -1,0 +1,90 @@
+package io.spindle.master.checkpoint;
+
+import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.state.checkpoint.CheckpointMetadata;
+import io.spindle.state.checkpoint.OperatorState;
+import io.spindle.state.checkpoint.OperatorSubtaskState;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A checkpoint triggered but not yet complete: which subtasks still owe their snapshot, and the
+ * snapshots received. Complete when every expected subtask acknowledged.
+ */
+public final class PendingCheckpoint {
+
+    /** A subtask of the plan: its task vertex and index. */
+    public record SubtaskId(int vertexId, int subtaskIndex) { }
+
+    /** Where an operator's state belongs in the metadata. */
+    public record OperatorInfo(String name, int parallelism, int maxParallelism) { }
+
+    private final long checkpointId;
+    private final long triggerMillis;
+    private final Set<SubtaskId> awaited;
+    private final List<TaskSnapshot> received = new ArrayList<>();
+
+    public PendingCheckpoint(long checkpointId, long triggerMillis, Set<SubtaskId> expected) {
+        this.checkpointId = checkpointId;
+        this.triggerMillis = triggerMillis;
+        this.awaited = new HashSet<>(expected);
+    }
+
+    public long checkpointId() {
+        return checkpointId;
+    }
+
+    public long triggerMillis() {
+        return triggerMillis;
+    }
+
+    /**
+     * Records a subtask's snapshot.
+     *
+     * @return false if the snapshot was not awaited (unknown subtask, or a duplicate)
+     */
+    public boolean acknowledge(TaskSnapshot snapshot) {
+        if (snapshot.checkpointId() != checkpointId
+                || !awaited.remove(new SubtaskId(snapshot.vertexId(), snapshot.subtaskIndex()))) {
+            return false;
+        }
+        received.add(snapshot);
+        return true;
+    }
+
+    public boolean isComplete() {
+        return awaited.isEmpty();
+    }
+
+    public Set<SubtaskId> awaited() {
+        return Set.copyOf(awaited);
+    }
+
+    /** The metadata of the complete checkpoint: every operator with a subtask entry per parallel instance. */
+    public CheckpointMetadata toMetadata(String jobId, List<OperatorInfo> operators) {
+        if (!isComplete()) {
+            throw new IllegalStateException("checkpoint " + checkpointId + " still awaits " + awaited);
+        }
+        Map<String, List<OperatorSubtaskState>> byOperator = new HashMap<>();
+        for (TaskSnapshot snapshot : received) {
+            snapshot.operatorStates().forEach((operator, states) -> byOperator
+                    .computeIfAbsent(operator, name -> new ArrayList<>())
+                    .add(new OperatorSubtaskState(snapshot.subtaskIndex(), states, null)));
+        }
+        Map<String, OperatorState> states = new LinkedHashMap<>();
+        for (OperatorInfo operator : operators) {
+            List<OperatorSubtaskState> subtasks = new ArrayList<>(byOperator.getOrDefault(operator.name(), List.of()));
+            subtasks.sort(Comparator.comparingInt(OperatorSubtaskState::subtaskIndex));
+            states.put(operator.name(), new OperatorState(operator.name(), operator.parallelism(),
+                    operator.maxParallelism(), subtasks));
+        }
+        return new CheckpointMetadata(jobId, checkpointId, triggerMillis, List.copyOf(states.values()));
+    }
+}

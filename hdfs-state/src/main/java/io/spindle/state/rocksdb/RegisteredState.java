@@ -7,6 +7,12 @@ import org.rocksdb.ColumnFamilyHandle;
 /** A declared state: what it was declared as, and its column family. */
 record RegisteredState(String name, StateDescriptor.Kind kind, String codecId, ColumnFamilyHandle columnFamily) {
 
+    /** A state as a checkpoint recorded it ({@link RocksDbLayout#stateMeta}). */
+    static RegisteredState fromMeta(String name, byte[] meta, ColumnFamilyHandle columnFamily) {
+        return new RegisteredState(name, RocksDbLayout.stateMetaKind(meta), RocksDbLayout.stateMetaCodecId(meta),
+                columnFamily);
+    }
+
     void checkCompatible(StateDescriptor<?> descriptor) {
         if (descriptor.kind() != kind || !descriptor.codecId().equals(codecId)) {
             throw new IllegalArgumentException("state '" + name + "' is already declared as "

@@ -14,9 +14,13 @@ import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.core.keys.KeyGroups;
 import io.spindle.state.KeyedStateBackend;
 import io.spindle.state.StateException;
+import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.StateFile;
 
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -26,13 +30,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
@@ -43,18 +49,30 @@ import java.util.stream.Stream;
  *
  * <p>Used by one thread. Scratch buffers are reused for every access, so a record costs the key's
  * encoding and prefix plus what RocksDB's Java API copies.
+ *
+ * <p>Checkpoints: {@link #snapshot} (task thread) takes a native RocksDB checkpoint, whose
+ * {@link RocksDbSnapshot#upload} (any thread) uploads it; {@link #restore} opens a backend from an uploaded
+ * one. {@link #notifyCheckpointComplete} and {@link #notifyCheckpointAborted} may come from any thread.
  */
 public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     private static final int MAX_KEY_TEXT = 100;
+    /** Local directories of snapshots, inside the working directory (hard links need the same file system). */
+    static final String SNAPSHOT_DIRECTORY_PREFIX = "snapshot-chk-";
 
     private final Path workingDirectory;
     private final Codec<K> keyCodec;
     private final int maxParallelism;
     private final KeyGroupRange keyGroupRange;
     private final RocksDbInstanceOptions options;
+    private final RocksDbCheckpointOptions checkpointOptions;
     private final RocksDB db;
     private final ColumnFamilyHandle defaultColumnFamily;
+    /** Column families of a restored instance by state name, until the operator declares their state again. */
+    private final Map<String, ColumnFamilyHandle> restoredColumnFamilies;
+    private final UploadedSstFiles uploadedSstFiles = new UploadedSstFiles();
+    /** Snapshots whose local directory still exists: discarded when the backend closes. */
+    private final Set<RocksDbSnapshot> liveSnapshots = ConcurrentHashMap.newKeySet();
     /** Declared states in declaration order (= creation order of their column families). */
     private final Map<String, RegisteredState> states = new LinkedHashMap<>();
     /** Iterators open while user code runs (forEachValue); closed first if the backend closes meanwhile. */
@@ -69,16 +87,21 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private byte[] currentKeyPrefix;
     private volatile boolean closed;
 
-    private RocksDbKeyedStateBackend(Path workingDirectory, Codec<K> keyCodec, int maxParallelism,
-                                     KeyGroupRange keyGroupRange, RocksDbInstanceOptions options, RocksDB db,
-                                     ColumnFamilyHandle defaultColumnFamily) {
+    /** Takes ownership of the native objects: {@link #close()} frees them. */
+    RocksDbKeyedStateBackend(Path workingDirectory, Codec<K> keyCodec, int maxParallelism,
+                             KeyGroupRange keyGroupRange, RocksDbInstanceOptions options,
+                             RocksDbCheckpointOptions checkpointOptions, RocksDB db,
+                             ColumnFamilyHandle defaultColumnFamily,
+                             Map<String, ColumnFamilyHandle> restoredColumnFamilies) {
         this.workingDirectory = workingDirectory;
         this.keyCodec = keyCodec;
         this.maxParallelism = maxParallelism;
         this.keyGroupRange = keyGroupRange;
         this.options = options;
+        this.checkpointOptions = checkpointOptions;
         this.db = db;
         this.defaultColumnFamily = defaultColumnFamily;
+        this.restoredColumnFamilies = new HashMap<>(restoredColumnFamilies);
     }
 
     /**
@@ -89,15 +112,19 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     public static <K> RocksDbKeyedStateBackend<K> open(RocksDbResources resources, Path workingDirectory,
                                                        Codec<K> keyCodec, int maxParallelism,
                                                        KeyGroupRange keyGroupRange) {
-        Objects.requireNonNull(resources, "resources");
-        Objects.requireNonNull(keyCodec, "key codec");
-        KeyGroups.checkParallelism(maxParallelism, 1);
-        if (keyGroupRange.end() >= maxParallelism) {
-            throw new IllegalArgumentException("key group range " + keyGroupRange + " exceeds the max parallelism "
-                    + maxParallelism);
-        }
+        return open(resources, workingDirectory, keyCodec, maxParallelism, keyGroupRange,
+                RocksDbCheckpointOptions.DEFAULTS);
+    }
+
+    /** As {@link #open(RocksDbResources, Path, Codec, int, KeyGroupRange)}, with these checkpoint options. */
+    public static <K> RocksDbKeyedStateBackend<K> open(RocksDbResources resources, Path workingDirectory,
+                                                       Codec<K> keyCodec, int maxParallelism,
+                                                       KeyGroupRange keyGroupRange,
+                                                       RocksDbCheckpointOptions checkpointOptions) {
+        checkArguments(resources, keyCodec, maxParallelism, keyGroupRange);
+        Objects.requireNonNull(checkpointOptions, "checkpoint options");
         Path directory = workingDirectory.toAbsolutePath();
-        createEmptyDirectory(directory);
+        LocalDirectories.createEmpty(directory);
         RocksDbInstanceOptions options = null;
         try {
             options = resources.newInstanceOptions();
@@ -105,17 +132,48 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
             RocksDB db = RocksDB.open(options.dbOptions(), directory.toString(),
                     List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, options.columnFamilyOptions())),
                     handles);
-            return new RocksDbKeyedStateBackend<>(directory, keyCodec, maxParallelism, keyGroupRange, options, db,
-                    handles.get(0));
+            return new RocksDbKeyedStateBackend<>(directory, keyCodec, maxParallelism, keyGroupRange, options,
+                    checkpointOptions, db, handles.get(0), Map.of());
         } catch (RocksDBException | RuntimeException e) {
             if (options != null) {
                 options.close();
             }
-            deleteQuietly(directory, e);
+            LocalDirectories.deleteQuietly(directory, e);
             if (e instanceof RocksDBException) {
                 throw new StateException("cannot open RocksDB in " + directory + ": " + e.getMessage(), e);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Opens a backend from an uploaded snapshot: downloads the files of {@code handle} through {@code files}
+     * in parallel into {@code workingDirectory} (which must not exist yet or be empty) under their local names
+     * and opens RocksDB on them with every column family they hold. States are declared again as usual and
+     * find their data by name; declaring one as another kind of state or with another codec id is an
+     * {@link IllegalArgumentException}. The SST files of {@code handle} are the base of the first incremental
+     * checkpoint, which reuses them instead of uploading them again.
+     *
+     * <p>The key group range must be the handle's (restoring at another parallelism is not supported yet).
+     * A failure leaves no working directory behind and is a {@link StateException} with the cause.
+     */
+    public static <K> RocksDbKeyedStateBackend<K> restore(RocksDbResources resources, Path workingDirectory,
+                                                          Codec<K> keyCodec, int maxParallelism,
+                                                          KeyGroupRange keyGroupRange,
+                                                          RocksDbCheckpointOptions checkpointOptions,
+                                                          KeyedStateHandle handle, SnapshotFiles files) {
+        return RocksDbRestore.restore(resources, workingDirectory, keyCodec, maxParallelism, keyGroupRange,
+                checkpointOptions, handle, files);
+    }
+
+    static void checkArguments(RocksDbResources resources, Codec<?> keyCodec, int maxParallelism,
+                               KeyGroupRange keyGroupRange) {
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(keyCodec, "key codec");
+        KeyGroups.checkParallelism(maxParallelism, 1);
+        if (keyGroupRange.end() >= maxParallelism) {
+            throw new IllegalArgumentException("key group range " + keyGroupRange + " exceeds the max parallelism "
+                    + maxParallelism);
         }
     }
 
@@ -180,16 +238,42 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
             existing.checkCompatible(descriptor);
             return existing;
         }
+        ColumnFamilyHandle restored = restoredColumnFamilies.get(descriptor.name());
+        if (restored != null) {
+            return registerRestored(descriptor, restored);
+        }
         try {
             ColumnFamilyHandle columnFamily = db.createColumnFamily(new ColumnFamilyDescriptor(
                     RocksDbLayout.columnFamilyName(descriptor.name()), options.columnFamilyOptions()));
             RegisteredState state = new RegisteredState(descriptor.name(), descriptor.kind(), descriptor.codecId(),
                     columnFamily);
             states.put(descriptor.name(), state);
+            // What the state was declared as, kept in the default column family so that it is in every
+            // checkpoint and a restore can refuse a different declaration.
+            db.put(defaultColumnFamily, options.writeOptions(), RocksDbLayout.stateMetaKey(descriptor.name()),
+                    RocksDbLayout.stateMeta(descriptor.kind(), descriptor.codecId()));
             return state;
         } catch (RocksDBException e) {
             throw new StateException("cannot create the column family of " + descriptor + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A state of the restored instance, declared again: the same kind and codec id as in the snapshot. */
+    private RegisteredState registerRestored(StateDescriptor<?> descriptor, ColumnFamilyHandle columnFamily) {
+        byte[] meta;
+        try {
+            meta = db.get(defaultColumnFamily, RocksDbLayout.stateMetaKey(descriptor.name()));
+        } catch (RocksDBException e) {
+            throw new StateException("cannot read what " + descriptor + " was declared as: " + e.getMessage(), e);
+        }
+        if (meta != null) {
+            RegisteredState.fromMeta(descriptor.name(), meta, columnFamily).checkCompatible(descriptor);
+        }
+        RegisteredState state = new RegisteredState(descriptor.name(), descriptor.kind(), descriptor.codecId(),
+                columnFamily);
+        restoredColumnFamilies.remove(descriptor.name());
+        states.put(descriptor.name(), state);
+        return state;
     }
 
     // ---- iteration ---------------------------------------------------------------------------------
@@ -338,6 +422,91 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return workingDirectory;
     }
 
+    // ---- checkpoints -------------------------------------------------------------------------------
+
+    /**
+     * The synchronous part of a checkpoint, on the task thread: flushes the memtables and takes a RocksDB
+     * native checkpoint (hard links to the SST files, copies of the small files) into
+     * {@code <working directory>/snapshot-chk-<id>}, and captures the SST files of the last confirmed
+     * checkpoint as the base to diff against. Takes about as long as the flush; the returned snapshot's
+     * {@link RocksDbSnapshot#upload} is the asynchronous part. At most one snapshot per checkpoint id at once.
+     */
+    public synchronized RocksDbSnapshot snapshot(long checkpointId) {
+        checkOpen();
+        Path directory = workingDirectory.resolve(SNAPSHOT_DIRECTORY_PREFIX + checkpointId);
+        if (Files.exists(directory)) {
+            throw new IllegalStateException("a snapshot of checkpoint " + checkpointId + " for key groups "
+                    + keyGroupRange + " is in progress already (" + directory + ")");
+        }
+        Map<String, StateFile> base =
+                checkpointOptions.incremental() ? uploadedSstFiles.confirmedBase() : Map.of();
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true);
+             Checkpoint checkpoint = Checkpoint.create(db)) {
+            db.flush(flush, columnFamilies());
+            checkpoint.createCheckpoint(directory.toString());
+            RocksDbSnapshot snapshot = new RocksDbSnapshot(checkpointId, keyGroupRange, directory, listFiles(directory),
+                    base, checkpointOptions, uploadedSstFiles, liveSnapshots::remove);
+            liveSnapshots.add(snapshot);
+            return snapshot;
+        } catch (RocksDBException | IOException | RuntimeException e) {
+            LocalDirectories.deleteQuietly(directory, e);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new StateException("cannot snapshot RocksDB in " + workingDirectory + " for checkpoint "
+                    + checkpointId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checkpoint {@code checkpointId} is complete: its SST files are the base of the next incremental
+     * checkpoint, older ones are forgotten. Any thread.
+     */
+    public void notifyCheckpointComplete(long checkpointId) {
+        uploadedSstFiles.confirmed(checkpointId);
+    }
+
+    /**
+     * Checkpoint {@code checkpointId} was aborted: its files are never reused, and a snapshot of it still
+     * uploading is cancelled (its upload deletes what it wrote and throws). Any thread.
+     */
+    public void notifyCheckpointAborted(long checkpointId) {
+        uploadedSstFiles.aborted(checkpointId);
+        liveSnapshots.stream().filter(snapshot -> snapshot.checkpointId() == checkpointId)
+                .forEach(RocksDbSnapshot::discard);
+    }
+
+    /** The checkpoint the next incremental snapshot diffs against, {@link Long#MIN_VALUE} if none (yet). */
+    long lastConfirmedCheckpointId() {
+        return uploadedSstFiles.lastConfirmedCheckpointId();
+    }
+
+    /** The restored instance's SST files are in the checkpoint storage already. */
+    void seedUploadedSstFiles(Map<String, StateFile> sstFiles) {
+        uploadedSstFiles.seedWithRestored(sstFiles);
+    }
+
+    private List<ColumnFamilyHandle> columnFamilies() {
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        handles.add(defaultColumnFamily);
+        states.values().forEach(state -> handles.add(state.columnFamily()));
+        handles.addAll(restoredColumnFamilies.values());
+        return handles;
+    }
+
+    private static Map<String, Long> listFiles(Path directory) throws IOException {
+        Map<String, Long> files = new TreeMap<>();
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) entries::iterator) {
+                if (!Files.isRegularFile(file)) {
+                    throw new IOException("unexpected entry in a RocksDB checkpoint: " + file);
+                }
+                files.put(file.getFileName().toString(), Files.size(file));
+            }
+        }
+        return files;
+    }
+
     void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the RocksDB state backend for key groups " + keyGroupRange + " in "
@@ -350,18 +519,22 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
      * iterators and column family handles point into the DB, so they go first (RocksDB asserts that no
      * handle outlives its DB); the DB next, which also drops its references to the shared cache and write
      * buffer manager; then the options, which RocksDB reads while the DB is open.
+     *
+     * <p>Snapshots not uploaded yet are discarded, uploads in progress cancelled: they use no native object,
+     * only their files, which go with the working directory. Synchronized with {@link #snapshot}, the only
+     * other method that may be called from another thread while native objects are in use.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        liveSnapshots.forEach(RocksDbSnapshot::discard);
         openIterators.forEach(RocksIterator::close);
         openIterators.clear();
-        List<ColumnFamilyHandle> handles = new ArrayList<>();
-        handles.add(defaultColumnFamily);
-        states.values().forEach(state -> handles.add(state.columnFamily()));
+        List<ColumnFamilyHandle> handles = columnFamilies();
+        restoredColumnFamilies.clear();
         for (int i = handles.size() - 1; i >= 0; i--) {
             handles.get(i).close();
         }
@@ -375,7 +548,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
         currentKey = null;
         currentKeyPrefix = null;
         try {
-            deleteRecursively(workingDirectory);
+            LocalDirectories.deleteRecursively(workingDirectory);
         } catch (IOException | UncheckedIOException e) {
             RuntimeException deletion = new StateException("cannot delete the RocksDB working directory "
                     + workingDirectory + ": " + e.getMessage(), e);
@@ -397,41 +570,5 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private static String abbreviate(Object key) {
         String text = String.valueOf(key);
         return text.length() <= MAX_KEY_TEXT ? text : text.substring(0, MAX_KEY_TEXT) + "...";
-    }
-
-    private static void createEmptyDirectory(Path directory) {
-        try {
-            if (Files.isDirectory(directory)) {
-                try (Stream<Path> entries = Files.list(directory)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new IllegalStateException("the RocksDB working directory " + directory
-                                + " is not empty (left over from an earlier run, or shared by mistake)");
-                    }
-                }
-            }
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StateException("cannot create the RocksDB working directory " + directory + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path directory, Exception cause) {
-        try {
-            deleteRecursively(directory);
-        } catch (IOException | UncheckedIOException e) {
-            cause.addSuppressed(e);
-        }
     }
 }

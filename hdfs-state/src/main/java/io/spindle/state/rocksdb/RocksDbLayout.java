@@ -1,5 +1,6 @@
 package io.spindle.state.rocksdb;
 
+import io.spindle.api.state.StateDescriptor;
 import io.spindle.core.keys.KeyGroups;
 import io.spindle.state.StateException;
 
@@ -17,6 +18,10 @@ import java.util.Arrays;
  *                map state: the map value codec's bytes
  *                list state: per element, in order, [m: varint][m bytes: element codec]
  * varint         unsigned LEB128: 7 bits per byte, least significant group first, high bit = more follows
+ *
+ * default column family, one entry per declared state, so that checkpoints carry what each state was declared as:
+ * key            "s:" + state name (UTF-8)
+ * value          kind name (VALUE, LIST, MAP, REDUCING), a zero byte, the codec id (UTF-8)
  * </pre>
  *
  * <p>Because the key group leads, the keys of a key-group range are one contiguous byte range
@@ -36,6 +41,37 @@ public final class RocksDbLayout {
 
     public static byte[] columnFamilyName(String stateName) {
         return (STATE_COLUMN_FAMILY_PREFIX + stateName).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The key of a state's declaration in the default column family. */
+    public static byte[] stateMetaKey(String stateName) {
+        return columnFamilyName(stateName);
+    }
+
+    /** What a state was declared as, in the default column family. */
+    public static byte[] stateMeta(StateDescriptor.Kind kind, String codecId) {
+        return (kind.name() + '\0' + codecId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The kind in {@link #stateMeta} bytes. */
+    public static StateDescriptor.Kind stateMetaKind(byte[] meta) {
+        String text = new String(meta, StandardCharsets.UTF_8);
+        int separator = text.indexOf('\0');
+        try {
+            return StateDescriptor.Kind.valueOf(separator < 0 ? text : text.substring(0, separator));
+        } catch (IllegalArgumentException e) {
+            throw new StateException("unknown kind of state in a state declaration: " + text);
+        }
+    }
+
+    /** The codec id in {@link #stateMeta} bytes. */
+    public static String stateMetaCodecId(byte[] meta) {
+        String text = new String(meta, StandardCharsets.UTF_8);
+        int separator = text.indexOf('\0');
+        if (separator < 0) {
+            throw new StateException("malformed state declaration: " + text);
+        }
+        return text.substring(separator + 1);
     }
 
     /**

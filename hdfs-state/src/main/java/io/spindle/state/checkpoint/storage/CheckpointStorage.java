@@ -1,0 +1,463 @@
+package io.spindle.state.checkpoint.storage;
+
+import io.spindle.state.checkpoint.CheckpointMetadata;
+import io.spindle.state.checkpoint.StateFile;
+import io.spindle.state.fs.HadoopFileAccess;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checkpoints of one job on a Hadoop FileSystem (hdfs://, file://, ...):
+ *
+ * <pre>
+ * &lt;base&gt;/&lt;job-id&gt;/chk-&lt;n&gt;/_metadata    published last, by rename: its presence means "complete"
+ * &lt;base&gt;/&lt;job-id&gt;/chk-&lt;n&gt;/&lt;uuid&gt;-&lt;name&gt; files only checkpoint n uses
+ * &lt;base&gt;/&lt;job-id&gt;/shared/&lt;uuid&gt;-&lt;name&gt;  files later checkpoints may reuse
+ * &lt;base&gt;/&lt;job-id&gt;/taskowned/          owned by the tasks
+ * </pre>
+ *
+ * The coordinator creates and publishes locations ({@link CheckpointStorageCoordinatorView}); tasks write
+ * and read state files ({@link CheckpointStorageWorkerView}); the static readers serve the offline tools
+ * and restores from an explicit path. Every state file gets a fresh random name, so concurrent
+ * checkpoints and subtasks never write the same path. Retention and deletion of shared files belong to
+ * {@link CompletedCheckpointStore}.
+ */
+public final class CheckpointStorage implements CheckpointStorageCoordinatorView, CheckpointStorageWorkerView {
+
+    public static final String METADATA_FILE_NAME = "_metadata";
+    public static final String CHECKPOINT_DIR_PREFIX = "chk-";
+    public static final String SHARED_DIR = "shared";
+    public static final String TASK_OWNED_DIR = "taskowned";
+    /** Prefix of the file {@code _metadata} is written to before the rename. */
+    static final String METADATA_TEMP_PREFIX = METADATA_FILE_NAME + ".inprogress.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointStorage.class);
+    private static final Pattern CHECKPOINT_DIR = Pattern.compile("chk-(\\d{1,18})");
+
+    private final String jobId;
+    private final FileSystem fs;
+    private final Path jobDirectory;
+    private volatile boolean baseDirectoriesCreated;
+
+    /** Storage under {@code checkpointsBaseUri} with the Hadoop configuration found on the class path. */
+    public CheckpointStorage(String checkpointsBaseUri, String jobId) throws IOException {
+        this(checkpointsBaseUri, jobId, new Configuration());
+    }
+
+    public CheckpointStorage(String checkpointsBaseUri, String jobId, Configuration hadoopConfiguration)
+            throws IOException {
+        this.jobId = checkJobId(jobId);
+        Path base = new Path(checkpointsBaseUri);
+        this.fs = new HadoopFileAccess(hadoopConfiguration).fileSystem(base);
+        this.jobDirectory = fs.makeQualified(new Path(base, jobId));
+    }
+
+    @Override
+    public String jobId() {
+        return jobId;
+    }
+
+    /** {@code <base>/<job-id>}, fully qualified. */
+    @Override
+    public Path jobDirectory() {
+        return jobDirectory;
+    }
+
+    public Path sharedDirectory() {
+        return new Path(jobDirectory, SHARED_DIR);
+    }
+
+    public Path taskOwnedDirectory() {
+        return new Path(jobDirectory, TASK_OWNED_DIR);
+    }
+
+    public Path checkpointDirectory(long checkpointId) {
+        return new Path(jobDirectory, CHECKPOINT_DIR_PREFIX + checkpointId);
+    }
+
+    // ---- coordinator side ------------------------------------------------------------------------
+
+    /**
+     * Creates {@code chk-<n>/} (and, the first time, {@code shared/} and {@code taskowned/}) when checkpoint
+     * n is triggered. Fails if {@code chk-<n>} exists: a checkpoint id is never reused, even after a crash
+     * (see {@link #highestCheckpointId()}).
+     */
+    @Override
+    public Path initializeLocation(long checkpointId) throws IOException {
+        if (checkpointId < 1) {
+            throw new IllegalArgumentException("checkpoint ids start at 1: " + checkpointId);
+        }
+        if (!baseDirectoriesCreated) {
+            mkdirs(sharedDirectory());
+            mkdirs(taskOwnedDirectory());
+            baseDirectoriesCreated = true;
+        }
+        Path directory = checkpointDirectory(checkpointId);
+        if (fs.exists(directory)) {
+            throw new IOException("checkpoint " + checkpointId + " of job " + jobId + " already exists: " + directory);
+        }
+        mkdirs(directory);
+        return directory;
+    }
+
+    /**
+     * Publishes checkpoint n: writes {@code _metadata} to a temporary file in {@code chk-<n>/}, then renames it
+     * into place, so a reader sees either no {@code _metadata} or a complete one.
+     */
+    @Override
+    public CompletedCheckpoint finalizeCheckpoint(CheckpointMetadata metadata) throws IOException {
+        if (!jobId.equals(metadata.jobId())) {
+            throw new IllegalArgumentException("metadata of job " + metadata.jobId() + " given to the storage of job "
+                    + jobId);
+        }
+        Path directory = checkpointDirectory(metadata.checkpointId());
+        Path target = new Path(directory, METADATA_FILE_NAME);
+        if (!fs.exists(directory)) {
+            throw new FileNotFoundException("checkpoint " + metadata.checkpointId() + " has no location " + directory
+                    + " (never initialized, or discarded)");
+        }
+        if (fs.exists(target)) {
+            throw new IOException("checkpoint " + metadata.checkpointId() + " is already published: " + target);
+        }
+        byte[] bytes = MetadataSerializer.serialize(metadata);
+        Path temp = new Path(directory, METADATA_TEMP_PREFIX + UUID.randomUUID());
+        try (FSDataOutputStream out = fs.createFile(temp).overwrite(false).build()) {
+            out.write(bytes);
+            out.hsync();
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+        if (!fs.rename(temp, target)) {
+            deleteQuietly(temp);
+            throw new IOException("cannot rename " + temp + " to " + target);
+        }
+        LOG.debug("Published {} ({} bytes)", target, bytes.length);
+        return new CompletedCheckpoint(metadata, directory.toString(), false);
+    }
+
+    /** Deletes {@code chk-<n>/} and everything in it; used for aborted and subsumed checkpoints. */
+    @Override
+    public void discardCheckpoint(long checkpointId) throws IOException {
+        Path directory = checkpointDirectory(checkpointId);
+        // _metadata first: should the recursive delete stop half-way (it is not atomic on every file
+        // system), what is left must not look like a complete checkpoint
+        delete(new Path(directory, METADATA_FILE_NAME), false);
+        delete(directory, true);
+    }
+
+    /** Deletes one state file (typically a shared file no retained checkpoint uses); absent is fine. */
+    public void deleteState(StateFile file) throws IOException {
+        delete(resolve(file), false);
+    }
+
+    /**
+     * The job's completed checkpoints, newest first. A {@code chk-<n>} whose {@code _metadata} is missing,
+     * truncated or corrupt is skipped with a warning; other read failures are thrown.
+     */
+    @Override
+    public List<CompletedCheckpoint> listCompleted() throws IOException {
+        return listCompletedIn(fs, jobDirectory);
+    }
+
+    /** The newest completed checkpoint, read without reading the older ones. */
+    @Override
+    public Optional<CompletedCheckpoint> latestCompleted() throws IOException {
+        for (CheckpointDirectory candidate : checkpointDirectories(fs, jobDirectory)) {
+            Optional<CompletedCheckpoint> completed = readIfComplete(fs, candidate);
+            if (completed.isPresent()) {
+                return completed;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The highest n of any {@code chk-<n>} directory, complete or not, 0 if there is none. A restarted
+     * coordinator continues above it.
+     */
+    @Override
+    public long highestCheckpointId() throws IOException {
+        List<Long> ids = checkpointDirectoryIds();
+        return ids.isEmpty() ? 0 : ids.get(0);
+    }
+
+    /** The n of every {@code chk-<n>} directory, complete or not, highest first. */
+    public List<Long> checkpointDirectoryIds() throws IOException {
+        return checkpointDirectories(fs, jobDirectory).stream().map(CheckpointDirectory::checkpointId).toList();
+    }
+
+    /** Every file in {@code shared/}, referenced or not. */
+    public List<StateFile> sharedFiles() throws IOException {
+        FileStatus[] children;
+        try {
+            children = fs.listStatus(sharedDirectory());
+        } catch (FileNotFoundException e) {
+            return List.of();
+        }
+        List<StateFile> files = new ArrayList<>();
+        for (FileStatus child : children) {
+            String relative = SHARED_DIR + "/" + child.getPath().getName();
+            if (!child.isFile()) {
+                continue;
+            }
+            try {
+                files.add(new StateFile(relative, child.getLen()));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Ignoring {}: not a name Spindle writes", child.getPath());
+            }
+        }
+        files.sort(Comparator.comparing(StateFile::path));
+        return files;
+    }
+
+    // ---- task side --------------------------------------------------------------------------------
+
+    /**
+     * Writes a state file for checkpoint n, named {@code <random uuid>-<fileName>} in the scope's directory.
+     * The checkpoint's location must exist: a late upload of a discarded checkpoint fails instead of
+     * leaving files behind.
+     *
+     * @return the file, by its path relative to the job directory, and the bytes written
+     */
+    @Override
+    public StateFile writeState(long checkpointId, StateScope scope, String fileName, InputStream data)
+            throws IOException {
+        checkFileName(fileName);
+        Path location = checkpointDirectory(checkpointId);
+        if (!fs.exists(location)) {
+            throw new FileNotFoundException("checkpoint " + checkpointId + " of job " + jobId
+                    + " has no location (never initialized, or discarded): not writing " + fileName);
+        }
+        String directory = switch (scope) {
+            case EXCLUSIVE -> CHECKPOINT_DIR_PREFIX + checkpointId;
+            case SHARED -> SHARED_DIR;
+            case TASK_OWNED -> TASK_OWNED_DIR;
+        };
+        String relative = directory + "/" + UUID.randomUUID().toString().replace("-", "") + "-" + fileName;
+        Path target = new Path(jobDirectory, relative);
+        long size;
+        try (FSDataOutputStream out = fs.createFile(target).overwrite(false).build()) {
+            size = data.transferTo(out);
+        } catch (IOException e) {
+            deleteQuietly(target);
+            throw e;
+        }
+        return new StateFile(relative, size);
+    }
+
+    /** {@link #writeState(long, StateScope, String, InputStream)} of a local file, under its own name. */
+    @Override
+    public StateFile writeState(long checkpointId, StateScope scope, java.nio.file.Path localFile) throws IOException {
+        try (InputStream in = Files.newInputStream(localFile)) {
+            return writeState(checkpointId, scope, localFile.getFileName().toString(), in);
+        }
+    }
+
+    @Override
+    public FSDataInputStream open(StateFile file) throws IOException {
+        return fs.open(resolve(file));
+    }
+
+    /** Where a state file of this job lives. */
+    public Path resolve(StateFile file) {
+        return new Path(jobDirectory, file.path());
+    }
+
+    // ---- offline readers (CLI, explicit restore) -----------------------------------------------------
+
+    /** {@link #load(String, Configuration)} with the Hadoop configuration found on the class path. */
+    public static CompletedCheckpoint load(String pointer) throws IOException {
+        return load(pointer, new Configuration());
+    }
+
+    /**
+     * Reads the checkpoint or savepoint at {@code pointer}: its directory or its {@code _metadata} file.
+     * Anything outside a {@code chk-<n>} directory is treated as a savepoint (never deleted by retention).
+     */
+    public static CompletedCheckpoint load(String pointer, Configuration hadoopConfiguration) throws IOException {
+        Path path = new Path(pointer);
+        FileSystem fs = new HadoopFileAccess(hadoopConfiguration).fileSystem(path);
+        FileStatus status;
+        try {
+            status = fs.getFileStatus(path);
+        } catch (FileNotFoundException e) {
+            throw new FileNotFoundException("no checkpoint or savepoint at " + pointer);
+        }
+        Path metadataFile = status.getPath();
+        if (status.isDirectory()) {
+            metadataFile = new Path(status.getPath(), METADATA_FILE_NAME);
+            if (!fs.exists(metadataFile)) {
+                throw new FileNotFoundException("cannot find the metadata file '" + METADATA_FILE_NAME
+                        + "' in directory '" + status.getPath() + "': not a completed checkpoint or savepoint");
+            }
+        }
+        Path directory = metadataFile.getParent();
+        CheckpointMetadata metadata = readMetadata(fs, metadataFile);
+        boolean savepoint = !CHECKPOINT_DIR.matcher(directory.getName()).matches();
+        return new CompletedCheckpoint(metadata, directory.toString(), savepoint);
+    }
+
+    /**
+     * Completed checkpoints under {@code path}, which is either a job's directory {@code <base>/<job-id>}
+     * (newest first) or the base directory (every job under it, by job id, each newest first). Unreadable
+     * checkpoints are skipped with a warning, as in {@link #listCompleted()}.
+     */
+    public static List<CompletedCheckpoint> listCompleted(String path, Configuration hadoopConfiguration)
+            throws IOException {
+        Path root = new Path(path);
+        FileSystem fs = new HadoopFileAccess(hadoopConfiguration).fileSystem(root);
+        FileStatus[] children;
+        try {
+            children = fs.listStatus(root);
+        } catch (FileNotFoundException e) {
+            throw new FileNotFoundException("no checkpoint directory at " + path);
+        }
+        if (looksLikeJobDirectory(children)) {
+            return listCompletedIn(fs, fs.makeQualified(root));
+        }
+        List<FileStatus> jobs = new ArrayList<>(List.of(children));
+        jobs.sort(Comparator.comparing(s -> s.getPath().getName()));
+        List<CompletedCheckpoint> result = new ArrayList<>();
+        for (FileStatus job : jobs) {
+            if (job.isDirectory() && looksLikeJobDirectory(fs.listStatus(job.getPath()))) {
+                result.addAll(listCompletedIn(fs, job.getPath()));
+            }
+        }
+        return result;
+    }
+
+    // ---- internals ----------------------------------------------------------------------------------
+
+    private record CheckpointDirectory(Path path, long checkpointId) {
+    }
+
+    private static boolean looksLikeJobDirectory(FileStatus[] children) {
+        for (FileStatus child : children) {
+            String name = child.getPath().getName();
+            if (child.isDirectory() && (name.equals(SHARED_DIR) || name.equals(TASK_OWNED_DIR)
+                    || CHECKPOINT_DIR.matcher(name).matches())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code chk-<n>} directories of a job, highest n first; none if the job directory does not exist. */
+    private static List<CheckpointDirectory> checkpointDirectories(FileSystem fs, Path jobDirectory)
+            throws IOException {
+        FileStatus[] children;
+        try {
+            children = fs.listStatus(jobDirectory);
+        } catch (FileNotFoundException e) {
+            return List.of();
+        }
+        List<CheckpointDirectory> result = new ArrayList<>();
+        for (FileStatus child : children) {
+            Matcher matcher = CHECKPOINT_DIR.matcher(child.getPath().getName());
+            if (child.isDirectory() && matcher.matches()) {
+                result.add(new CheckpointDirectory(child.getPath(), Long.parseLong(matcher.group(1))));
+            }
+        }
+        result.sort(Comparator.comparingLong(CheckpointDirectory::checkpointId).reversed());
+        return result;
+    }
+
+    private static List<CompletedCheckpoint> listCompletedIn(FileSystem fs, Path jobDirectory) throws IOException {
+        List<CompletedCheckpoint> result = new ArrayList<>();
+        for (CheckpointDirectory candidate : checkpointDirectories(fs, jobDirectory)) {
+            readIfComplete(fs, candidate).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    /** The checkpoint in {@code chk-<n>}, or empty (with a warning) if its metadata is missing or unreadable. */
+    private static Optional<CompletedCheckpoint> readIfComplete(FileSystem fs, CheckpointDirectory candidate)
+            throws IOException {
+        Path metadataFile = new Path(candidate.path(), METADATA_FILE_NAME);
+        CheckpointMetadata metadata;
+        try {
+            metadata = readMetadata(fs, metadataFile);
+        } catch (FileNotFoundException e) {
+            LOG.warn("Skipping checkpoint {}: no {} in {} (incomplete or aborted)", candidate.checkpointId(),
+                    METADATA_FILE_NAME, candidate.path());
+            return Optional.empty();
+        } catch (CorruptMetadataException e) {
+            LOG.warn("Skipping checkpoint {}: {}", candidate.checkpointId(), e.getMessage()); // names the file
+            return Optional.empty();
+        }
+        if (metadata.checkpointId() != candidate.checkpointId()) {
+            LOG.warn("Skipping checkpoint {}: {} holds checkpoint {}", candidate.checkpointId(), metadataFile,
+                    metadata.checkpointId());
+            return Optional.empty();
+        }
+        return Optional.of(new CompletedCheckpoint(metadata, candidate.path().toString(), false));
+    }
+
+    /** Reads and parses one metadata file; a {@link CorruptMetadataException} names the file. */
+    static CheckpointMetadata readMetadata(FileSystem fs, Path metadataFile) throws IOException {
+        byte[] bytes;
+        try (FSDataInputStream in = fs.open(metadataFile)) {
+            bytes = in.readAllBytes();
+        }
+        try {
+            return MetadataSerializer.deserialize(bytes);
+        } catch (CorruptMetadataException e) {
+            throw new CorruptMetadataException(metadataFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void mkdirs(Path directory) throws IOException {
+        if (!fs.mkdirs(directory)) {
+            throw new IOException("cannot create directory " + directory);
+        }
+    }
+
+    /** Deletes a path; absent already counts as deleted. Throws if it is still there afterwards. */
+    private void delete(Path path, boolean recursive) throws IOException {
+        if (!fs.delete(path, recursive) && fs.exists(path)) {
+            throw new IOException("cannot delete " + path);
+        }
+    }
+
+    private void deleteQuietly(Path path) {
+        try {
+            fs.delete(path, false);
+        } catch (IOException e) {
+            LOG.debug("Could not clean up {}", path, e);
+        }
+    }
+
+    private static String checkJobId(String jobId) {
+        if (jobId == null || jobId.isEmpty() || jobId.startsWith(".") || jobId.contains("/") || jobId.contains("\\")
+                || jobId.contains(":")) {
+            throw new IllegalArgumentException("invalid job id '" + jobId + "': must be a plain directory name");
+        }
+        return jobId;
+    }
+
+    private static void checkFileName(String fileName) {
+        if (fileName == null || fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\")
+                || fileName.contains(":") || fileName.contains("..")) {
+            throw new IllegalArgumentException("invalid state file name '" + fileName + "': must be a plain file name");
+        }
+    }
+}

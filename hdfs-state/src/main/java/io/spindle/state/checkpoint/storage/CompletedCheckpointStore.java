@@ -1,0 +1,295 @@
+package io.spindle.state.checkpoint.storage;
+
+import io.spindle.state.checkpoint.CheckpointMetadata;
+import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.OperatorState;
+import io.spindle.state.checkpoint.OperatorSubtaskState;
+import io.spindle.state.checkpoint.StateFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The last {@code execution.checkpointing.num-retained} completed checkpoints of a job. Adding one
+ * subsumes the oldest beyond the limit: its {@code chk-<n>} directory is deleted and, through the
+ * {@link SharedStateRegistry}, every shared file no retained checkpoint uses any more.
+ *
+ * <p>Rules (as Flink's {@code CheckpointSubsumeHelper}): savepoints count toward the limit but their files
+ * are never deleted, and are not registered as users of shared files; the newest checkpoint that is not a
+ * savepoint is always kept. Deletions run on the caller's thread; one that fails is logged and retried on
+ * the next subsumption, never thrown. Shared files are deleted only once no subsumed {@code chk-<n>} is
+ * left to delete, so a {@code _metadata} still on disk never references a deleted file.
+ */
+public final class CompletedCheckpointStore {
+
+    /** Default of {@code execution.checkpointing.num-retained}. */
+    public static final int DEFAULT_NUM_RETAINED = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompletedCheckpointStore.class);
+
+    private final CheckpointStorage storage;
+    private final int numRetained;
+    private final SharedStateRegistry registry = new SharedStateRegistry();
+    /** Oldest first. */
+    private final Deque<CompletedCheckpoint> checkpoints = new ArrayDeque<>();
+    private final Set<Long> directoriesToDelete = new TreeSet<>();
+    private final Map<String, StateFile> sharedFilesToDelete = new TreeMap<>();
+    private long highestCheckpointId;
+
+    public CompletedCheckpointStore(CheckpointStorage storage, int numRetained) {
+        if (numRetained < 1) {
+            throw new IllegalArgumentException("num-retained must be at least 1: " + numRetained);
+        }
+        this.storage = storage;
+        this.numRetained = numRetained;
+    }
+
+    /**
+     * The store a restarted coordinator continues with, to be created before it triggers any checkpoint.
+     * Every completed checkpoint in storage is added again, oldest first, so the newest {@code numRetained}
+     * are kept, the shared-state registry is rebuilt from their metadata, and older ones a crash left
+     * behind are subsumed now. Then what the crash left half-done is deleted: every other {@code chk-<n>}
+     * directory (no {@code _metadata}, or a truncated or corrupt one: see
+     * {@link CheckpointStorage#listCompleted()}) and every file in {@code shared/} no retained checkpoint
+     * references (uploads of checkpoints in flight at the crash, deletions that had failed). A read error
+     * other than a missing or corrupt {@code _metadata} is thrown; every {@code _metadata} is read before
+     * anything is deleted.
+     */
+    public static CompletedCheckpointStore recover(CheckpointStorage storage, int numRetained) throws IOException {
+        CompletedCheckpointStore store = new CompletedCheckpointStore(storage, numRetained);
+        List<CompletedCheckpoint> completed = new ArrayList<>(storage.listCompleted());
+        long highestFound = storage.highestCheckpointId();
+        synchronized (store) {
+            store.highestCheckpointId = highestFound;
+            for (int i = completed.size() - 1; i >= 0; i--) {
+                store.addAndSubsume(completed.get(i), true);
+            }
+            List<Long> directories = storage.checkpointDirectoryIds();
+            List<StateFile> sharedFiles = storage.sharedFiles();
+            Set<Long> retained = new TreeSet<>(store.retainedIds());
+            List<Long> leftOver = directories.stream()
+                    .filter(id -> !retained.contains(id) && !store.directoriesToDelete.contains(id)).sorted().toList();
+            List<StateFile> unreferenced = sharedFiles.stream()
+                    .filter(f -> !store.registry.isRegistered(f) && !store.sharedFilesToDelete.containsKey(f.path()))
+                    .toList();
+            LOG.info("Recovered {} completed checkpoint(s) of job {} from {}: retained {}, {} shared files registered",
+                    completed.size(), storage.jobId(), storage.jobDirectory(), retained, store.registry.size());
+            if (!leftOver.isEmpty() || !unreferenced.isEmpty()) {
+                LOG.warn("Deleting what an earlier run of job {} left unfinished: chk-{} (incomplete or unreadable) "
+                        + "and {} shared file(s) no retained checkpoint references", storage.jobId(), leftOver,
+                        unreferenced.size());
+                store.directoriesToDelete.addAll(leftOver);
+                unreferenced.forEach(f -> store.sharedFilesToDelete.put(f.path(), f));
+                store.runDeletions();
+            }
+        }
+        return store;
+    }
+
+    /**
+     * Adds a checkpoint published by {@link CheckpointStorage#finalizeCheckpoint} (or a savepoint) and
+     * subsumes what falls out of the retained window. Ids must grow.
+     */
+    public synchronized void add(CompletedCheckpoint checkpoint) {
+        addAndSubsume(checkpoint, false);
+    }
+
+    /**
+     * Cleans up after an aborted checkpoint n: deletes {@code chk-<n>} and those of the given shared files
+     * (from the acknowledgements received, late ones included) that no completed checkpoint registered,
+     * i.e. that checkpoint n uploaded itself. Files reused from earlier checkpoints are kept.
+     */
+    public synchronized void discardAborted(long checkpointId, Collection<StateFile> sharedFilesOfAcknowledgements) {
+        for (CompletedCheckpoint retained : checkpoints) {
+            if (retained.checkpointId() == checkpointId) {
+                throw new IllegalStateException("checkpoint " + checkpointId + " completed; it cannot be aborted");
+            }
+        }
+        highestCheckpointId = Math.max(highestCheckpointId, checkpointId);
+        directoriesToDelete.add(checkpointId);
+        int uploaded = 0;
+        for (StateFile file : sharedFilesOfAcknowledgements) {
+            if (file.path().startsWith(CheckpointStorage.SHARED_DIR + "/") && !registry.isRegistered(file)) {
+                sharedFilesToDelete.put(file.path(), file);
+                uploaded++;
+            }
+        }
+        LOG.info("Checkpoint {} of job {} aborted: deleting chk-{} and {} shared file(s) it uploaded", checkpointId,
+                storage.jobId(), checkpointId, uploaded);
+        runDeletions();
+    }
+
+    /**
+     * Deletes every retained checkpoint that is not a savepoint, with all shared files (job terminated
+     * and the checkpoints are not to be retained).
+     */
+    public synchronized void discardAll() {
+        for (CompletedCheckpoint checkpoint : checkpoints) {
+            if (!checkpoint.savepoint()) {
+                directoriesToDelete.add(checkpoint.checkpointId());
+            }
+        }
+        checkpoints.clear();
+        registry.unregisterUnusedState(Long.MAX_VALUE).forEach(f -> sharedFilesToDelete.put(f.path(), f));
+        LOG.info("Discarding all checkpoints of job {}", storage.jobId());
+        runDeletions();
+    }
+
+    public synchronized Optional<CompletedCheckpoint> latest() {
+        return Optional.ofNullable(checkpoints.peekLast());
+    }
+
+    /** The retained checkpoints, oldest first. */
+    public synchronized List<CompletedCheckpoint> retained() {
+        return List.copyOf(checkpoints);
+    }
+
+    /**
+     * The highest checkpoint id this store has seen: added, aborted, or (after {@link #recover}) any
+     * {@code chk-<n>} found in storage before the clean-up. The coordinator continues above it, so an id
+     * is not reused for something else within a run.
+     */
+    public synchronized long highestCheckpointId() {
+        return highestCheckpointId;
+    }
+
+    public int numRetained() {
+        return numRetained;
+    }
+
+    /** The registry of shared files the retained checkpoints use (read it; the store maintains it). */
+    public SharedStateRegistry registry() {
+        return registry;
+    }
+
+    /** Directories and files whose deletion failed and will be retried on the next subsumption. */
+    public synchronized int pendingDeletions() {
+        return directoriesToDelete.size() + sharedFilesToDelete.size();
+    }
+
+    private void addAndSubsume(CompletedCheckpoint checkpoint, boolean recovered) {
+        CompletedCheckpoint newest = checkpoints.peekLast();
+        if (newest != null && checkpoint.checkpointId() <= newest.checkpointId()) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint.checkpointId()
+                    + " is not newer than the latest completed one, " + newest.checkpointId());
+        }
+        if (!checkpoint.savepoint()) {
+            String expected = storage.checkpointDirectory(checkpoint.checkpointId()).toString();
+            if (!expected.equals(checkpoint.directory())) {
+                throw new IllegalArgumentException("checkpoint " + checkpoint.checkpointId() + " at "
+                        + checkpoint.directory() + " is not in this job's storage (" + expected + ")");
+            }
+            registry.registerAll(checkpoint.metadata());
+        }
+        checkpoints.addLast(checkpoint);
+        highestCheckpointId = Math.max(highestCheckpointId, checkpoint.checkpointId());
+        logAdded(checkpoint, recovered);
+        subsumeOldest();
+        runDeletions();
+    }
+
+    private void subsumeOldest() {
+        CompletedCheckpoint latest = checkpoints.peekLast();
+        CompletedCheckpoint latestNotSavepoint = null;
+        for (Iterator<CompletedCheckpoint> it = checkpoints.descendingIterator(); it.hasNext(); ) {
+            CompletedCheckpoint c = it.next();
+            if (!c.savepoint()) {
+                latestNotSavepoint = c;
+                break;
+            }
+        }
+        for (Iterator<CompletedCheckpoint> it = checkpoints.iterator(); checkpoints.size() > numRetained && it.hasNext(); ) {
+            CompletedCheckpoint oldest = it.next();
+            if (oldest == latest || oldest == latestNotSavepoint) {
+                continue;
+            }
+            it.remove();
+            if (oldest.savepoint()) {
+                LOG.info("Savepoint {} of job {} left the retained checkpoints; its files at {} are kept",
+                        oldest.checkpointId(), storage.jobId(), oldest.directory());
+            } else {
+                directoriesToDelete.add(oldest.checkpointId());
+                LOG.info("Checkpoint {} of job {} subsumed", oldest.checkpointId(), storage.jobId());
+            }
+        }
+        long lowestRetained = Long.MAX_VALUE;
+        for (CompletedCheckpoint c : checkpoints) {
+            if (!c.savepoint()) {
+                lowestRetained = Math.min(lowestRetained, c.checkpointId());
+            }
+        }
+        registry.unregisterUnusedState(lowestRetained).forEach(f -> sharedFilesToDelete.put(f.path(), f));
+    }
+
+    /** Deletes subsumed/aborted directories, then unused shared files; failures stay queued. */
+    private void runDeletions() {
+        int directories = 0;
+        for (Iterator<Long> it = directoriesToDelete.iterator(); it.hasNext(); ) {
+            long checkpointId = it.next();
+            try {
+                storage.discardCheckpoint(checkpointId);
+                it.remove();
+                directories++;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not delete {} (will retry): {}", storage.checkpointDirectory(checkpointId),
+                        e.toString());
+            }
+        }
+        if (!directoriesToDelete.isEmpty()) {
+            if (!sharedFilesToDelete.isEmpty()) {
+                LOG.warn("Keeping {} unused shared file(s) of job {} until chk-{} can be deleted",
+                        sharedFilesToDelete.size(), storage.jobId(), directoriesToDelete);
+            }
+            return;
+        }
+        int files = 0;
+        for (Iterator<StateFile> it = sharedFilesToDelete.values().iterator(); it.hasNext(); ) {
+            StateFile file = it.next();
+            try {
+                storage.deleteState(file);
+                it.remove();
+                files++;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not delete shared file {} (will retry): {}", storage.resolve(file), e.toString());
+            }
+        }
+        if (directories > 0 || files > 0 || !sharedFilesToDelete.isEmpty()) {
+            LOG.info("Deleted {} checkpoint director(ies) and {} shared file(s) of job {}{}", directories, files,
+                    storage.jobId(), sharedFilesToDelete.isEmpty() ? ""
+                            : "; " + sharedFilesToDelete.size() + " shared file deletion(s) to retry");
+        }
+    }
+
+    private void logAdded(CompletedCheckpoint checkpoint, boolean recovered) {
+        CheckpointMetadata metadata = checkpoint.metadata();
+        int shared = SharedStateRegistry.sharedFiles(metadata).size();
+        int exclusive = 0;
+        for (OperatorState operator : metadata.operators()) {
+            for (OperatorSubtaskState subtask : operator.subtasks()) {
+                KeyedStateHandle keyed = subtask.keyedState();
+                exclusive += keyed == null ? 0 : keyed.privateFiles().size();
+            }
+        }
+        LOG.info("{} {} {} of job {}: {} operator(s), {} files ({} shared, {} private), full size {} bytes, "
+                        + "incremental {} bytes, {}", recovered ? "Recovered" : "Completed",
+                checkpoint.savepoint() ? "savepoint" : "checkpoint", checkpoint.checkpointId(), metadata.jobId(),
+                metadata.operators().size(), shared + exclusive, shared, exclusive, metadata.fullBytes(),
+                metadata.incrementalBytes(), checkpoint.directory());
+    }
+
+    private List<Long> retainedIds() {
+        return checkpoints.stream().map(CompletedCheckpoint::checkpointId).toList();
+    }
+}

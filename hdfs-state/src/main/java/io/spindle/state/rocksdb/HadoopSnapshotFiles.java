@@ -1,0 +1,150 @@
+package io.spindle.state.rocksdb;
+
+import io.spindle.state.checkpoint.StateFile;
+import io.spindle.state.fs.HadoopFileAccess;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * {@link SnapshotFiles} in a job's checkpoint directory on a Hadoop FileSystem (hdfs://, file://...).
+ * Copies in chunks and checks for interruption between them, so a cancelled transfer stops within one
+ * chunk. Thread-safe (Hadoop file systems are).
+ *
+ * <p>On the local file system, files are created with java.nio rather than Hadoop's RawLocalFileSystem,
+ * which runs a {@code chmod} shell for every file it creates (about 5 ms each) and swallows the thread's
+ * interruption while it waits for it. Everything else goes through Hadoop.
+ */
+public final class HadoopSnapshotFiles implements SnapshotFiles {
+
+    private static final int CHUNK_BYTES = 256 * 1024;
+
+    private final FileSystem fileSystem;
+    private final org.apache.hadoop.fs.Path jobDirectory;
+
+    /** @param jobDirectory the job's checkpoint directory, {@code <checkpoints-dir>/<job-id>} */
+    public HadoopSnapshotFiles(FileSystem fileSystem, org.apache.hadoop.fs.Path jobDirectory) {
+        Objects.requireNonNull(fileSystem, "file system");
+        // No .crc side files: HDFS checksums its blocks itself, and the local copy needs none.
+        this.fileSystem = fileSystem instanceof LocalFileSystem local ? local.getRaw() : fileSystem;
+        this.jobDirectory = Objects.requireNonNull(jobDirectory, "job directory");
+    }
+
+    /** On the file system of {@code jobDirectory}; local directories without Hadoop's .crc side files. */
+    public static HadoopSnapshotFiles forJobDirectory(String jobDirectory, Configuration hadoopConfiguration)
+            throws IOException {
+        org.apache.hadoop.fs.Path directory = new org.apache.hadoop.fs.Path(jobDirectory);
+        return new HadoopSnapshotFiles(new HadoopFileAccess(hadoopConfiguration).fileSystem(directory), directory);
+    }
+
+    public org.apache.hadoop.fs.Path jobDirectory() {
+        return jobDirectory;
+    }
+
+    /** Where a state file lives. */
+    public org.apache.hadoop.fs.Path resolve(StateFile file) {
+        return resolve(file.path());
+    }
+
+    private org.apache.hadoop.fs.Path resolve(String relativePath) {
+        return new org.apache.hadoop.fs.Path(jobDirectory, relativePath);
+    }
+
+    @Override
+    public StateFile upload(Path localFile, String relativePath) throws IOException {
+        // Validates the path before anything is written.
+        StateFile target = new StateFile(relativePath, 0);
+        org.apache.hadoop.fs.Path path = resolve(relativePath);
+        long bytes;
+        boolean creating = false;
+        try (InputStream in = Files.newInputStream(localFile)) {
+            creating = true;
+            try (OutputStream out = create(path)) {
+                bytes = copy(in, out, localFile + " to " + path);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Never a file that existed before: that is someone else's. A create may fail after it made the file.
+            if (creating && !(e instanceof FileAlreadyExistsException)
+                    && !(e instanceof java.nio.file.FileAlreadyExistsException)) {
+                deleteQuietly(path, e);
+            }
+            throw e;
+        }
+        return new StateFile(target.path(), bytes);
+    }
+
+    /** A new file, with its missing parent directories; fails if it exists. */
+    private OutputStream create(org.apache.hadoop.fs.Path path) throws IOException {
+        if (fileSystem instanceof RawLocalFileSystem local) {
+            Path file = local.pathToFile(path).toPath();
+            Files.createDirectories(file.getParent());
+            return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+        return fileSystem.create(path, false);
+    }
+
+    @Override
+    public void download(StateFile file, Path localTarget) throws IOException {
+        org.apache.hadoop.fs.Path path = resolve(file);
+        try (InputStream in = fileSystem.open(path);
+             OutputStream out = Files.newOutputStream(localTarget, StandardOpenOption.CREATE_NEW,
+                     StandardOpenOption.WRITE)) {
+            long bytes = copy(in, out, path + " to " + localTarget);
+            if (bytes != file.size()) {
+                throw new IOException(path + " has " + bytes + " bytes where the checkpoint says " + file.size()
+                        + ": truncated or replaced");
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(localTarget);
+            } catch (IOException deletion) {
+                e.addSuppressed(deletion);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void delete(StateFile file) throws IOException {
+        fileSystem.delete(resolve(file), false);
+    }
+
+    private static long copy(InputStream in, OutputStream out, String what) throws IOException {
+        byte[] buffer = new byte[CHUNK_BYTES];
+        long total = 0;
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("copying " + what + " was interrupted");
+            }
+            out.write(buffer, 0, read);
+            total += read;
+        }
+        return total;
+    }
+
+    private void deleteQuietly(org.apache.hadoop.fs.Path path, Exception cause) {
+        try {
+            fileSystem.delete(path, false);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HadoopSnapshotFiles[" + jobDirectory + "]";
+    }
+}

@@ -1,0 +1,36 @@
+package io.spindle.state.rocksdb;
+
+import io.spindle.state.checkpoint.StateFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Where RocksDB snapshots are uploaded to and restored from: the job's checkpoint directory, addressed by
+ * paths relative to it ({@code shared/<uuid>-000042.sst}, {@code chk-7/<uuid>-MANIFEST-000005}), as in
+ * {@link StateFile}. The seam between the RocksDB backend and the checkpoint storage; {@link HadoopSnapshotFiles}
+ * implements it on any Hadoop FileSystem.
+ *
+ * <p>Implementations are called from several transfer threads at once and must be thread-safe. A transfer
+ * thread is interrupted when its checkpoint is cancelled or another transfer of it failed; an implementation
+ * should then stop soon, with an {@link java.io.InterruptedIOException}, and leave no partial file behind.
+ */
+public interface SnapshotFiles {
+
+    /**
+     * Copies {@code localFile} to {@code relativePath}, which must not exist yet (uploads never overwrite),
+     * creating missing parent directories. Nothing is left at {@code relativePath} if it fails.
+     *
+     * @return the uploaded file with the number of bytes written
+     */
+    StateFile upload(Path localFile, String relativePath) throws IOException;
+
+    /**
+     * Copies {@code file} to {@code localTarget}, which must not exist yet; fails if the stored file does not
+     * have {@link StateFile#size()} bytes. Nothing is left at {@code localTarget} if it fails.
+     */
+    void download(StateFile file, Path localTarget) throws IOException;
+
+    /** Deletes an uploaded file; a file that does not exist is not an error. */
+    void delete(StateFile file) throws IOException;
+}

@@ -1,0 +1,265 @@
+package io.spindle.state.checkpoint.storage;
+
+import io.spindle.core.keys.KeyGroupRange;
+import io.spindle.state.checkpoint.CheckpointMetadata;
+import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.OperatorState;
+import io.spindle.state.checkpoint.OperatorSubtaskState;
+import io.spindle.state.checkpoint.StateFile;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class MetadataSerializerTest {
+
+    static CheckpointMetadata sampleMetadata() {
+        KeyedStateHandle keyed0 = new KeyedStateHandle(new KeyGroupRange(0, 63),
+                Map.of("000012.sst", new StateFile("shared/aa-000012.sst", 4_096),
+                        "000013.sst", new StateFile("shared/bb-000013.sst", 1_024)),
+                Map.of("MANIFEST-000005", new StateFile("chk-7/cc-MANIFEST-000005", 310),
+                        "CURRENT", new StateFile("chk-7/dd-CURRENT", 16)),
+                1_350);
+        KeyedStateHandle keyed1 = new KeyedStateHandle(new KeyGroupRange(64, 127), Map.of(), Map.of(), 0);
+        OperatorState counts = new OperatorState("counts", 2, 128, List.of(
+                new OperatorSubtaskState(0, Map.of(), keyed0),
+                new OperatorSubtaskState(1, Map.of(), keyed1)));
+        OperatorState source = new OperatorState("source: lines", 2, 128, List.of(
+                new OperatorSubtaskState(0, Map.of("offsets", List.of(new byte[] {1, 2, 3}, new byte[0])), null),
+                new OperatorSubtaskState(1, Map.of("offsets", List.of(), "splits", List.of(new byte[] {9})), null)));
+        OperatorState sink = new OperatorState("sink", 1, 128, List.of());
+        return new CheckpointMetadata("job-1", 7, 1_700_000_000_123L, List.of(source, counts, sink));
+    }
+
+    private static CheckpointMetadata roundTrip(CheckpointMetadata metadata) throws CorruptMetadataException {
+        return MetadataSerializer.deserialize(MetadataSerializer.serialize(metadata));
+    }
+
+    @Test
+    void metadataWithKeyedAndListStateRoundTrips() throws Exception {
+        CheckpointMetadata metadata = sampleMetadata();
+
+        assertThat(roundTrip(metadata)).usingRecursiveComparison().isEqualTo(metadata);
+    }
+
+    @Test
+    void metadataWithoutOperatorsRoundTrips() throws Exception {
+        CheckpointMetadata metadata = new CheckpointMetadata("j", 1, 0, List.of());
+
+        assertThat(roundTrip(metadata)).isEqualTo(metadata);
+    }
+
+    @Test
+    void anOperatorWithoutSubtasksRoundTrips() throws Exception {
+        CheckpointMetadata metadata = new CheckpointMetadata("j", 3, 5, List.of(new OperatorState("empty", 4, 16,
+                List.of())));
+
+        assertThat(roundTrip(metadata)).isEqualTo(metadata);
+    }
+
+    @Test
+    void aSubtaskWithoutKeyedStateComesBackWithNullKeyedState() throws Exception {
+        CheckpointMetadata metadata = new CheckpointMetadata("j", 3, 5, List.of(new OperatorState("map", 1, 128,
+                List.of(new OperatorSubtaskState(0, Map.of(), null)))));
+
+        assertThat(roundTrip(metadata).operators().get(0).subtasks().get(0).keyedState()).isNull();
+    }
+
+    @Test
+    void bigEntriesManyFilesAndNonAsciiNamesRoundTrip() throws Exception {
+        byte[] big = new byte[3 * 1024 * 1024];
+        Arrays.fill(big, (byte) 0x5A);
+        big[big.length - 1] = 1;
+        Map<String, StateFile> shared = new HashMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            shared.put(String.format("%06d.sst", i), new StateFile("shared/" + i + "-x.sst", (long) i << 33));
+        }
+        CheckpointMetadata metadata = new CheckpointMetadata("jöb-€-日本", Long.MAX_VALUE, Long.MIN_VALUE, List.of(
+                new OperatorState("zählen 🎉", Integer.MAX_VALUE, 32_768, List.of(new OperatorSubtaskState(
+                        Integer.MAX_VALUE, Map.of("ß", List.of(big)),
+                        new KeyedStateHandle(new KeyGroupRange(0, 32_767), shared, Map.of(), Long.MAX_VALUE))))));
+
+        CheckpointMetadata read = roundTrip(metadata);
+
+        // compared piece by piece: a recursive comparison of 3 MiB element by element takes a minute
+        assertThat(read.jobId()).isEqualTo(metadata.jobId());
+        assertThat(read.checkpointId()).isEqualTo(Long.MAX_VALUE);
+        assertThat(read.timestampMillis()).isEqualTo(Long.MIN_VALUE);
+        OperatorState operator = read.operators().get(0);
+        assertThat(operator.operatorName()).isEqualTo("zählen 🎉");
+        assertThat(operator.parallelism()).isEqualTo(Integer.MAX_VALUE);
+        OperatorSubtaskState subtask = operator.subtasks().get(0);
+        assertThat(subtask.subtaskIndex()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(subtask.operatorListState()).containsOnlyKeys("ß");
+        assertThat(subtask.operatorListState().get("ß")).hasSize(1);
+        assertThat(Arrays.equals(subtask.operatorListState().get("ß").get(0), big)).isTrue();
+        assertThat(subtask.keyedState()).isEqualTo(metadata.operators().get(0).subtasks().get(0).keyedState());
+    }
+
+    @Test
+    void equalMetadataGivesEqualBytesWhateverTheMapOrder() {
+        Map<String, StateFile> ascending = new LinkedHashMap<>();
+        Map<String, StateFile> descending = new LinkedHashMap<>();
+        for (int i = 0; i < 50; i++) {
+            ascending.put("f" + i, new StateFile("shared/f" + i, i));
+            descending.put("f" + (49 - i), new StateFile("shared/f" + (49 - i), 49 - i));
+        }
+
+        assertThat(MetadataSerializer.serialize(withSharedFiles(ascending)))
+                .isEqualTo(MetadataSerializer.serialize(withSharedFiles(descending)));
+    }
+
+    private static CheckpointMetadata withSharedFiles(Map<String, StateFile> files) {
+        return new CheckpointMetadata("j", 1, 2, List.of(new OperatorState("o", 1, 128, List.of(
+                new OperatorSubtaskState(0, Map.of(), new KeyedStateHandle(new KeyGroupRange(0, 127), files,
+                        Map.of(), 0))))));
+    }
+
+    @Test
+    void theFileStartsWithMagicVersionAndLengthAndEndsWithTheCrcOfEverythingBefore() {
+        byte[] bytes = MetadataSerializer.serialize(sampleMetadata());
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+
+        assertThat(Arrays.copyOf(bytes, 4)).isEqualTo("SPCK".getBytes(StandardCharsets.US_ASCII));
+        assertThat(buffer.getInt(4)).isEqualTo(1);
+        assertThat(buffer.getInt(8)).isEqualTo(bytes.length);
+        assertThat(buffer.getInt(bytes.length - 4)).isEqualTo((int) crc.getValue());
+    }
+
+    @Test
+    void truncationAtEveryBytePositionIsReportedAsTruncation() {
+        byte[] bytes = MetadataSerializer.serialize(sampleMetadata());
+
+        for (int length = 0; length < bytes.length; length++) {
+            byte[] truncated = Arrays.copyOf(bytes, length);
+            CorruptMetadataException e = catchThrowableOfType(CorruptMetadataException.class,
+                    () -> MetadataSerializer.deserialize(truncated));
+            assertThat(e).as("truncated to %d of %d bytes", length, bytes.length).isNotNull();
+            assertThat(e.getMessage()).contains("truncated");
+        }
+    }
+
+    @Test
+    void everySingleCorruptedByteIsDetected() {
+        byte[] bytes = MetadataSerializer.serialize(sampleMetadata());
+
+        for (int i = 0; i < bytes.length; i++) {
+            byte[] corrupted = bytes.clone();
+            corrupted[i] ^= (byte) 0x41;
+            int position = i;
+            assertThatThrownBy(() -> MetadataSerializer.deserialize(corrupted))
+                    .as("byte %d corrupted", position).isInstanceOf(CorruptMetadataException.class);
+        }
+    }
+
+    @Test
+    void aChangedPayloadIsReportedAsChecksumMismatch() {
+        byte[] bytes = MetadataSerializer.serialize(sampleMetadata());
+        bytes[40] ^= 1;
+
+        assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
+                .isInstanceOf(CorruptMetadataException.class).hasMessageContaining("checksum mismatch");
+    }
+
+    @Test
+    void bytesAppendedAfterTheChecksumAreDetected() {
+        byte[] bytes = Arrays.copyOf(MetadataSerializer.serialize(sampleMetadata()), 1000);
+
+        assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
+                .isInstanceOf(CorruptMetadataException.class).hasMessageContaining("length mismatch");
+    }
+
+    @Test
+    void somethingElseIsReportedAsNotAMetadataFile() {
+        byte[] bytes = "{\"checkpoint\": 7, \"operators\": []}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
+                .isInstanceOf(CorruptMetadataException.class).hasMessageContaining("bad magic");
+    }
+
+    @Test
+    void anUnknownFormatVersionIsReportedWithItsNumber() {
+        byte[] bytes = MetadataSerializer.serialize(sampleMetadata());
+        ByteBuffer.wrap(bytes).putInt(4, 2);
+
+        assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
+                .isInstanceOf(CorruptMetadataException.class).hasMessageContaining("version 2");
+    }
+
+    @Test
+    void aWellSealedFileWithAnImpossibleCountIsRejectedWithItsOffset() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(body);
+        out.writeByte(1);
+        out.writeByte('j');
+        out.writeLong(1);
+        out.writeLong(2);
+        MetadataSerializer.writeVarInt(out, 1_000_000); // operators, but nothing follows
+        byte[] bytes = seal(body.toByteArray());
+
+        assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
+                .isInstanceOf(CorruptMetadataException.class)
+                .hasMessageContaining("count of operators (1000000) at offset 30");
+    }
+
+    @Test
+    void aWellSealedFileWithAnAbsolutePathIsRejected() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(body);
+        writeString(out, "j");
+        out.writeLong(1);
+        out.writeLong(2);
+        MetadataSerializer.writeVarInt(out, 1);
+        writeString(out, "op");
+        out.writeInt(1);
+        out.writeInt(128);
+        MetadataSerializer.writeVarInt(out, 1);
+        out.writeInt(0);
+        MetadataSerializer.writeVarInt(out, 0);
+        out.writeByte(1);
+        out.writeInt(0);
+        out.writeInt(127);
+        MetadataSerializer.writeVarInt(out, 1);
+        writeString(out, "000001.sst");
+        writeString(out, "/etc/passwd");
+        out.writeLong(1);
+        MetadataSerializer.writeVarInt(out, 0);
+        out.writeLong(1);
+        byte[] bytes = seal(body.toByteArray());
+
+        assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
+                .isInstanceOf(CorruptMetadataException.class)
+                .hasMessageContaining("must be relative to the job's checkpoint directory: /etc/passwd");
+    }
+
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        MetadataSerializer.writeVarInt(out, utf8.length);
+        out.write(utf8);
+    }
+
+    /** Header and checksum around a hand-made body. */
+    private static byte[] seal(byte[] body) {
+        ByteBuffer buffer = ByteBuffer.allocate(12 + body.length + 4);
+        buffer.put("SPCK".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(buffer.capacity()).put(body);
+        CRC32 crc = new CRC32();
+        crc.update(buffer.array(), 0, buffer.position());
+        buffer.putInt((int) crc.getValue());
+        return buffer.array();
+    }
+}

@@ -1,0 +1,295 @@
+package io.spindle.state.rocksdb;
+
+import io.spindle.api.state.ListState;
+import io.spindle.api.state.ListStateDescriptor;
+import io.spindle.api.state.MapState;
+import io.spindle.api.state.MapStateDescriptor;
+import io.spindle.api.state.ReducingState;
+import io.spindle.api.state.ReducingStateDescriptor;
+import io.spindle.api.state.ValueState;
+import io.spindle.api.state.ValueStateDescriptor;
+import io.spindle.core.keys.KeyGroupRange;
+import io.spindle.state.StateException;
+import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.StateFile;
+
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.spindle.state.TestCodecs.LONG;
+import static io.spindle.state.TestCodecs.STRING;
+import static io.spindle.state.rocksdb.CheckpointTesting.checkpoint;
+import static io.spindle.state.rocksdb.CheckpointTesting.intersection;
+import static io.spindle.state.rocksdb.CheckpointTesting.paths;
+import static io.spindle.state.rocksdb.CheckpointTesting.sharedPaths;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RocksDbRestoreTest {
+
+    private static final int MAX_PARALLELISM = 128;
+    private static final KeyGroupRange ALL = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    private static final int KEYS = 5_000;
+
+    private static final ValueStateDescriptor<Long> COUNT = new ValueStateDescriptor<>("count", LONG);
+    private static final ListStateDescriptor<String> EVENTS = new ListStateDescriptor<>("events", STRING);
+    private static final MapStateDescriptor<String, Long> ATTRIBUTES =
+            new MapStateDescriptor<>("attributes", STRING, LONG);
+    private static final ReducingStateDescriptor<Long> SUM = new ReducingStateDescriptor<>("sum", Long::sum, LONG);
+
+    @TempDir
+    Path tempDir;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private RocksDbResources resources;
+    private TestingSnapshotFiles storage;
+    private int backends;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        resources = new RocksDbResources(16L << 20);
+        toClose.add(resources);
+        storage = new TestingSnapshotFiles(HadoopSnapshotFiles.forJobDirectory(
+                tempDir.resolve("checkpoints/job-1").toUri().toString(), new Configuration()));
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+    }
+
+    private RocksDbKeyedStateBackend<String> open(RocksDbCheckpointOptions options) {
+        RocksDbKeyedStateBackend<String> backend = RocksDbKeyedStateBackend.open(resources,
+                tempDir.resolve("local/backend-" + backends++), STRING, MAX_PARALLELISM, ALL, options);
+        toClose.add(backend);
+        return backend;
+    }
+
+    private RocksDbKeyedStateBackend<String> restore(KeyedStateHandle handle, RocksDbCheckpointOptions options) {
+        // Another worker: its own memory, its own local directory.
+        RocksDbResources otherWorker = new RocksDbResources(8L << 20);
+        toClose.add(otherWorker);
+        RocksDbKeyedStateBackend<String> backend = RocksDbKeyedStateBackend.restore(otherWorker,
+                tempDir.resolve("elsewhere/backend-" + backends++), STRING, MAX_PARALLELISM, ALL, options, handle,
+                storage);
+        toClose.add(backend);
+        return backend;
+    }
+
+    private static void writeAllKinds(RocksDbKeyedStateBackend<String> backend, int from, int to) {
+        ValueState<Long> count = backend.valueState(COUNT);
+        ListState<String> events = backend.listState(EVENTS);
+        MapState<String, Long> attributes = backend.mapState(ATTRIBUTES);
+        ReducingState<Long> sum = backend.reducingState(SUM);
+        for (int i = from; i < to; i++) {
+            backend.setCurrentKey("key-" + i);
+            count.update((long) i);
+            events.add("created-" + i);
+            events.add("seen-" + i);
+            attributes.put("a", (long) i);
+            attributes.put("b", i * 2L);
+            sum.add((long) i);
+            sum.add(1L);
+        }
+    }
+
+    private static void assertAllKinds(RocksDbKeyedStateBackend<String> backend, int from, int to) {
+        ValueState<Long> count = backend.valueState(COUNT);
+        ListState<String> events = backend.listState(EVENTS);
+        MapState<String, Long> attributes = backend.mapState(ATTRIBUTES);
+        ReducingState<Long> sum = backend.reducingState(SUM);
+        for (int i = from; i < to; i++) {
+            backend.setCurrentKey("key-" + i);
+            assertThat(count.value()).isEqualTo(i);
+            assertThat(events.get()).containsExactly("created-" + i, "seen-" + i);
+            Map<String, Long> entries = new HashMap<>();
+            attributes.entries().forEach(entry -> entries.put(entry.getKey(), entry.getValue()));
+            assertThat(entries).isEqualTo(Map.of("a", (long) i, "b", i * 2L));
+            assertThat(sum.get()).isEqualTo(i + 1L);
+        }
+    }
+
+    @Test
+    void everyKindOfStateReadsBackAfterRestoringElsewhere() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(original, 0, KEYS);
+        KeyedStateHandle handle = checkpoint(original, 1, storage);
+        original.close();
+
+        RocksDbKeyedStateBackend<String> restored = restore(handle, RocksDbCheckpointOptions.incremental(4));
+
+        assertAllKinds(restored, 0, KEYS);
+        restored.setCurrentKey("key-" + KEYS);
+        assertThat(restored.valueState(COUNT).value()).isNull();
+    }
+
+    @Test
+    void aFullCheckpointRestoresToo() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.full(4));
+        writeAllKinds(original, 0, KEYS);
+        KeyedStateHandle handle = checkpoint(original, 1, storage);
+
+        RocksDbKeyedStateBackend<String> restored = restore(handle, RocksDbCheckpointOptions.full(4));
+
+        assertAllKinds(restored, 0, KEYS);
+    }
+
+    @Test
+    void restoreDownloadsEveryFileOfTheHandle() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(original, 0, KEYS);
+        KeyedStateHandle handle = checkpoint(original, 1, storage);
+
+        RocksDbKeyedStateBackend<String> restored = restore(handle, RocksDbCheckpointOptions.incremental(4));
+
+        List<StateFile> all = new ArrayList<>(handle.sharedFiles().values());
+        all.addAll(handle.privateFiles().values());
+        assertThat(storage.downloaded).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(restored.workingDirectory()).isDirectory();
+    }
+
+    @Test
+    void theFirstCheckpointAfterARestoreReusesTheRestoredSstFiles() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(original, 0, KEYS);
+        KeyedStateHandle handle = checkpoint(original, 7, storage);
+        RocksDbKeyedStateBackend<String> restored = restore(handle, RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(restored, KEYS, KEYS + 500);
+
+        KeyedStateHandle next = checkpoint(restored, 8, storage);
+
+        assertThat(next.sharedFiles()).containsAllEntriesOf(handle.sharedFiles());
+        assertThat(next.incrementalBytes()).isLessThan(next.fullBytes());
+    }
+
+    @Test
+    void stateWrittenAfterARestoreSurvivesTheNextCheckpointAndRestore() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(original, 0, KEYS);
+        RocksDbKeyedStateBackend<String> restored =
+                restore(checkpoint(original, 1, storage), RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(restored, KEYS, 2 * KEYS);
+        KeyedStateHandle second = checkpoint(restored, 2, storage);
+
+        RocksDbKeyedStateBackend<String> restoredAgain = restore(second, RocksDbCheckpointOptions.incremental(4));
+
+        assertAllKinds(restoredAgain, 0, 2 * KEYS);
+    }
+
+    @Test
+    void aStateNotDeclaredAgainAfterARestoreIsKeptInTheNextCheckpoint() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(original, 0, KEYS);
+        RocksDbKeyedStateBackend<String> restored =
+                restore(checkpoint(original, 1, storage), RocksDbCheckpointOptions.incremental(4));
+        ValueState<Long> count = restored.valueState(COUNT);
+        restored.setCurrentKey("key-1");
+        count.update(100L);
+        KeyedStateHandle second = checkpoint(restored, 2, storage);
+
+        RocksDbKeyedStateBackend<String> restoredAgain = restore(second, RocksDbCheckpointOptions.incremental(4));
+
+        restoredAgain.setCurrentKey("key-1");
+        assertThat(restoredAgain.valueState(COUNT).value()).isEqualTo(100L);
+        assertThat(restoredAgain.listState(EVENTS).get()).containsExactly("created-1", "seen-1");
+        assertThat(restoredAgain.reducingState(SUM).get()).isEqualTo(2L);
+    }
+
+    @Test
+    void aRestoredStateDeclaredAsAnotherKindIsRejected() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(original, 0, 10);
+        RocksDbKeyedStateBackend<String> restored =
+                restore(checkpoint(original, 1, storage), RocksDbCheckpointOptions.incremental(4));
+
+        assertThatThrownBy(() -> restored.listState(new ListStateDescriptor<>("count", LONG)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("count")
+                .hasMessageContaining("value state");
+    }
+
+    @Test
+    void aRestoredStateDeclaredWithAnotherCodecIsRejected() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(original, 0, 10);
+        RocksDbKeyedStateBackend<String> restored =
+                restore(checkpoint(original, 1, storage), RocksDbCheckpointOptions.incremental(4));
+
+        assertThatThrownBy(() -> restored.valueState(new ValueStateDescriptor<>("count", STRING)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'long'")
+                .hasMessageContaining("'string'");
+    }
+
+    @Test
+    void forEachValueOfARestoredStateVisitsEveryRestoredKey() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(original, 0, KEYS);
+        RocksDbKeyedStateBackend<String> restored =
+                restore(checkpoint(original, 1, storage), RocksDbCheckpointOptions.incremental(4));
+        Map<String, Long> visited = new HashMap<>();
+
+        restored.forEachValue(COUNT, visited::put);
+
+        assertThat(visited).hasSize(KEYS).containsEntry("key-42", 42L);
+    }
+
+    @Test
+    void theFilesOfARestoredFullCheckpointAreNeverReused() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.full(4));
+        writeAllKinds(original, 0, KEYS);
+        KeyedStateHandle full = checkpoint(original, 1, storage);
+        RocksDbKeyedStateBackend<String> restored = restore(full, RocksDbCheckpointOptions.incremental(4));
+
+        KeyedStateHandle next = checkpoint(restored, 2, storage);
+
+        // chk-1/ goes when checkpoint 1 is subsumed: nothing in it may be referenced by checkpoint 2.
+        assertThat(intersection(sharedPaths(next), paths(full.privateFiles().values()))).isEmpty();
+        assertThat(next.incrementalBytes()).isEqualTo(next.fullBytes());
+    }
+
+    @Test
+    void restoringIntoAnotherKeyGroupRangeIsRejectedAndCreatesNothing() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(original, 0, 10);
+        KeyedStateHandle handle = checkpoint(original, 1, storage);
+        Path directory = tempDir.resolve("elsewhere/half");
+
+        assertThatThrownBy(() -> RocksDbKeyedStateBackend.restore(resources, directory, STRING, MAX_PARALLELISM,
+                new KeyGroupRange(0, 63), RocksDbCheckpointOptions.incremental(4), handle, storage))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[0, 127]");
+        assertThat(directory).doesNotExist();
+    }
+
+    @Test
+    void aFailedDownloadFailsTheRestoreWithItsCauseAndLeavesNoWorkingDirectory() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(original, 0, KEYS);
+        KeyedStateHandle handle = checkpoint(original, 1, storage);
+        StateFile sst = handle.sharedFiles().values().iterator().next();
+        Path stored = tempDir.resolve("checkpoints/job-1").resolve(sst.path());
+        Files.write(stored, new byte[] {1, 2, 3});
+        Path directory = tempDir.resolve("elsewhere/broken");
+
+        assertThatThrownBy(() -> RocksDbKeyedStateBackend.restore(resources, directory, STRING, MAX_PARALLELISM, ALL,
+                RocksDbCheckpointOptions.incremental(4), handle, storage))
+                .isInstanceOf(StateException.class)
+                .hasCauseInstanceOf(IOException.class)
+                .hasMessageContaining("truncated or replaced");
+        assertThat(directory).doesNotExist();
+    }
+}

@@ -1,0 +1,105 @@
+package io.spindle.client.cli;
+
+import io.spindle.core.keys.KeyGroupRange;
+import io.spindle.state.checkpoint.CheckpointMetadata;
+import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.OperatorState;
+import io.spindle.state.checkpoint.OperatorSubtaskState;
+import io.spindle.state.checkpoint.StateFile;
+import io.spindle.state.checkpoint.storage.CheckpointStorage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OfflineStateCommandsTest {
+
+    @TempDir
+    Path work;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private Path base;
+
+    private int spindle(String... args) {
+        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("SPINDLE_CONF_DIR", work.toString()), work);
+        return new SpindleCli(Commands.all(), context).run(args);
+    }
+
+    private static CheckpointMetadata metadata(long id) {
+        KeyedStateHandle keyed = new KeyedStateHandle(new KeyGroupRange(0, 63),
+                Map.of("000010.sst", new StateFile("shared/a-000010.sst", 4096)),
+                Map.of("MANIFEST-000005", new StateFile("chk-" + id + "/b-MANIFEST-000005", 100)), 4196);
+        return new CheckpointMetadata("job-a", id, 1_700_000_000_000L + id, List.of(
+                new OperatorState("generator", 1, 128,
+                        List.of(new OperatorSubtaskState(0, Map.of("generator-positions", List.of(new byte[8])), null))),
+                new OperatorState("count", 2, 128, List.of(new OperatorSubtaskState(0, Map.of(), keyed)))));
+    }
+
+    @BeforeEach
+    void twoCompletedCheckpoints() throws IOException {
+        base = work.resolve("checkpoints");
+        CheckpointStorage storage = new CheckpointStorage(base.toUri().toString(), "job-a");
+        for (long id = 1; id <= 2; id++) {
+            storage.initializeLocation(id);
+            storage.finalizeCheckpoint(metadata(id));
+        }
+    }
+
+    @Test
+    void checkpointsListsCompletedCheckpointsNewestFirst() {
+        assertThat(spindle("checkpoints", base.toString())).isEqualTo(ExitCode.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().skip(1).toList())
+                .hasSize(2)
+                .first().asString().contains("job-a", " 2 ", "4.1 KiB", "generator, count");
+    }
+
+    @Test
+    void checkpointsSkipsACheckpointWithTruncatedMetadata() throws IOException {
+        Path newest = base.resolve("job-a/chk-2/_metadata");
+        Files.write(newest, java.util.Arrays.copyOf(Files.readAllBytes(newest), 10));
+
+        assertThat(spindle("checkpoints", base.resolve("job-a").toString())).isEqualTo(ExitCode.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().skip(1).toList()).singleElement()
+                .asString().contains(" 1 ");
+    }
+
+    @Test
+    void checkpointsOfAMissingPathIsBadInput() {
+        assertThat(spindle("checkpoints", work.resolve("nowhere").toString())).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no checkpoint directory at");
+    }
+
+    @Test
+    void savepointInfoDescribesOperatorsStatesAndKeyGroups() {
+        assertThat(spindle("savepoint-info", base.resolve("job-a/chk-1").toString())).isEqualTo(ExitCode.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("checkpoint 1 of job job-a")
+                .contains("operator 'generator': parallelism 1, max parallelism 128")
+                .contains("operator state: generator-positions")
+                .contains("subtask 0: key groups [0, 63], 4.1 KiB in 2 files");
+    }
+
+    @Test
+    void savepointInfoOfADirectoryWithoutMetadataIsBadInput() throws IOException {
+        Path empty = Files.createDirectories(work.resolve("not-a-checkpoint"));
+
+        assertThat(spindle("savepoint-info", empty.toString())).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot find the metadata file '_metadata'");
+    }
+}

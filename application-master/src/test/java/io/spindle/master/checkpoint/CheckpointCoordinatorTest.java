@@ -1,0 +1,178 @@
+package io.spindle.master.checkpoint;
+
+import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
+import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
+import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.state.checkpoint.storage.CheckpointStorage;
+import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
+import io.spindle.state.checkpoint.storage.CompletedCheckpointStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CheckpointCoordinatorTest {
+
+    private static final long TIMEOUT = 10_000;
+
+    @TempDir
+    Path work;
+
+    /** Records what the coordinator tells the tasks. */
+    private static final class RecordingTarget implements CheckpointTarget {
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public void triggerCheckpoint(long checkpointId) {
+            events.add("trigger " + checkpointId);
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            events.add("complete " + checkpointId);
+        }
+
+        @Override
+        public void notifyCheckpointAborted(long checkpointId) {
+            events.add("abort " + checkpointId);
+        }
+    }
+
+    private final AtomicLong clock = new AtomicLong(1_000);
+    private final RecordingTarget target = new RecordingTarget();
+    private final List<Throwable> jobFailures = new ArrayList<>();
+    private CheckpointStorage storage;
+
+    @BeforeEach
+    void storage() throws IOException {
+        storage = new CheckpointStorage(work.toUri().toString(), "job");
+    }
+
+    private CheckpointCoordinator coordinator(int tolerableFailures) throws IOException {
+        return new CheckpointCoordinator("job", storage, CompletedCheckpointStore.recover(storage, 1),
+                List.of(new OperatorInfo("source", 2, 128)), Set.of(new SubtaskId(0, 0), new SubtaskId(0, 1)),
+                target, new CheckpointFailureManager(tolerableFailures), TIMEOUT, clock::get, jobFailures::add);
+    }
+
+    private static TaskSnapshot ack(int subtask, long checkpointId) {
+        return new TaskSnapshot("source (" + (subtask + 1) + "/2)", 0, subtask, checkpointId,
+                Map.of("source", Map.of("positions", List.of(new byte[] {(byte) subtask}))));
+    }
+
+    private boolean checkpointDirectoryExists(long checkpointId) {
+        return Files.exists(work.resolve("job/chk-" + checkpointId));
+    }
+
+    @Test
+    void checkpointCompletesWhenEverySubtaskAcknowledgedAndIsPublished() throws IOException {
+        CheckpointCoordinator coordinator = coordinator(0);
+
+        long id = coordinator.triggerCheckpoint();
+        coordinator.acknowledge(ack(0, id));
+        assertThat(storage.latestCompleted()).isEmpty();
+        coordinator.acknowledge(ack(1, id));
+
+        CompletedCheckpoint latest = storage.latestCompleted().orElseThrow();
+        assertThat(latest.checkpointId()).isEqualTo(1);
+        assertThat(latest.metadata().operator("source").orElseThrow().subtasks()).hasSize(2);
+        assertThat(target.events).containsExactly("trigger 1", "complete 1");
+        assertThat(coordinator.pendingCount()).isZero();
+    }
+
+    @Test
+    void declinedCheckpointIsAbortedAndLeavesNothing() throws IOException {
+        CheckpointCoordinator coordinator = coordinator(1);
+        long id = coordinator.triggerCheckpoint();
+        coordinator.acknowledge(ack(0, id));
+
+        coordinator.decline("source (2/2)", id, new IllegalStateException("disk full"));
+
+        assertThat(checkpointDirectoryExists(id)).isFalse();
+        assertThat(target.events).containsExactly("trigger 1", "abort 1");
+        assertThat(jobFailures).isEmpty();
+    }
+
+    @Test
+    void moreConsecutiveFailuresThanToleratedFailTheJob() throws IOException {
+        CheckpointCoordinator coordinator = coordinator(1);
+
+        coordinator.decline("source (1/2)", coordinator.triggerCheckpoint(), new IllegalStateException("first"));
+        coordinator.decline("source (1/2)", coordinator.triggerCheckpoint(), new IllegalStateException("second"));
+
+        assertThat(jobFailures).singleElement().satisfies(failure -> assertThat(failure)
+                .hasMessageContaining("exceeded the tolerable checkpoint failures (2 in a row)")
+                .hasRootCauseMessage("second"));
+    }
+
+    @Test
+    void completedCheckpointResetsTheFailureCount() throws IOException {
+        CheckpointCoordinator coordinator = coordinator(1);
+        coordinator.decline("source (1/2)", coordinator.triggerCheckpoint(), new IllegalStateException("first"));
+        long second = coordinator.triggerCheckpoint();
+        coordinator.acknowledge(ack(0, second));
+        coordinator.acknowledge(ack(1, second));
+
+        coordinator.decline("source (1/2)", coordinator.triggerCheckpoint(), new IllegalStateException("third"));
+
+        assertThat(jobFailures).isEmpty();
+    }
+
+    @Test
+    void overdueCheckpointExpires() throws IOException {
+        CheckpointCoordinator coordinator = coordinator(0);
+        long id = coordinator.triggerCheckpoint();
+        clock.addAndGet(TIMEOUT + 1);
+
+        coordinator.expireOverdue();
+
+        assertThat(target.events).containsExactly("trigger 1", "abort 1");
+        assertThat(checkpointDirectoryExists(id)).isFalse();
+        assertThat(jobFailures).singleElement().satisfies(failure -> assertThat(failure).hasMessageContaining("expired"));
+    }
+
+    @Test
+    void newerCompletedCheckpointSubsumesAnOlderPendingOneWithoutCountingAFailure() throws IOException {
+        CheckpointCoordinator coordinator = coordinator(0);
+        long first = coordinator.triggerCheckpoint();
+        long second = coordinator.triggerCheckpoint();
+
+        coordinator.acknowledge(ack(0, second));
+        coordinator.acknowledge(ack(1, second));
+
+        assertThat(target.events).containsExactly("trigger 1", "trigger 2", "abort 1", "complete 2");
+        assertThat(checkpointDirectoryExists(first)).isFalse();
+        assertThat(jobFailures).isEmpty();
+    }
+
+    @Test
+    void checkpointIdsContinueAfterANewCoordinatorRecoversTheStore() throws IOException {
+        CheckpointCoordinator before = coordinator(0);
+        long id = before.triggerCheckpoint();
+        before.acknowledge(ack(0, id));
+        before.acknowledge(ack(1, id));
+
+        assertThat(coordinator(0).triggerCheckpoint()).isEqualTo(2);
+    }
+
+    @Test
+    void lateAcknowledgementOfAnAbortedCheckpointIsIgnored() throws IOException {
+        CheckpointCoordinator coordinator = coordinator(1);
+        long id = coordinator.triggerCheckpoint();
+        coordinator.decline("source (1/2)", id, new IllegalStateException("declined"));
+
+        coordinator.acknowledge(ack(1, id));
+
+        assertThat(storage.latestCompleted()).isEmpty();
+        assertThat(target.events).containsExactly("trigger 1", "abort 1");
+    }
+}

@@ -2,7 +2,7 @@ package io.spindle.examples;
 
 import io.spindle.api.JobParams;
 import io.spindle.core.config.Configuration;
-import io.spindle.runtime.local.LocalExecutor;
+import io.spindle.master.local.LocalExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

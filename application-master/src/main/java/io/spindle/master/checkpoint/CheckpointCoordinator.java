@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,6 +42,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     private final LongSupplier clock;
     private final Consumer<Throwable> failJob;
     private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
+    private final List<CompletedCheckpointStats> completedStats = new ArrayList<>();
     private long nextCheckpointId;
     private long lastCompletionMillis = Long.MIN_VALUE;
 
@@ -85,7 +87,8 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     public synchronized void acknowledge(TaskSnapshot snapshot) {
         PendingCheckpoint checkpoint = pending.get(snapshot.checkpointId());
         if (checkpoint == null || !checkpoint.acknowledge(snapshot)) {
-            LOG.debug("ignoring acknowledgement of checkpoint {} from {}", snapshot.checkpointId(), snapshot.taskName());
+            LOG.debug("late acknowledgement of checkpoint {} from {}", snapshot.checkpointId(), snapshot.taskName());
+            store.discardAborted(snapshot.checkpointId(), snapshot.sharedFiles());
             return;
         }
         if (checkpoint.isComplete()) {
@@ -124,6 +127,11 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         return pending.size();
     }
 
+    /** Figures of every checkpoint this coordinator completed, in order. */
+    public synchronized List<CompletedCheckpointStats> completedStats() {
+        return List.copyOf(completedStats);
+    }
+
     public synchronized long lastCompletionMillis() {
         return lastCompletionMillis;
     }
@@ -142,6 +150,8 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         }
         store.add(completed);
         lastCompletionMillis = clock.getAsLong();
+        completedStats.add(new CompletedCheckpointStats(checkpointId, lastCompletionMillis - checkpoint.triggerMillis(),
+                metadata.incrementalBytes(), metadata.fullBytes()));
         failures.checkpointCompleted(checkpointId);
         LOG.info("checkpoint {} completed in {} ms: {} bytes uploaded, {} bytes in all", checkpointId,
                 lastCompletionMillis - checkpoint.triggerMillis(), metadata.incrementalBytes(), metadata.fullBytes());
@@ -153,9 +163,8 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     }
 
     private void abort(long checkpointId, CheckpointFailureReason reason, Throwable cause) {
-        pending.remove(checkpointId);
-        // Acknowledgements carry operator state inline; uploaded keyed-state files join them with keyed snapshots.
-        store.discardAborted(checkpointId, List.of());
+        PendingCheckpoint checkpoint = pending.remove(checkpointId);
+        store.discardAborted(checkpointId, checkpoint == null ? List.of() : checkpoint.sharedFiles());
         target.notifyCheckpointAborted(checkpointId);
         LOG.info("checkpoint {} aborted ({}): {}", checkpointId, reason, cause.toString());
         if (failures.checkpointFailed(checkpointId, reason)) {

@@ -4,6 +4,7 @@ import io.spindle.runtime.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
+import io.spindle.state.checkpoint.StateFile;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,6 +68,11 @@ public final class PendingCheckpoint {
         return Set.copyOf(awaited);
     }
 
+    /** Shared files the acknowledgements so far uploaded: what an abort must delete if nobody else uses them. */
+    public List<StateFile> sharedFiles() {
+        return received.stream().flatMap(snapshot -> snapshot.sharedFiles().stream()).toList();
+    }
+
     /** The metadata of the complete checkpoint: every operator with a subtask entry per parallel instance. */
     public CheckpointMetadata toMetadata(String jobId, List<OperatorInfo> operators) {
         if (!isComplete()) {
@@ -74,9 +80,14 @@ public final class PendingCheckpoint {
         }
         Map<String, List<OperatorSubtaskState>> byOperator = new HashMap<>();
         for (TaskSnapshot snapshot : received) {
-            snapshot.operatorStates().forEach((operator, states) -> byOperator
+            Map<String, Map<String, List<byte[]>>> listStates = new HashMap<>(snapshot.operatorStates());
+            if (snapshot.keyedOperator() != null) {
+                listStates.putIfAbsent(snapshot.keyedOperator(), Map.of());
+            }
+            listStates.forEach((operator, states) -> byOperator
                     .computeIfAbsent(operator, name -> new ArrayList<>())
-                    .add(new OperatorSubtaskState(snapshot.subtaskIndex(), states, null)));
+                    .add(new OperatorSubtaskState(snapshot.subtaskIndex(), states,
+                            operator.equals(snapshot.keyedOperator()) ? snapshot.keyedState() : null)));
         }
         Map<String, OperatorState> states = new LinkedHashMap<>();
         for (OperatorInfo operator : operators) {

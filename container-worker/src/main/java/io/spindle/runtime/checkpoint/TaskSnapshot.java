@@ -1,12 +1,30 @@
 package io.spindle.runtime.checkpoint;
 
+import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.StateFile;
+
 import java.util.List;
 import java.util.Map;
 
 /**
- * A subtask's part of checkpoint n, sent when it took its snapshot.
+ * A subtask's part of checkpoint n, sent when it took its snapshot and uploaded its keyed state.
  *
  * @param operatorStates per operator name, the encoded entries of each of its list states
+ * @param keyedOperator the operator the keyed state belongs to, or null if the task has none
+ * @param keyedState the uploaded RocksDB files, or null if the task has no keyed state
  */
 public record TaskSnapshot(String taskName, int vertexId, int subtaskIndex, long checkpointId,
-                           Map<String, Map<String, List<byte[]>>> operatorStates) { }
+                           Map<String, Map<String, List<byte[]>>> operatorStates, String keyedOperator,
+                           KeyedStateHandle keyedState) {
+
+    /** A snapshot without keyed state. */
+    public TaskSnapshot(String taskName, int vertexId, int subtaskIndex, long checkpointId,
+                        Map<String, Map<String, List<byte[]>>> operatorStates) {
+        this(taskName, vertexId, subtaskIndex, checkpointId, operatorStates, null, null);
+    }
+
+    /** Files this snapshot put under {@code shared/} (to delete if its checkpoint is aborted). */
+    public List<StateFile> sharedFiles() {
+        return keyedState == null ? List.of() : List.copyOf(keyedState.sharedFiles().values());
+    }
+}

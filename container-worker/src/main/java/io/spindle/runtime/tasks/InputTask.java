@@ -7,6 +7,7 @@ import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.TaskCancelledException;
 import io.spindle.runtime.operators.WriterOutput;
+import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -21,8 +22,9 @@ public final class InputTask extends Task {
     /** @param readers one per gate channel, each with the codec of that channel's producer */
     public InputTask(String name, int vertexId, InputGate gate, List<RecordReader> readers,
                      List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
-                     TaskServices services, List<AutoCloseable> resources) {
-        super(name, vertexId, operators, writers, runtime, services, resources);
+                     TaskServices services, RocksDbKeyedStateBackend<Object> keyedBackend,
+                     List<AutoCloseable> resources) {
+        super(name, vertexId, operators, writers, runtime, services, keyedBackend, resources);
         this.gate = gate;
         this.readers = List.copyOf(readers);
         this.aligner = new BarrierAligner(gate.size(), services.exactlyOnce());

@@ -26,7 +26,7 @@ public final class SourceTask extends Task {
     public SourceTask(String name, int vertexId, String sourceName, Source<Object> source,
                       List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
                       TaskServices services, List<AutoCloseable> resources) {
-        super(name, vertexId, operators, writers, runtime, services, resources);
+        super(name, vertexId, operators, writers, runtime, services, null, resources);
         this.sourceName = sourceName;
         this.source = source;
     }

@@ -1,6 +1,9 @@
 package io.spindle.runtime.tasks;
 
 import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
+import io.spindle.state.rocksdb.RocksDbSnapshot;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.Output;
 import io.spindle.runtime.operators.StreamOperator;
@@ -8,6 +11,7 @@ import io.spindle.runtime.operators.TaskCancelledException;
 import io.spindle.runtime.operators.WriterOutput;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One subtask of a chain of operators, run by one thread: opens the operators, moves records
@@ -22,6 +26,8 @@ public abstract class Task implements Runnable {
     protected final OperatorRuntime runtime;
     protected final TaskServices services;
     protected final long bufferTimeoutMillis;
+    /** Null unless the chain's head operator is keyed. */
+    private final RocksDbKeyedStateBackend<Object> keyedBackend;
     private final List<AutoCloseable> resources;
     private volatile boolean cancelled;
     private volatile Thread thread;
@@ -30,7 +36,8 @@ public abstract class Task implements Runnable {
      * @param resources closed when the task ends, last first (e.g. its keyed state backend)
      */
     protected Task(String name, int vertexId, List<StreamOperator<Object, Object>> operators, WriterOutput writers,
-                   OperatorRuntime runtime, TaskServices services, List<AutoCloseable> resources) {
+                   OperatorRuntime runtime, TaskServices services, RocksDbKeyedStateBackend<Object> keyedBackend,
+                   List<AutoCloseable> resources) {
         this.name = name;
         this.vertexId = vertexId;
         this.operators = List.copyOf(operators);
@@ -38,6 +45,7 @@ public abstract class Task implements Runnable {
         this.runtime = runtime;
         this.services = services;
         this.bufferTimeoutMillis = services.bufferTimeoutMillis();
+        this.keyedBackend = keyedBackend;
         this.resources = List.copyOf(resources);
         for (int i = 0; i < operators.size(); i++) {
             operators.get(i).setOutput(i + 1 < operators.size() ? operators.get(i + 1) : writers);
@@ -111,14 +119,51 @@ public abstract class Task implements Runnable {
 
     /**
      * Takes this subtask's part of a checkpoint, on the task thread between two records: snapshots
-     * every operator's state, sends the barrier downstream behind all records emitted so far, and
-     * acknowledges to the coordinator.
+     * every operator's list state and (synchronously, by hard links) its RocksDB, sends the barrier
+     * downstream behind all records emitted so far, then uploads the RocksDB files on an upload
+     * thread and acknowledges to the coordinator. Processing goes on during the upload.
      */
     protected void performCheckpoint(long checkpointId) throws InterruptedException {
-        TaskSnapshot snapshot = new TaskSnapshot(name, vertexId, runtime.subtaskIndex(), checkpointId,
-                runtime.operatorStates().snapshot());
+        Map<String, Map<String, List<byte[]>>> operatorStates = runtime.operatorStates().snapshot();
+        RocksDbSnapshot keyed;
+        try {
+            keyed = keyedBackend == null ? null : keyedBackend.snapshot(checkpointId);
+        } catch (RuntimeException e) {
+            services.checkpoints().decline(name, checkpointId, e);
+            writers.broadcastBarrier(checkpointId);
+            return;
+        }
         writers.broadcastBarrier(checkpointId);
-        services.checkpoints().acknowledge(snapshot);
+        if (keyed == null) {
+            services.checkpoints().acknowledge(new TaskSnapshot(name, vertexId, runtime.subtaskIndex(), checkpointId,
+                    operatorStates));
+            return;
+        }
+        String keyedOperator = operators.get(0).name();
+        services.uploads().executor().execute(() -> {
+            try {
+                KeyedStateHandle handle = keyed.upload(services.uploads().files());
+                services.checkpoints().acknowledge(new TaskSnapshot(name, vertexId, runtime.subtaskIndex(),
+                        checkpointId, operatorStates, keyedOperator, handle));
+            } catch (Exception | Error e) {
+                keyed.discard();
+                services.checkpoints().decline(name, checkpointId, e);
+            }
+        });
+    }
+
+    /** Checkpoint n is durable: its files become the base later snapshots reuse. Any thread. */
+    public void notifyCheckpointComplete(long checkpointId) {
+        if (keyedBackend != null) {
+            keyedBackend.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    /** Checkpoint n will never complete. Any thread. */
+    public void notifyCheckpointAborted(long checkpointId) {
+        if (keyedBackend != null) {
+            keyedBackend.notifyCheckpointAborted(checkpointId);
+        }
     }
 
     /** Fires due timers of every operator; returns the time of the next timer. */

@@ -23,7 +23,7 @@ import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.OperatorStates;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.WriterOutput;
-import io.spindle.state.KeyedStateBackend;
+import io.spindle.state.rocksdb.RocksDbCheckpointOptions;
 import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
 
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ public final class TaskFactory {
             }
         }
         List<AutoCloseable> resources = new ArrayList<>();
-        KeyedStateBackend<Object> keyed = head.isKeyed() ? keyedState(fresh, vertex, head, subtask, services) : null;
+        RocksDbKeyedStateBackend<Object> keyed = head.isKeyed() ? keyedState(fresh, vertex, head, subtask, services) : null;
         if (keyed != null) {
             resources.add(keyed);
         }
@@ -75,7 +75,7 @@ public final class TaskFactory {
             }
         }
         return new InputTask(name, vertex.id(), new InputGate(inbound), readers, operators, writers, runtime,
-                services, resources);
+                services, keyed, resources);
     }
 
     @SuppressWarnings("unchecked")
@@ -110,11 +110,12 @@ public final class TaskFactory {
         return all;
     }
 
-    private static KeyedStateBackend<Object> keyedState(StreamGraph graph, TaskVertex vertex, StreamNode head,
-                                                        int subtask, TaskServices services) {
+    private static RocksDbKeyedStateBackend<Object> keyedState(StreamGraph graph, TaskVertex vertex, StreamNode head,
+                                                               int subtask, TaskServices services) {
         KeyGroupRange range = KeyGroups.rangeOf(subtask, graph.maxParallelism(), vertex.parallelism());
         return RocksDbKeyedStateBackend.open(services.rocksDb(),
                 services.stateDirectory().resolve("vertex-" + vertex.id() + "-subtask-" + subtask),
-                head.inputs().get(0).keyCodec(), graph.maxParallelism(), range);
+                head.inputs().get(0).keyCodec(), graph.maxParallelism(), range,
+                RocksDbCheckpointOptions.fromConfig(graph.configuration()));
     }
 }

@@ -2,6 +2,7 @@ package io.spindle.runtime.tasks;
 
 import io.spindle.api.connectors.FileAccess;
 import io.spindle.runtime.checkpoint.CheckpointResponder;
+import io.spindle.runtime.checkpoint.CheckpointUploads;
 import io.spindle.state.rocksdb.RocksDbResources;
 
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import java.util.function.LongSupplier;
  * @param stateDirectory where the tasks' RocksDB instances live
  * @param bufferTimeoutMillis the longest a partly filled buffer waits before it is sent
  * @param exactlyOnce whether barriers are aligned (EXACTLY_ONCE) or only counted (AT_LEAST_ONCE)
+ * @param uploads where and on which threads keyed state is uploaded; null when checkpointing is off
  */
 public record TaskServices(ChannelProvider channels, RocksDbResources rocksDb, Path stateDirectory, FileAccess files,
                            LongSupplier clock, long bufferTimeoutMillis, int bufferSize, TaskListener listener,
-                           CheckpointResponder checkpoints, boolean exactlyOnce) { }
+                           CheckpointResponder checkpoints, boolean exactlyOnce, CheckpointUploads uploads) { }

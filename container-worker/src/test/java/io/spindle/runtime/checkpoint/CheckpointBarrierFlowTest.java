@@ -16,6 +16,7 @@ import io.spindle.runtime.tasks.TaskFactory;
 import io.spindle.runtime.tasks.TaskListener;
 import io.spindle.runtime.tasks.TaskServices;
 import io.spindle.state.fs.HadoopFileAccess;
+import io.spindle.state.rocksdb.HadoopSnapshotFiles;
 import io.spindle.state.rocksdb.RocksDbResources;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
@@ -60,6 +63,7 @@ class CheckpointBarrierFlowTest {
     @ParameterizedTest(name = "exactly once: {0}")
     @ValueSource(booleans = {true, false})
     void everyTaskAcknowledgesEveryCheckpointOnceAndInOrder(boolean exactlyOnce) throws Exception {
+        // The keyed task's acknowledgements come from upload threads, after its RocksDB files are uploaded.
         SpindleJob job = (builder, params) -> builder
                 .source("numbers", Sources.generator(30_000, i -> i, Codecs.LONG, 10_000))
                 .keyBy(i -> i % 10, Codecs.LONG)
@@ -89,10 +93,14 @@ class CheckpointBarrierFlowTest {
             }
         };
         List<Task> tasks = new ArrayList<>();
+        ExecutorService uploadThreads = Executors.newFixedThreadPool(2);
         try (RocksDbResources rocksDb = new RocksDbResources(16L << 20)) {
-            TaskServices services = new TaskServices(new LocalChannels(), rocksDb, work,
-                    new HadoopFileAccess(new org.apache.hadoop.conf.Configuration()), System::currentTimeMillis,
-                    10, 32 * 1024, listener, responder, exactlyOnce);
+            org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+            CheckpointUploads uploads = new CheckpointUploads(HadoopSnapshotFiles.forJobDirectory(
+                    work.resolve("checkpoints").toUri().toString(), hadoop), uploadThreads);
+            TaskServices services = new TaskServices(new LocalChannels(), rocksDb, work.resolve("state"),
+                    new HadoopFileAccess(hadoop), System::currentTimeMillis, 10, 32 * 1024, listener, responder,
+                    exactlyOnce, uploads);
             for (TaskVertex vertex : plan.vertices()) {
                 for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
                     tasks.add(TaskFactory.create(plan, JobGraphs.build(job, JobParams.of(Map.of()), configuration),
@@ -109,6 +117,9 @@ class CheckpointBarrierFlowTest {
                 }
             }
             assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            uploadThreads.shutdown();
+            assertThat(uploadThreads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
 
         assertThat(failures).isEmpty();

@@ -8,9 +8,9 @@ import io.spindle.client.job.JobJar;
 import io.spindle.core.config.ConfigException;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.JobGraphs;
-import io.spindle.runtime.local.JobExecutionException;
-import io.spindle.runtime.local.JobResult;
-import io.spindle.runtime.local.LocalExecutor;
+import io.spindle.master.local.JobExecutionException;
+import io.spindle.master.local.JobResult;
+import io.spindle.master.local.LocalExecutor;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 

@@ -1,4 +1,4 @@
-package io.spindle.runtime.local;
+package io.spindle.master.local;
 
 import io.spindle.api.JobParams;
 import io.spindle.api.codec.Codecs;

@@ -1,5 +1,6 @@
-package io.spindle.runtime.local;
+package io.spindle.master.local;
 
+import io.spindle.runtime.local.LocalChannels;
 import io.spindle.api.JobParams;
 import io.spindle.api.SpindleJob;
 import io.spindle.core.config.Configuration;
@@ -9,8 +10,7 @@ import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.options.PipelineOptions;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
-import io.spindle.runtime.checkpoint.CheckpointResponder;
-import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.master.checkpoint.CompletedCheckpointStats;
 import io.spindle.runtime.operators.UserCodeException;
 import io.spindle.runtime.tasks.Task;
 import io.spindle.runtime.tasks.TaskFactory;
@@ -31,13 +31,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /** One execution of a job in this JVM: channels, a thread per subtask, and the wait for the end. */
-final class LocalJobRun implements TaskListener, CheckpointResponder {
+final class LocalJobRun implements TaskListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalJobRun.class);
     private static final int BUFFER_SIZE = 32 * 1024;
@@ -47,6 +48,7 @@ final class LocalJobRun implements TaskListener, CheckpointResponder {
     private final Configuration configuration;
     private final List<Task> tasks = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private Optional<LocalCheckpointing> checkpointing = Optional.empty();
     private CountDownLatch remaining;
 
     LocalJobRun(SpindleJob job, JobParams params, ExecutionPlan plan) {
@@ -59,18 +61,24 @@ final class LocalJobRun implements TaskListener, CheckpointResponder {
     JobResult run() {
         long start = System.nanoTime();
         Path workDirectory = workDirectory();
+        List<CompletedCheckpointStats> checkpoints;
         try (RocksDbResources rocksDb = RocksDbResources.fromConfig(configuration)) {
+            checkpointing = LocalCheckpointing.create(configuration, plan, this::fail);
             TaskServices services = new TaskServices(new LocalChannels(), rocksDb, workDirectory,
                     new HadoopFileAccess(new org.apache.hadoop.conf.Configuration()), System::currentTimeMillis,
-                    configuration.get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, this, this,
-                    configuration.get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE);
+                    configuration.get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, this,
+                    checkpointing.map(LocalCheckpointing::coordinator).orElse(null),
+                    configuration.get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE,
+                    checkpointing.map(LocalCheckpointing::uploads).orElse(null));
             for (TaskVertex vertex : plan.vertices()) {
                 for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
                     tasks.add(TaskFactory.create(plan, JobGraphs.build(job, params, configuration), vertex, subtask,
                             services));
                 }
             }
+            checkpointing.ifPresent(c -> c.start(tasks));
             runTasks();
+            checkpoints = closeCheckpointing();
         } finally {
             deleteRecursively(workDirectory);
         }
@@ -80,7 +88,7 @@ final class LocalJobRun implements TaskListener, CheckpointResponder {
         }
         long wallMillis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("job {} finished in {} ms", plan.graph().jobName(), wallMillis);
-        return new JobResult(plan.graph().jobName(), wallMillis, recordsIn());
+        return new JobResult(plan.graph().jobName(), wallMillis, recordsIn(), checkpoints);
     }
 
     private void runTasks() {
@@ -110,17 +118,36 @@ final class LocalJobRun implements TaskListener, CheckpointResponder {
 
     @Override
     public void finished(Task task) {
+        checkpointing.ifPresent(LocalCheckpointing::stopTriggering);
         remaining.countDown();
     }
 
     @Override
     public void failed(Task task, Throwable cause) {
-        if (failure.compareAndSet(null, cause)) {
-            LOG.warn("task {} failed, cancelling the job: {}", task.name(), cause.toString());
-            LOG.debug("task {} failure", task.name(), cause);
-            tasks.stream().filter(t -> t != task).forEach(Task::cancel);
-        }
+        LOG.warn("task {} failed: {}", task.name(), cause.toString());
+        LOG.debug("task {} failure", task.name(), cause);
+        fail(cause);
         remaining.countDown();
+    }
+
+    /** The first failure ends the job: no more checkpoints, every task cancelled. */
+    private void fail(Throwable cause) {
+        if (failure.compareAndSet(null, cause)) {
+            checkpointing.ifPresent(LocalCheckpointing::stopTriggering);
+            tasks.forEach(Task::cancel);
+        }
+    }
+
+    private List<CompletedCheckpointStats> closeCheckpointing() {
+        if (checkpointing.isEmpty()) {
+            return List.of();
+        }
+        try {
+            checkpointing.get().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return checkpointing.get().completed();
     }
 
     @Override
@@ -144,16 +171,6 @@ final class LocalJobRun implements TaskListener, CheckpointResponder {
         return new JobExecutionException("job failed: " + cause, cause);
     }
 
-    /** Checkpoints are triggered only by a checkpoint coordinator, which this run does not start yet. */
-    @Override
-    public void acknowledge(TaskSnapshot snapshot) {
-        throw new IllegalStateException("checkpoint " + snapshot.checkpointId() + " acknowledged without a coordinator");
-    }
-
-    @Override
-    public void decline(String taskName, long checkpointId, Throwable cause) {
-        throw new IllegalStateException("checkpoint " + checkpointId + " declined without a coordinator", cause);
-    }
 
     private Path workDirectory() {
         Path directory = StateBackendOptions.rocksDbLocalDir(configuration).resolve("job-" + UUID.randomUUID());

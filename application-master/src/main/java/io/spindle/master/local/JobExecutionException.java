@@ -1,4 +1,4 @@
-package io.spindle.runtime.local;
+package io.spindle.master.local;
 
 /** The job failed; the message names the operator and the root cause, which is the cause. */
 public final class JobExecutionException extends RuntimeException {

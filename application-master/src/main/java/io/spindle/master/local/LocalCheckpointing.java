@@ -73,15 +73,11 @@ final class LocalCheckpointing implements CheckpointTarget, AutoCloseable {
         this.triggerThread = Executors.newSingleThreadScheduledExecutor(named("checkpoint-trigger"));
     }
 
-    /** Checkpointing as configured: needs an interval and a checkpoint directory. */
+    /** Checkpointing as configured; a checkpoint directory comes with the interval (checked with the config). */
     static Optional<LocalCheckpointing> create(Configuration configuration, ExecutionPlan plan,
                                                Consumer<Throwable> failJob) {
         if (!configuration.contains(CheckpointingOptions.INTERVAL)) {
             return Optional.empty();
-        }
-        if (!configuration.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
-            throw new IllegalArgumentException("execution.checkpointing.interval is set but not "
-                    + "execution.checkpointing.dir: checkpoints need a directory");
         }
         try {
             return Optional.of(new LocalCheckpointing(configuration, plan, failJob));

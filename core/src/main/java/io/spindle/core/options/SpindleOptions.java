@@ -1,6 +1,9 @@
 package io.spindle.core.options;
 
+import io.spindle.core.config.ConfigException;
 import io.spindle.core.config.ConfigOption;
+import io.spindle.core.config.Configuration;
+import io.spindle.core.config.Diagnostic;
 import io.spindle.core.config.OptionRegistry;
 import io.spindle.core.restart.RestartOptions;
 import io.spindle.core.restart.RestartPolicy;
@@ -26,7 +29,18 @@ public final class SpindleOptions {
     public static final OptionRegistry REGISTRY = new OptionRegistry(all(), IGNORED_FLINK_KEYS, List.of(
             // Builds the restart policy once, so its cross-key rules (initial <= max, ...) are checked up front.
             config -> RestartPolicy.fromConfig(config, config.contains(CheckpointingOptions.INTERVAL),
-                    new SplittableRandom(0))));
+                    new SplittableRandom(0)),
+            SpindleOptions::checkpointsNeedADirectory));
+
+    private static void checkpointsNeedADirectory(Configuration config) {
+        config.find(CheckpointingOptions.INTERVAL).ifPresent(interval -> {
+            if (!config.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
+                throw new ConfigException(Diagnostic.error(interval.source().where(), interval.writtenKey(),
+                        "checkpoints need a directory: set " + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key()
+                                + " (hdfs://..., file://...)"));
+            }
+        });
+    }
 
     private static List<ConfigOption<?>> all() {
         List<ConfigOption<?>> options = new ArrayList<>(List.of(

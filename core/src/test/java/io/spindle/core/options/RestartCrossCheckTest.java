@@ -53,7 +53,8 @@ class RestartCrossCheckTest {
 
     @Test
     void aBackoffMultiplierIsCheckedWhenCheckpointingMakesExponentialDelayTheDefault() {
-        writeFile(confDir, "flink-conf.yaml", "execution.checkpointing.interval: 10 s");
+        writeFile(confDir, "flink-conf.yaml",
+                "execution.checkpointing.interval: 10 s\nexecution.checkpointing.dir: file:///tmp/checkpoints");
 
         Diagnostic error = singleError(load(confDir, "restart-strategy.exponential-delay.backoff-multiplier=0.5"));
 

@@ -123,6 +123,15 @@ class SpindleCliTest {
     }
 
     @Test
+    void checkpointIntervalWithoutACheckpointDirectoryIsAnError() throws IOException {
+        confFile("execution.checkpointing.interval: 10 s\n");
+
+        assertThat(spindle("config", "--check")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(out()).contains(":1: error: execution.checkpointing.interval: checkpoints need a directory: "
+                + "set execution.checkpointing.dir");
+    }
+
+    @Test
     void dynamicPropertyWithoutEqualsSignIsAnError() {
         assertThat(spindle("config", "--check", "-D", "parallelism.default")).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(out()).contains("-D: error: 'parallelism.default' is not key=value");

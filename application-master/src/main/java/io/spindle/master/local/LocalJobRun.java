@@ -5,6 +5,7 @@ import io.spindle.api.JobParams;
 import io.spindle.api.SpindleJob;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.JobGraphs;
+import io.spindle.core.io.LocalFiles;
 import io.spindle.core.options.CheckpointingMode;
 import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.options.PipelineOptions;
@@ -27,7 +28,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /** One execution of a job in this JVM: channels, a thread per subtask, and the wait for the end. */
 final class LocalJobRun implements TaskListener {
@@ -182,13 +181,8 @@ final class LocalJobRun implements TaskListener {
     }
 
     private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            LocalFiles.deleteRecursively(directory);
         } catch (IOException e) {
             LOG.warn("could not delete the local state directory {}", directory, e);
         }

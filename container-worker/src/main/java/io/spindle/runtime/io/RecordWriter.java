@@ -18,8 +18,9 @@ public final class RecordWriter {
     private final int bufferSize;
     private final byte[][] pending;
     private final int[] fill;
+    private static final int VARINT_MAX_BYTES = 5;
+
     private final ByteArrayDataOutput payload = new ByteArrayDataOutput(256);
-    private final ByteArrayDataOutput element = new ByteArrayDataOutput(256);
     private long recordsOut;
 
     public RecordWriter(List<OutboundChannel> channels, ChannelSelector selector, Codec<Object> codec, int bufferSize) {
@@ -34,30 +35,42 @@ public final class RecordWriter {
     public void emit(Object record) throws Exception {
         payload.reset();
         codec.encode(record, payload);
-        element.reset();
-        element.writeByte(ElementType.RECORD);
-        element.writeVarInt(payload.length());
-        element.write(payload.bytes(), 0, payload.length());
         int channel = selector.select(record);
         if (channel == ChannelSelector.ALL) {
             for (int i = 0; i < channels.size(); i++) {
-                append(i, element.bytes(), element.length());
+                appendRecord(i);
             }
         } else {
-            append(channel, element.bytes(), element.length());
+            appendRecord(channel);
         }
         recordsOut++;
     }
 
-    private void append(int channel, byte[] element, int length) throws InterruptedException {
+    /** Frames the encoded record (tag, varint length, bytes) straight into the channel's buffer. */
+    private void appendRecord(int channel) throws InterruptedException {
+        int length = payload.length();
+        reserve(channel, 1 + VARINT_MAX_BYTES + length);
+        byte[] buffer = pending[channel];
+        int at = fill[channel];
+        buffer[at++] = ElementType.RECORD;
+        int value = length;
+        while ((value & ~0x7f) != 0) {
+            buffer[at++] = (byte) ((value & 0x7f) | 0x80);
+            value >>>= 7;
+        }
+        buffer[at++] = (byte) value;
+        System.arraycopy(payload.bytes(), 0, buffer, at, length);
+        fill[channel] = at + length;
+    }
+
+    /** Makes room for {@code length} more bytes in the channel's buffer, sending it first if it is too full. */
+    private void reserve(int channel, int length) throws InterruptedException {
         if (pending[channel] != null && fill[channel] + length > pending[channel].length) {
             flush(channel);
         }
         if (pending[channel] == null) {
             pending[channel] = new byte[Math.max(bufferSize, length)];
         }
-        System.arraycopy(element, 0, pending[channel], fill[channel], length);
-        fill[channel] += length;
     }
 
     private void flush(int channel) throws InterruptedException {

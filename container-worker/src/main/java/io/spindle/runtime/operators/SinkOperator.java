@@ -1,11 +1,7 @@
 package io.spindle.runtime.operators;
 
-import io.spindle.api.connectors.FileAccess;
 import io.spindle.api.connectors.Sink;
-import io.spindle.api.connectors.SinkContext;
 import io.spindle.api.connectors.SinkWriter;
-import io.spindle.api.state.ListState;
-import io.spindle.api.state.ListStateDescriptor;
 
 /** The last link: hands records to the sink's writer for this subtask. */
 public final class SinkOperator<T> extends StreamOperator<T, Void> {
@@ -20,27 +16,7 @@ public final class SinkOperator<T> extends StreamOperator<T, Void> {
 
     @Override
     public void open(OperatorRuntime runtime) throws Exception {
-        writer = sink.createWriter(new SinkContext() {
-            @Override
-            public int subtaskIndex() {
-                return runtime.subtaskIndex();
-            }
-
-            @Override
-            public int parallelism() {
-                return runtime.parallelism();
-            }
-
-            @Override
-            public <S> ListState<S> operatorListState(ListStateDescriptor<S> descriptor) {
-                return runtime.operatorStates().of(name()).listState(descriptor);
-            }
-
-            @Override
-            public FileAccess files() {
-                return runtime.files();
-            }
-        });
+        writer = sink.createWriter(new ConnectorContext(runtime, name()));
     }
 
     @Override

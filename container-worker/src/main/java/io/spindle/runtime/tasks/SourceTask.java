@@ -1,11 +1,8 @@
 package io.spindle.runtime.tasks;
 
-import io.spindle.api.connectors.FileAccess;
 import io.spindle.api.connectors.Source;
-import io.spindle.api.connectors.SourceContext;
 import io.spindle.api.connectors.SourceReader;
-import io.spindle.api.state.ListState;
-import io.spindle.api.state.ListStateDescriptor;
+import io.spindle.runtime.operators.ConnectorContext;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.TaskCancelledException;
@@ -94,32 +91,7 @@ public final class SourceTask extends Task {
 
     private SourceReader<Object> createReader() {
         try {
-            return source.createReader(new SourceContext() {
-                @Override
-                public int subtaskIndex() {
-                    return runtime.subtaskIndex();
-                }
-
-                @Override
-                public int parallelism() {
-                    return runtime.parallelism();
-                }
-
-                @Override
-                public <T> ListState<T> operatorListState(ListStateDescriptor<T> descriptor) {
-                    return runtime.operatorStates().of(sourceName).listState(descriptor);
-                }
-
-                @Override
-                public boolean isRestored() {
-                    return runtime.operatorStates().of(sourceName).isRestored();
-                }
-
-                @Override
-                public FileAccess files() {
-                    return runtime.files();
-                }
-            });
+            return source.createReader(new ConnectorContext(runtime, sourceName));
         } catch (Exception e) {
             throw new UserCodeException(sourceName, e);
         }

@@ -10,6 +10,7 @@ import io.spindle.api.state.ReducingStateDescriptor;
 import io.spindle.api.state.StateDescriptor;
 import io.spindle.api.state.ValueState;
 import io.spindle.api.state.ValueStateDescriptor;
+import io.spindle.core.io.LocalFiles;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.core.keys.KeyGroups;
 import io.spindle.state.KeyedStateBackend;
@@ -548,7 +549,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
         currentKey = null;
         currentKeyPrefix = null;
         try {
-            LocalDirectories.deleteRecursively(workingDirectory);
+            LocalFiles.deleteRecursively(workingDirectory);
         } catch (IOException | UncheckedIOException e) {
             RuntimeException deletion = new StateException("cannot delete the RocksDB working directory "
                     + workingDirectory + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.spindle.state.rocksdb;
 
+import io.spindle.core.io.LocalFiles;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.StateFile;
@@ -197,7 +198,7 @@ public final class RocksDbSnapshot implements AutoCloseable {
 
     private void end() {
         try {
-            LocalDirectories.deleteRecursively(directory);
+            LocalFiles.deleteRecursively(directory);
         } catch (IOException e) {
             // Left for the backend's close, which deletes its whole working directory.
             System.getLogger(RocksDbSnapshot.class.getName()).log(System.Logger.Level.WARNING,

@@ -5,6 +5,7 @@ import io.spindle.api.SpindleJob;
 import io.spindle.client.cli.UsageException;
 import io.spindle.client.job.JobJar;
 import io.spindle.core.config.Configuration;
+import io.spindle.core.io.LocalFiles;
 import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.options.StateBackendOptions;
 import io.spindle.master.checkpoint.CompletedCheckpointStats;
@@ -14,7 +15,6 @@ import io.spindle.master.local.LocalExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +37,6 @@ public final class SpindleBench {
     private static Long median(List<CompletedCheckpointStats> checkpoints, ToLongFunction<CompletedCheckpointStats> figure) {
         long[] values = checkpoints.stream().mapToLong(figure).sorted().toArray();
         return values.length == 0 ? null : values[values.length / 2];
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     /** The built examples jar of this installation. */
@@ -103,7 +95,7 @@ public final class SpindleBench {
         figures.put("checkpoint_incremental_bytes_p50", median(completed, CompletedCheckpointStats::incrementalBytes));
         figures.put("state_bytes", completed.isEmpty() ? null : completed.get(completed.size() - 1).fullBytes());
         System.out.println(JsonLine.of(figures));
-        deleteRecursively(checkpoints);
+        LocalFiles.deleteRecursively(checkpoints);
         return result.recordsIn().getOrDefault("discard", 0L) == records ? 0 : 1;
     }
 }

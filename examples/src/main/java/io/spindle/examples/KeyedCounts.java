@@ -24,6 +24,8 @@ import java.util.Optional;
  * a keyed count in RocksDB. Arguments: {@code --records N} (absent: unbounded), {@code --keys K}
  * (default 1,000,000), {@code --rate R} records/s, {@code --output dir}: at the end of input, every
  * key's final count as {@code key<TAB>count}; without it, every updated count goes to a discarding sink.
+ * For recovery tests and W2: {@code --fail-after R} makes subtask 0 of the count throw once it has counted
+ * R records in an execution, in the first {@code --failures F} executions (default 1).
  */
 public final class KeyedCounts implements SpindleJob {
 
@@ -38,12 +40,14 @@ public final class KeyedCounts implements SpindleJob {
         Optional<Long> records = params.getLong("records");
         double rate = params.getDouble("rate", 0);
         Optional<String> output = params.get("output");
+        FailureInjection failures = new FailureInjection(params.getLong("fail-after", 0),
+                (int) params.getLong("failures", 1));
         Source<Tuple2<Long, Long>> source = records
                 .map(n -> Sources.generator(n, i -> Tuple2.of(key(i, keys), 1L), PAIR, rate))
                 .orElseGet(() -> Sources.unboundedGenerator(i -> Tuple2.of(key(i, keys), 1L), PAIR, rate));
         DataStream<Tuple2<Long, Long>> counts = job.source("generator", source)
                 .keyBy(Tuple2::f0, Codecs.LONG)
-                .process("count", new CountPerKey(output.isPresent()), PAIR);
+                .process("count", new CountPerKey(output.isPresent(), failures), PAIR);
         if (output.isPresent()) {
             counts.sink("output", Sinks.textFiles(output.get(), pair -> pair.f0() + "\t" + pair.f1()));
         } else {
@@ -62,15 +66,36 @@ public final class KeyedCounts implements SpindleJob {
         return Math.floorMod(h, keys);
     }
 
+    /**
+     * A deliberate failure: subtask 0 throws after {@code afterRecords} records in each of the first
+     * {@code attempts} executions; none if {@code afterRecords} is 0.
+     */
+    record FailureInjection(long afterRecords, int attempts) {
+
+        FailureInjection {
+            if (afterRecords < 0 || attempts < 0) {
+                throw new JobParameterException("job arguments --fail-after and --failures must not be negative");
+            }
+        }
+
+        boolean failsNow(ProcessContext context, long counted) {
+            return afterRecords > 0 && counted == afterRecords && context.subtaskIndex() == 0
+                    && context.attemptNumber() < attempts;
+        }
+    }
+
     /** Counts per key; emits either every new count, or each key's final count at the end of input. */
     static final class CountPerKey extends ProcessFunction<Tuple2<Long, Long>, Tuple2<Long, Long>> {
 
         private static final ValueStateDescriptor<Long> COUNT = new ValueStateDescriptor<>("count", Codecs.LONG);
         private final boolean finalCountsOnly;
+        private final FailureInjection failures;
         private ValueState<Long> count;
+        private long counted;
 
-        CountPerKey(boolean finalCountsOnly) {
+        CountPerKey(boolean finalCountsOnly, FailureInjection failures) {
             this.finalCountsOnly = finalCountsOnly;
+            this.failures = failures;
         }
 
         @Override
@@ -81,6 +106,10 @@ public final class KeyedCounts implements SpindleJob {
         @Override
         public void processElement(Tuple2<Long, Long> record, ProcessContext context,
                                    Collector<Tuple2<Long, Long>> out) {
+            if (failures.failsNow(context, ++counted)) {
+                throw new IllegalStateException("injected failure after " + counted + " records (execution "
+                        + context.attemptNumber() + ")");
+            }
             Long current = count.value();
             long updated = (current == null ? 0 : current) + record.f1();
             count.update(updated);

@@ -12,18 +12,18 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reads a job's text output: the finished {@code part-*} files, {@code key<TAB>count} per line. */
-final class OutputFiles {
+public final class OutputFiles {
 
     private OutputFiles() { }
 
-    static List<Path> finishedParts(Path directory) throws IOException {
+    public static List<Path> finishedParts(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
         }
     }
 
     /** Every key once over all files, with its count. */
-    static Map<String, Long> counts(Path directory) throws IOException {
+    public static Map<String, Long> counts(Path directory) throws IOException {
         Map<String, Long> counts = new HashMap<>();
         for (Path part : finishedParts(directory)) {
             try (Stream<String> lines = Files.lines(part)) {

@@ -44,6 +44,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
     private final List<CompletedCheckpointStats> completedStats = new ArrayList<>();
     private long nextCheckpointId;
+    private boolean suspended;
     private long lastCompletionMillis = Long.MIN_VALUE;
 
     /**
@@ -68,8 +69,14 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         this.nextCheckpointId = store.highestCheckpointId() + 1;
     }
 
-    /** Starts the next checkpoint; returns its id. A storage error aborts it and counts as a failure. */
+    /**
+     * Starts the next checkpoint; returns its id, or -1 while suspended. A storage error aborts it and counts
+     * as a failure.
+     */
     public synchronized long triggerCheckpoint() {
+        if (suspended) {
+            return -1;
+        }
         long checkpointId = nextCheckpointId++;
         long now = clock.getAsLong();
         pending.put(checkpointId, new PendingCheckpoint(checkpointId, now, subtasks));
@@ -116,8 +123,22 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         }
     }
 
-    /** Drops every pending checkpoint, e.g. before a failover restarts the tasks. */
-    public synchronized void abortAll(CheckpointFailureReason reason) {
+    /**
+     * No checkpoints until {@link #resume}: the tasks are stopping, for good or for a failover. Every pending
+     * checkpoint is aborted for {@code reason}, which a trigger racing with this cannot undo.
+     */
+    public synchronized void suspend(CheckpointFailureReason reason) {
+        suspended = true;
+        abortAll(reason);
+    }
+
+    /** Checkpoints may be triggered again: a new set of tasks is running. */
+    public synchronized void resume() {
+        suspended = false;
+    }
+
+    /** Drops every pending checkpoint. */
+    private void abortAll(CheckpointFailureReason reason) {
         for (long checkpointId : List.copyOf(pending.keySet())) {
             abort(checkpointId, reason, new CheckpointFailure("checkpoint " + checkpointId + " aborted: " + reason));
         }
@@ -164,7 +185,10 @@ public final class CheckpointCoordinator implements CheckpointResponder {
 
     private void abort(long checkpointId, CheckpointFailureReason reason, Throwable cause) {
         PendingCheckpoint checkpoint = pending.remove(checkpointId);
-        store.discardAborted(checkpointId, checkpoint == null ? List.of() : checkpoint.sharedFiles());
+        if (checkpoint == null) {
+            return; // aborted already, by a failover the failure below started
+        }
+        store.discardAborted(checkpointId, checkpoint.sharedFiles());
         target.notifyCheckpointAborted(checkpointId);
         LOG.info("checkpoint {} aborted ({}): {}", checkpointId, reason, cause.toString());
         if (failures.checkpointFailed(checkpointId, reason)) {

@@ -29,10 +29,13 @@ public final class CheckpointFailureManager {
         }
     }
 
-    /** Records a failure; returns true when the job must fail over because too many failed in a row. */
+    /**
+     * Records a failure; returns true when this failure is one too many in a row and the job must fail
+     * over. A failure that does not count never fails the job, whatever came before.
+     */
     public boolean checkpointFailed(long checkpointId, CheckpointFailureReason reason) {
-        if (reason.isCounted() && checkpointId > lastCompleted) {
-            countedFailures.add(checkpointId);
+        if (!reason.isCounted() || checkpointId <= lastCompleted || !countedFailures.add(checkpointId)) {
+            return false;
         }
         return countedFailures.size() > tolerableFailures;
     }

@@ -20,47 +20,61 @@ import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpointStore;
 import io.spindle.state.rocksdb.HadoopSnapshotFiles;
 
+import io.spindle.core.options.ExternalizedCheckpointRetention;
+import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Periodic checkpoints of a job running in this JVM: the coordinator, the thread that triggers it on
- * time, and the threads that upload task snapshots. Triggering stops for good when the first task
- * ends, since a finished source can no longer start a checkpoint.
+ * time, and the threads that upload task snapshots. They outlive the attempts of a job that fails
+ * over; each attempt's tasks are triggered from {@link #start} until {@link #stopTriggering}, which
+ * also comes when the attempt's first task ends, since a finished source can no longer take part.
  */
 final class LocalCheckpointing implements CheckpointTarget, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCheckpointing.class);
     private static final long TICK_MILLIS = 10;
 
+    private final CheckpointStorage storage;
+    private final CompletedCheckpointStore store;
+    private final ExternalizedCheckpointRetention retention;
     private final CheckpointCoordinator coordinator;
     private final CheckpointTriggerDecider decider;
     private final CheckpointUploads uploads;
     private final ExecutorService uploadThreads;
     private final ScheduledExecutorService triggerThread;
     private volatile List<Task> tasks = List.of();
+    /** Not guarded by a lock of this class: a failing job stops it from inside the coordinator's lock. */
+    private final AtomicReference<ScheduledFuture<?>> triggering = new AtomicReference<>();
     private long lastTriggerMillis;
 
-    private LocalCheckpointing(Configuration configuration, ExecutionPlan plan, Consumer<Throwable> failJob)
-            throws IOException {
+    private LocalCheckpointing(Configuration configuration, org.apache.hadoop.conf.Configuration hadoop,
+                               ExecutionPlan plan, Consumer<Throwable> failJob) throws IOException {
         String jobId = UUID.randomUUID().toString().replace("-", "");
-        org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
-        CheckpointStorage storage = new CheckpointStorage(configuration.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
+        this.storage = new CheckpointStorage(configuration.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
                 jobId, hadoop);
-        CompletedCheckpointStore store = CompletedCheckpointStore.recover(storage,
-                configuration.get(CheckpointingOptions.NUM_RETAINED));
+        this.store = CompletedCheckpointStore.recover(storage, configuration.get(CheckpointingOptions.NUM_RETAINED));
+        this.retention = configuration.get(CheckpointingOptions.EXTERNALIZED_RETENTION);
         this.coordinator = new CheckpointCoordinator(jobId, storage, store, operators(plan), subtasks(plan), this,
                 new CheckpointFailureManager(configuration.get(CheckpointingOptions.TOLERABLE_FAILURES)),
                 configuration.get(CheckpointingOptions.TIMEOUT).toMillis(), System::currentTimeMillis, failJob);
@@ -74,13 +88,14 @@ final class LocalCheckpointing implements CheckpointTarget, AutoCloseable {
     }
 
     /** Checkpointing as configured; a checkpoint directory comes with the interval (checked with the config). */
-    static Optional<LocalCheckpointing> create(Configuration configuration, ExecutionPlan plan,
+    static Optional<LocalCheckpointing> create(Configuration configuration,
+                                               org.apache.hadoop.conf.Configuration hadoop, ExecutionPlan plan,
                                                Consumer<Throwable> failJob) {
         if (!configuration.contains(CheckpointingOptions.INTERVAL)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new LocalCheckpointing(configuration, plan, failJob));
+            return Optional.of(new LocalCheckpointing(configuration, hadoop, plan, failJob));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the checkpoint directory", e);
         }
@@ -94,10 +109,23 @@ final class LocalCheckpointing implements CheckpointTarget, AutoCloseable {
         return uploads;
     }
 
+    /** The newest completed checkpoint of this job, where a failover resumes. */
+    Optional<CompletedCheckpoint> latestCompleted() {
+        return store.latest();
+    }
+
+    /** The job directory checkpoints go to, {@code <checkpoints-dir>/<job-id>}. */
+    String jobDirectory() {
+        return storage.jobDirectory().toString();
+    }
+
+    /** Triggers checkpoints of an attempt's tasks, an interval after now. */
     void start(List<Task> runningTasks) {
         this.tasks = List.copyOf(runningTasks);
         lastTriggerMillis = System.currentTimeMillis();
-        triggerThread.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        coordinator.resume();
+        triggering.set(triggerThread.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS,
+                TimeUnit.MILLISECONDS));
     }
 
     private void tick() {
@@ -110,10 +138,32 @@ final class LocalCheckpointing implements CheckpointTarget, AutoCloseable {
         }
     }
 
-    /** No more checkpoints: the job is ending or failing over. Pending ones are dropped, not counted. */
-    void stopTriggering() {
-        triggerThread.shutdownNow();
-        coordinator.abortAll(CheckpointFailureReason.JOB_STOPPING);
+    /**
+     * No more checkpoints of this attempt: it is ending ({@link CheckpointFailureReason#JOB_STOPPING}) or
+     * failing ({@link CheckpointFailureReason#TASK_FAILURE}). Pending ones are dropped and not counted as
+     * failed checkpoints, before the tasks' cancellation makes them decline.
+     */
+    void stopTriggering(CheckpointFailureReason reason) {
+        ScheduledFuture<?> running = triggering.getAndSet(null);
+        if (running != null) {
+            running.cancel(false);
+        }
+        coordinator.suspend(reason);
+    }
+
+    /**
+     * The job ended for good: its retained checkpoints are deleted, unless it failed or was cancelled and
+     * the retention setting keeps them for a manual restart ({@code spindle run -s}).
+     */
+    void jobEnded(JobOutcome outcome) {
+        boolean keep = outcome == JobOutcome.FAILED && retention.keepsOnFailure()
+                || outcome == JobOutcome.CANCELLED && retention.keepsOnCancellation();
+        if (keep) {
+            LOG.info("keeping the checkpoints of the {} job in {} ({})", outcome.name().toLowerCase(Locale.ROOT),
+                    jobDirectory(), retention);
+            return;
+        }
+        store.discardAll();
     }
 
     List<CompletedCheckpointStats> completed() {
@@ -141,7 +191,8 @@ final class LocalCheckpointing implements CheckpointTarget, AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        stopTriggering();
+        stopTriggering(CheckpointFailureReason.JOB_STOPPING);
+        triggerThread.shutdownNow();
         uploadThreads.shutdown();
         if (!uploadThreads.awaitTermination(60, TimeUnit.SECONDS)) {
             uploadThreads.shutdownNow();

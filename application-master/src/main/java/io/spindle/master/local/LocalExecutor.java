@@ -28,4 +28,10 @@ public final class LocalExecutor {
         StreamGraph graph = JobGraphs.build(job, params, configuration);
         return new LocalJobRun(job, params, ExecutionPlan.of(graph)).run();
     }
+
+    /** Builds the job (bad jobs and arguments fail here) and starts it on a thread of its own. */
+    public LocalJob start(SpindleJob job, JobParams params) {
+        StreamGraph graph = JobGraphs.build(job, params, configuration);
+        return new LocalJob(new LocalJobRun(job, params, ExecutionPlan.of(graph)), graph.jobName());
+    }
 }

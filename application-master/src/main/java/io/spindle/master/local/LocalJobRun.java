@@ -1,6 +1,5 @@
 package io.spindle.master.local;
 
-import io.spindle.runtime.local.LocalChannels;
 import io.spindle.api.JobParams;
 import io.spindle.api.SpindleJob;
 import io.spindle.core.config.Configuration;
@@ -9,16 +8,25 @@ import io.spindle.core.io.LocalFiles;
 import io.spindle.core.options.CheckpointingMode;
 import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.options.PipelineOptions;
+import io.spindle.core.options.StateBackendOptions;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
+import io.spindle.core.restart.RestartPolicy;
+import io.spindle.master.checkpoint.CheckpointFailureReason;
 import io.spindle.master.checkpoint.CompletedCheckpointStats;
+import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
+import io.spindle.master.checkpoint.StateAssignment;
+import io.spindle.runtime.checkpoint.TaskRestore;
+import io.spindle.runtime.local.LocalChannels;
 import io.spindle.runtime.operators.UserCodeException;
 import io.spindle.runtime.tasks.Task;
 import io.spindle.runtime.tasks.TaskFactory;
-import io.spindle.runtime.tasks.TaskListener;
 import io.spindle.runtime.tasks.TaskServices;
-import io.spindle.core.options.StateBackendOptions;
+import io.spindle.state.checkpoint.storage.CheckpointStorage;
+import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
+import io.spindle.state.fs.HadoopConfigurations;
 import io.spindle.state.fs.HadoopFileAccess;
+import io.spindle.state.rocksdb.HadoopSnapshotFiles;
 import io.spindle.state.rocksdb.RocksDbResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,134 +40,175 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** One execution of a job in this JVM: channels, a thread per subtask, and the wait for the end. */
-final class LocalJobRun implements TaskListener {
+/**
+ * One job in this JVM, from start to its end: runs attempts of all its tasks; when one fails, asks
+ * the restart policy, waits its backoff, and runs the next attempt from the newest completed
+ * checkpoint (restart-all), until an attempt finishes or the policy gives up.
+ */
+final class LocalJobRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalJobRun.class);
     private static final int BUFFER_SIZE = 32 * 1024;
+
     private final SpindleJob job;
     private final JobParams params;
     private final ExecutionPlan plan;
     private final Configuration configuration;
-    private final List<Task> tasks = new ArrayList<>();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final org.apache.hadoop.conf.Configuration hadoop;
+    private final Map<String, Long> recordsIn = new LinkedHashMap<>();
+    private final List<Long> recoveryMillis = new ArrayList<>();
     private Optional<LocalCheckpointing> checkpointing = Optional.empty();
-    private CountDownLatch remaining;
+    private volatile LocalAttempt current;
+    private volatile boolean cancelled;
 
     LocalJobRun(SpindleJob job, JobParams params, ExecutionPlan plan) {
         this.job = job;
         this.params = params;
         this.plan = plan;
         this.configuration = plan.graph().configuration();
+        this.hadoop = HadoopConfigurations.of(configuration);
     }
 
     JobResult run() {
         long start = System.nanoTime();
-        Path workDirectory = workDirectory();
+        Map<SubtaskId, TaskRestore> restore = initialRestore();
+        checkpointing = LocalCheckpointing.create(configuration, hadoop, plan, cause -> current.fail(cause));
+        RestartPolicy policy = RestartPolicy.fromConfig(configuration, checkpointing.isPresent(), new Random());
         List<CompletedCheckpointStats> checkpoints;
+        int restarts = 0;
         try (RocksDbResources rocksDb = RocksDbResources.fromConfig(configuration)) {
-            checkpointing = LocalCheckpointing.create(configuration, plan, this::fail);
-            TaskServices services = new TaskServices(new LocalChannels(), rocksDb, workDirectory,
-                    new HadoopFileAccess(new org.apache.hadoop.conf.Configuration()), System::currentTimeMillis,
-                    configuration.get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, this,
-                    checkpointing.map(LocalCheckpointing::coordinator).orElse(null),
-                    configuration.get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE,
-                    checkpointing.map(LocalCheckpointing::uploads).orElse(null));
-            for (TaskVertex vertex : plan.vertices()) {
-                for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
-                    tasks.add(TaskFactory.create(plan, JobGraphs.build(job, params, configuration), vertex, subtask,
-                            services));
+            long lastFailureMillis = 0;
+            for (int number = 0; ; number++, restarts++) {
+                LocalAttempt attempt = new LocalAttempt(number,
+                        reason -> checkpointing.ifPresent(c -> c.stopTriggering(reason)));
+                current = attempt;
+                if (cancelled) {
+                    attempt.fail(new JobCancelledException("cancelled"));
                 }
+                Throwable failure = runAttempt(attempt, rocksDb, restore);
+                if (number > 0 && attempt.firstRecordMillis() > 0) {
+                    recoveryMillis.add(attempt.firstRecordMillis() - lastFailureMillis);
+                }
+                if (failure == null) {
+                    break;
+                }
+                if (cancelled) {
+                    LOG.info("job {} cancelled", plan.graph().jobName());
+                    endCheckpointing(JobOutcome.CANCELLED);
+                    throw new JobCancelledException("job " + plan.graph().jobName() + " was cancelled");
+                }
+                lastFailureMillis = attempt.failureMillis();
+                long now = System.currentTimeMillis();
+                policy.notifyFailure(now);
+                if (!policy.canRestart(now)) {
+                    LOG.error("job {} failed; the restart policy allows no more restarts: {}",
+                            plan.graph().jobName(), failure.toString());
+                    endCheckpointing(JobOutcome.FAILED);
+                    throw failed(failure);
+                }
+                long backoff = policy.backoffMillis(now);
+                LOG.info("restarting job {} in {} ms (attempt {}) after: {}", plan.graph().jobName(), backoff,
+                        number + 1, failure.toString());
+                sleep(backoff);
+                restore = failoverRestore().orElse(restore);
             }
-            checkpointing.ifPresent(c -> c.start(tasks));
-            runTasks();
-            checkpoints = closeCheckpointing();
-        } finally {
-            deleteRecursively(workDirectory);
-        }
-        Throwable cause = failure.get();
-        if (cause != null) {
-            throw failed(cause);
+            checkpoints = endCheckpointing(JobOutcome.FINISHED);
         }
         long wallMillis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("job {} finished in {} ms", plan.graph().jobName(), wallMillis);
-        return new JobResult(plan.graph().jobName(), wallMillis, recordsIn(), checkpoints);
+        return new JobResult(plan.graph().jobName(), wallMillis, recordsIn, checkpoints, restarts, recoveryMillis);
     }
 
-    private void runTasks() {
-        remaining = new CountDownLatch(tasks.size());
-        List<Thread> threads = new ArrayList<>();
-        for (Task task : tasks) {
-            Thread thread = new Thread(task, task.name());
-            threads.add(thread);
-            thread.start();
-        }
+    /** Runs all subtasks of one attempt in a fresh local directory; returns what ended it, null if they finished. */
+    private Throwable runAttempt(LocalAttempt attempt, RocksDbResources rocksDb, Map<SubtaskId, TaskRestore> restore) {
+        Path workDirectory = workDirectory();
         try {
-            remaining.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure.compareAndSet(null, e);
-            tasks.forEach(Task::cancel);
-        }
-        for (Thread thread : threads) {
+            TaskServices services = new TaskServices(attempt.number(), new LocalChannels(), rocksDb, workDirectory,
+                    new HadoopFileAccess(hadoop), System::currentTimeMillis,
+                    configuration.get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, attempt,
+                    checkpointing.map(LocalCheckpointing::coordinator).orElse(null),
+                    configuration.get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE,
+                    checkpointing.map(LocalCheckpointing::uploads).orElse(null));
             try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                for (TaskVertex vertex : plan.vertices()) {
+                    for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
+                        attempt.add(TaskFactory.create(plan, JobGraphs.build(job, params, configuration), vertex,
+                                subtask, services, restore.get(new SubtaskId(vertex.id(), subtask))));
+                    }
+                }
+                checkpointing.ifPresent(c -> c.start(attempt.tasks()));
+            } catch (RuntimeException e) {
+                // A restore that cannot download or open its state fails the attempt like a task would;
+                // the tasks built so far run only to notice the cancellation and release their state.
+                attempt.fail(e);
             }
+            Throwable failure = attempt.run();
+            checkpointing.ifPresent(c -> c.stopTriggering(CheckpointFailureReason.JOB_STOPPING));
+            attempt.addRecordsIn(recordsIn);
+            return failure;
+        } finally {
+            deleteRecursively(workDirectory);
         }
     }
 
-    @Override
-    public void finished(Task task) {
-        checkpointing.ifPresent(LocalCheckpointing::stopTriggering);
-        remaining.countDown();
-    }
-
-    @Override
-    public void failed(Task task, Throwable cause) {
-        LOG.warn("task {} failed: {}", task.name(), cause.toString());
-        LOG.debug("task {} failure", task.name(), cause);
-        fail(cause);
-        remaining.countDown();
-    }
-
-    /** The first failure ends the job: no more checkpoints, every task cancelled. */
-    private void fail(Throwable cause) {
-        if (failure.compareAndSet(null, cause)) {
-            checkpointing.ifPresent(LocalCheckpointing::stopTriggering);
-            tasks.forEach(Task::cancel);
+    /** From {@code execution.state-recovery.path} if set (checked against the job before anything runs). */
+    private Map<SubtaskId, TaskRestore> initialRestore() {
+        if (!configuration.contains(CheckpointingOptions.RESTORE_PATH)) {
+            return Map.of();
+        }
+        String path = configuration.get(CheckpointingOptions.RESTORE_PATH);
+        try {
+            CompletedCheckpoint checkpoint = CheckpointStorage.load(path, hadoop);
+            LOG.info("restoring job {} from {}", plan.graph().jobName(), checkpoint.directory());
+            return StateAssignment.assign(checkpoint, plan,
+                    HadoopSnapshotFiles.forJobDirectory(checkpoint.stateRoot(), hadoop), false,
+                    configuration.get(CheckpointingOptions.ALLOW_NON_RESTORED_STATE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint or savepoint " + path + ": " + e.getMessage(), e);
         }
     }
 
-    private List<CompletedCheckpointStats> closeCheckpointing() {
+    /** From the newest checkpoint this job completed, if any; the files lie in its own directory. */
+    private Optional<Map<SubtaskId, TaskRestore>> failoverRestore() {
+        return checkpointing.flatMap(c -> c.latestCompleted().map(checkpoint -> {
+            LOG.info("restoring job {} from checkpoint {}", plan.graph().jobName(), checkpoint.checkpointId());
+            return StateAssignment.assign(checkpoint, plan, c.uploads().files(), true, false);
+        }));
+    }
+
+    /** Cancels the job: its tasks stop, and it does not restart. */
+    void cancel() {
+        cancelled = true;
+        LocalAttempt attempt = current;
+        if (attempt != null) {
+            attempt.fail(new JobCancelledException("cancelled"));
+        }
+    }
+
+    private List<CompletedCheckpointStats> endCheckpointing(JobOutcome outcome) {
         if (checkpointing.isEmpty()) {
             return List.of();
         }
+        LocalCheckpointing checkpoints = checkpointing.get();
         try {
-            checkpointing.get().close();
+            checkpoints.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return checkpointing.get().completed();
+        checkpoints.jobEnded(outcome);
+        return checkpoints.completed();
     }
 
-    @Override
-    public void cancelled(Task task) {
-        remaining.countDown();
-    }
-
-    private Map<String, Long> recordsIn() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Task task : tasks) {
-            task.operators().forEach(op -> counts.merge(op.name(), op.recordsIn(), Long::sum));
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobExecutionException("job interrupted while waiting to restart", e);
         }
-        return counts;
     }
 
     private JobExecutionException failed(Throwable cause) {
@@ -169,7 +218,6 @@ final class LocalJobRun implements TaskListener {
         }
         return new JobExecutionException("job failed: " + cause, cause);
     }
-
 
     private Path workDirectory() {
         Path directory = StateBackendOptions.rocksDbLocalDir(configuration).resolve("job-" + UUID.randomUUID());

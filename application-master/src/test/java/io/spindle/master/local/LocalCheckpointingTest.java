@@ -11,7 +11,6 @@ import io.spindle.api.functions.ProcessFunction;
 import io.spindle.api.state.ValueState;
 import io.spindle.api.state.ValueStateDescriptor;
 import io.spindle.core.config.Configuration;
-import io.spindle.master.checkpoint.CompletedCheckpointStats;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalCheckpointingTest {
 
@@ -48,22 +48,25 @@ class LocalCheckpointingTest {
     }
 
     @Test
-    void checkpointsOfARunningJobHoldEverySubtasksKeyedStateAndSourcePositions() throws IOException {
+    void checkpointsOfARunningJobHoldEverySubtasksKeyedStateAndSourcePositions() throws Exception {
         SpindleJob job = (builder, params) -> builder
-                .source("generator", Sources.generator(300_000, i -> i % 50_000, Codecs.LONG, 150_000))
+                .source("generator", Sources.unboundedGenerator(i -> i % 50_000, Codecs.LONG, 150_000))
                 .keyBy(key -> key, Codecs.LONG)
                 .process("count", new Count(), Codecs.LONG)
                 .sink("out", Sinks.discard());
         Configuration configuration = Configuration.fromMap(Map.of("parallelism.default", "2",
                 "execution.checkpointing.interval", "100 ms", "execution.checkpointing.dir", work.toUri().toString(),
-                "execution.checkpointing.incremental", "true", "execution.checkpointing.num-retained", "2"));
+                "execution.checkpointing.incremental", "true", "execution.checkpointing.num-retained", "2",
+                "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"));
 
-        JobResult result = new LocalExecutor(configuration).execute(job, JobParams.of(Map.of()));
+        LocalJob running = new LocalExecutor(configuration).start(job, JobParams.of(Map.of()));
+        while (highestCompleted() < 3) {
+            Thread.sleep(10);
+        }
+        running.cancel();
 
-        assertThat(result.checkpoints()).hasSizeGreaterThanOrEqualTo(3)
-                .extracting(CompletedCheckpointStats::checkpointId).isSorted();
-        List<CompletedCheckpoint> retained = CheckpointStorage.listCompleted(work.toString(),
-                new org.apache.hadoop.conf.Configuration());
+        assertThatThrownBy(running::await).isInstanceOf(JobCancelledException.class);
+        List<CompletedCheckpoint> retained = completed();
         assertThat(retained).hasSize(2);
         CheckpointMetadata latest = retained.get(0).metadata();
         assertThat(latest.operator("count").orElseThrow().subtasks()).hasSize(2)
@@ -71,7 +74,15 @@ class LocalCheckpointingTest {
         assertThat(latest.operator("generator").orElseThrow().subtasks()).hasSize(2)
                 .extracting(OperatorSubtaskState::operatorListState)
                 .allSatisfy(states -> assertThat(states).containsKey("generator-positions"));
-        assertThat(result.checkpoints()).anySatisfy(checkpoint ->
-                assertThat(checkpoint.incrementalBytes()).isLessThan(checkpoint.fullBytes()));
+        assertThat(latest.incrementalBytes()).isLessThan(latest.fullBytes());
+    }
+
+    private List<CompletedCheckpoint> completed() throws IOException {
+        return CheckpointStorage.listCompleted(work.toString(), new org.apache.hadoop.conf.Configuration());
+    }
+
+    private long highestCompleted() throws IOException {
+        return java.nio.file.Files.exists(work) ? completed().stream().mapToLong(CompletedCheckpoint::checkpointId)
+                .max().orElse(0) : 0;
     }
 }

@@ -10,20 +10,24 @@ import java.util.Map;
 public final class OperatorStates {
 
     private final Map<String, Map<String, List<byte[]>>> restored;
+    private final boolean isRestored;
     private final Map<String, OperatorStateStore> stores = new LinkedHashMap<>();
 
+    /** The states of a subtask that starts afresh. */
     public OperatorStates() {
-        this(Map.of());
+        this.restored = Map.of();
+        this.isRestored = false;
     }
 
-    /** @param restored per operator name, the encoded entries of each of its states */
+    /** @param restored per operator name, the encoded entries of each of its states, from a checkpoint or savepoint */
     public OperatorStates(Map<String, Map<String, List<byte[]>>> restored) {
         this.restored = Map.copyOf(restored);
+        this.isRestored = true;
     }
 
     public OperatorStateStore of(String operatorName) {
         return stores.computeIfAbsent(operatorName,
-                name -> new OperatorStateStore(restored.getOrDefault(name, Map.of())));
+                name -> new OperatorStateStore(restored.getOrDefault(name, Map.of()), isRestored));
     }
 
     /** Every operator's states, encoded. */

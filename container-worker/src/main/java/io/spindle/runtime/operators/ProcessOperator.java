@@ -89,6 +89,11 @@ public final class ProcessOperator<IN, OUT> extends StreamOperator<IN, OUT> impl
     }
 
     @Override
+    public int attemptNumber() {
+        return runtime.attemptNumber();
+    }
+
+    @Override
     public <T> ValueState<T> state(ValueStateDescriptor<T> descriptor) {
         return keyedBackend().valueState(descriptor);
     }

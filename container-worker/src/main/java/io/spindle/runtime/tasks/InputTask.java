@@ -18,6 +18,7 @@ public final class InputTask extends Task {
     private final InputGate gate;
     private final List<RecordReader> readers;
     private final BarrierAligner aligner;
+    private boolean receivedRecord;
 
     /** @param readers one per gate channel, each with the codec of that channel's producer */
     public InputTask(String name, int vertexId, InputGate gate, List<RecordReader> readers,
@@ -51,6 +52,10 @@ public final class InputTask extends Task {
                     readers.get(channel).read(delivery.buffer(), new RecordReader.ElementHandler() {
                         @Override
                         public void record(Object record) {
+                            if (!receivedRecord) {
+                                receivedRecord = true;
+                                services.listener().firstRecord(InputTask.this);
+                            }
                             head().collect(record);
                         }
 

@@ -12,6 +12,7 @@ import io.spindle.core.keys.KeyGroups;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
 import io.spindle.core.plan.VertexEdge;
+import io.spindle.runtime.checkpoint.TaskRestore;
 import io.spindle.runtime.io.ChannelSelector;
 import io.spindle.runtime.io.InboundChannel;
 import io.spindle.runtime.io.InputGate;
@@ -26,6 +27,7 @@ import io.spindle.runtime.operators.WriterOutput;
 import io.spindle.state.rocksdb.RocksDbCheckpointOptions;
 import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,10 +42,11 @@ public final class TaskFactory {
     /**
      * @param plan the plan the channels were laid out for
      * @param fresh a graph built anew for this subtask, equal in shape to the plan's
+     * @param restore the state the subtask resumes from, or null if it starts afresh
      */
     @SuppressWarnings("unchecked")
     public static Task create(ExecutionPlan plan, StreamGraph fresh, TaskVertex vertex, int subtask,
-                              TaskServices services) {
+                              TaskServices services, TaskRestore restore) {
         String name = vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")";
         StreamNode head = fresh.node(vertex.head().id());
         List<StreamOperator<Object, Object>> operators = new ArrayList<>();
@@ -54,11 +57,15 @@ public final class TaskFactory {
             }
         }
         List<AutoCloseable> resources = new ArrayList<>();
-        RocksDbKeyedStateBackend<Object> keyed = head.isKeyed() ? keyedState(fresh, vertex, head, subtask, services) : null;
+        RocksDbKeyedStateBackend<Object> keyed = head.isKeyed()
+                ? keyedState(fresh, vertex, head, subtask, services, restore) : null;
         if (keyed != null) {
             resources.add(keyed);
         }
-        OperatorRuntime runtime = new OperatorRuntime(subtask, vertex.parallelism(), new OperatorStates(), keyed,
+        OperatorStates operatorStates = restore == null ? new OperatorStates()
+                : new OperatorStates(restore.operatorStates());
+        OperatorRuntime runtime = new OperatorRuntime(subtask, vertex.parallelism(), services.attemptNumber(),
+                operatorStates, keyed,
                 services.files(), services.clock());
         WriterOutput writers = new WriterOutput(vertex.tail().name(), writers(plan, fresh, vertex, subtask, services));
         if (head.kind() == OperatorKind.SOURCE) {
@@ -110,12 +117,19 @@ public final class TaskFactory {
         return all;
     }
 
+    @SuppressWarnings("unchecked")
     private static RocksDbKeyedStateBackend<Object> keyedState(StreamGraph graph, TaskVertex vertex, StreamNode head,
-                                                               int subtask, TaskServices services) {
+                                                               int subtask, TaskServices services,
+                                                               TaskRestore restore) {
         KeyGroupRange range = KeyGroups.rangeOf(subtask, graph.maxParallelism(), vertex.parallelism());
-        return RocksDbKeyedStateBackend.open(services.rocksDb(),
-                services.stateDirectory().resolve("vertex-" + vertex.id() + "-subtask-" + subtask),
-                head.inputs().get(0).keyCodec(), graph.maxParallelism(), range,
-                RocksDbCheckpointOptions.fromConfig(graph.configuration()));
+        Path directory = services.stateDirectory().resolve("vertex-" + vertex.id() + "-subtask-" + subtask);
+        Codec<Object> keyCodec = (Codec<Object>) head.inputs().get(0).keyCodec();
+        RocksDbCheckpointOptions options = RocksDbCheckpointOptions.fromConfig(graph.configuration());
+        if (restore == null || restore.keyedState() == null) {
+            return RocksDbKeyedStateBackend.open(services.rocksDb(), directory, keyCodec, graph.maxParallelism(), range,
+                    options);
+        }
+        return RocksDbKeyedStateBackend.restore(services.rocksDb(), directory, keyCodec, graph.maxParallelism(), range,
+                options, restore.keyedState(), restore.files(), restore.reuseUploadedFiles());
     }
 }

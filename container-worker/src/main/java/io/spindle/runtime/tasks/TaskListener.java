@@ -3,6 +3,10 @@ package io.spindle.runtime.tasks;
 /** Hears how each task ends. Called from the task's own thread. */
 public interface TaskListener {
 
+    /** The task received its first record from upstream (after a restore: the first one replayed). */
+    default void firstRecord(Task task) {
+    }
+
     void finished(Task task);
 
     void failed(Task task, Throwable cause);

@@ -11,11 +11,12 @@ import java.util.function.LongSupplier;
 /**
  * What every task of a worker shares.
  *
+ * @param attemptNumber 0 in the job's first execution, one more after each restart
  * @param stateDirectory where the tasks' RocksDB instances live
  * @param bufferTimeoutMillis the longest a partly filled buffer waits before it is sent
  * @param exactlyOnce whether barriers are aligned (EXACTLY_ONCE) or only counted (AT_LEAST_ONCE)
  * @param uploads where and on which threads keyed state is uploaded; null when checkpointing is off
  */
-public record TaskServices(ChannelProvider channels, RocksDbResources rocksDb, Path stateDirectory, FileAccess files,
+public record TaskServices(int attemptNumber, ChannelProvider channels, RocksDbResources rocksDb, Path stateDirectory, FileAccess files,
                            LongSupplier clock, long bufferTimeoutMillis, int bufferSize, TaskListener listener,
                            CheckpointResponder checkpoints, boolean exactlyOnce, CheckpointUploads uploads) { }

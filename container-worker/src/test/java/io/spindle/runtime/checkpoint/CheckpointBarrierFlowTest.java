@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -98,18 +99,21 @@ class CheckpointBarrierFlowTest {
             org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
             CheckpointUploads uploads = new CheckpointUploads(HadoopSnapshotFiles.forJobDirectory(
                     work.resolve("checkpoints").toUri().toString(), hadoop), uploadThreads);
-            TaskServices services = new TaskServices(new LocalChannels(), rocksDb, work.resolve("state"),
+            TaskServices services = new TaskServices(0, new LocalChannels(), rocksDb, work.resolve("state"),
                     new HadoopFileAccess(hadoop), System::currentTimeMillis, 10, 32 * 1024, listener, responder,
                     exactlyOnce, uploads);
             for (TaskVertex vertex : plan.vertices()) {
                 for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
                     tasks.add(TaskFactory.create(plan, JobGraphs.build(job, JobParams.of(Map.of()), configuration),
-                            vertex, subtask, services));
+                            vertex, subtask, services, null));
                 }
             }
             tasks.forEach(task -> new Thread(task, task.name()).start());
+            // What the coordinator creates before it triggers: uploads go into existing directories only.
+            Files.createDirectories(work.resolve("checkpoints/shared"));
             for (long checkpoint = 1; checkpoint <= CHECKPOINTS; checkpoint++) {
                 Thread.sleep(100);
+                Files.createDirectories(work.resolve("checkpoints/chk-" + checkpoint));
                 for (Task task : tasks) {
                     if (task instanceof SourceTask source) {
                         source.triggerCheckpoint(checkpoint);

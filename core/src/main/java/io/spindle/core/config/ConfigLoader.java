@@ -108,6 +108,8 @@ public final class ConfigLoader {
             Optional<ConfigOption<?>> option = registry.option(key);
             if (option.isPresent()) {
                 check(() -> option.get().type().parse(value.raw()), value, diagnostics);
+            } else if (HadoopKeys.isHadoopKey(key)) {
+                continue;
             } else if (registry.isIgnoredFlinkKey(key)) {
                 diagnostics.add(Diagnostic.warning(value.source().where(), key, "Flink setting with no meaning in Spindle; ignored"));
             } else {

@@ -56,6 +56,11 @@ final class StateDeclaringContext implements ProcessContext {
     }
 
     @Override
+    public int attemptNumber() {
+        return 0;
+    }
+
+    @Override
     public <T> ValueState<T> state(ValueStateDescriptor<T> descriptor) {
         return keyed(descriptor, ValueState.class);
     }

@@ -23,18 +23,24 @@ public final class OperatorStateStore {
     private final Map<String, HeapListState<?>> states = new LinkedHashMap<>();
     private final Map<String, List<byte[]>> restored;
 
+    private final boolean isRestored;
+
+    /** A store of a subtask that starts afresh. */
     public OperatorStateStore() {
-        this(Map.of());
+        this(Map.of(), false);
     }
 
-    /** @param restored encoded entries per state name, as redistributed to this subtask */
-    public OperatorStateStore(Map<String, List<byte[]>> restored) {
+    /**
+     * @param restored encoded entries per state name, as redistributed to this subtask
+     * @param isRestored whether the subtask starts from a checkpoint or savepoint, even one that gave it nothing
+     */
+    public OperatorStateStore(Map<String, List<byte[]>> restored, boolean isRestored) {
         this.restored = Map.copyOf(restored);
+        this.isRestored = isRestored;
     }
 
-    /** Whether this subtask starts from a checkpoint or savepoint (even one where its lists are empty). */
     public boolean isRestored() {
-        return !restored.isEmpty();
+        return isRestored;
     }
 
     @SuppressWarnings("unchecked")

@@ -85,14 +85,17 @@ public final class HadoopSnapshotFiles implements SnapshotFiles {
         return new StateFile(target.path(), bytes);
     }
 
-    /** A new file, with its missing parent directories; fails if it exists. */
+    /**
+     * A new file in an existing directory; fails if it exists. Never creates the directory: the one of an
+     * aborted checkpoint is gone, and a late upload must fail rather than bring it back as an orphan.
+     */
     private OutputStream create(org.apache.hadoop.fs.Path path) throws IOException {
         if (fileSystem instanceof RawLocalFileSystem local) {
             Path file = local.pathToFile(path).toPath();
-            Files.createDirectories(file.getParent());
             return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
-        return fileSystem.create(path, false);
+        return fileSystem.createNonRecursive(path, false, fileSystem.getConf().getInt("io.file.buffer.size", 4096),
+                fileSystem.getDefaultReplication(path), fileSystem.getDefaultBlockSize(path), null);
     }
 
     @Override

@@ -152,8 +152,10 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
      * in parallel into {@code workingDirectory} (which must not exist yet or be empty) under their local names
      * and opens RocksDB on them with every column family they hold. States are declared again as usual and
      * find their data by name; declaring one as another kind of state or with another codec id is an
-     * {@link IllegalArgumentException}. The SST files of {@code handle} are the base of the first incremental
-     * checkpoint, which reuses them instead of uploading them again.
+     * {@link IllegalArgumentException}. With {@code reuseUploadedFiles}, the SST files of {@code handle} are the
+     * base of the first incremental checkpoint, which references them instead of uploading them again: right
+     * when the snapshot lies in the job directory this backend's checkpoints go to (failover), wrong when it
+     * comes from elsewhere (another job's checkpoint, a savepoint), whose files this job must not share.
      *
      * <p>The key group range must be the handle's (restoring at another parallelism is not supported yet).
      * A failure leaves no working directory behind and is a {@link StateException} with the cause.
@@ -162,9 +164,10 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
                                                           Codec<K> keyCodec, int maxParallelism,
                                                           KeyGroupRange keyGroupRange,
                                                           RocksDbCheckpointOptions checkpointOptions,
-                                                          KeyedStateHandle handle, SnapshotFiles files) {
+                                                          KeyedStateHandle handle, SnapshotFiles files,
+                                                          boolean reuseUploadedFiles) {
         return RocksDbRestore.restore(resources, workingDirectory, keyCodec, maxParallelism, keyGroupRange,
-                checkpointOptions, handle, files);
+                checkpointOptions, handle, files, reuseUploadedFiles);
     }
 
     static void checkArguments(RocksDbResources resources, Codec<?> keyCodec, int maxParallelism,

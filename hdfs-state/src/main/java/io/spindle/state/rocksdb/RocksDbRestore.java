@@ -33,7 +33,8 @@ final class RocksDbRestore {
     static <K> RocksDbKeyedStateBackend<K> restore(RocksDbResources resources, Path workingDirectory,
                                                    Codec<K> keyCodec, int maxParallelism, KeyGroupRange keyGroupRange,
                                                    RocksDbCheckpointOptions checkpointOptions,
-                                                   KeyedStateHandle handle, SnapshotFiles files) {
+                                                   KeyedStateHandle handle, SnapshotFiles files,
+                                                   boolean reuseUploadedFiles) {
         RocksDbKeyedStateBackend.checkArguments(resources, keyCodec, maxParallelism, keyGroupRange);
         Objects.requireNonNull(checkpointOptions, "checkpoint options");
         Objects.requireNonNull(handle, "handle");
@@ -73,7 +74,9 @@ final class RocksDbRestore {
             }
             RocksDbKeyedStateBackend<K> backend = new RocksDbKeyedStateBackend<>(directory, keyCodec, maxParallelism,
                     keyGroupRange, options, checkpointOptions, db, defaultColumnFamily, restored);
-            backend.seedUploadedSstFiles(handle.sharedFiles());
+            if (reuseUploadedFiles) {
+                backend.seedUploadedSstFiles(handle.sharedFiles());
+            }
             return backend;
         } catch (IOException | RocksDBException | RuntimeException e) {
             // Reverse order of creation: column families, the DB, its options.

@@ -18,8 +18,10 @@ import java.nio.file.Path;
 public interface SnapshotFiles {
 
     /**
-     * Copies {@code localFile} to {@code relativePath}, which must not exist yet (uploads never overwrite),
-     * creating missing parent directories. Nothing is left at {@code relativePath} if it fails.
+     * Copies {@code localFile} to {@code relativePath}, which must not exist yet (uploads never overwrite), in
+     * a directory that must exist ({@code shared/}, or the {@code chk-<n>/} the coordinator created when it
+     * triggered the checkpoint, and deletes when it aborts it). Nothing is left at {@code relativePath} if it
+     * fails.
      *
      * @return the uploaded file with the number of bytes written
      */

@@ -19,6 +19,18 @@ final class CheckpointTesting {
 
     private CheckpointTesting() { }
 
+    /**
+     * The directories the coordinator creates before tasks upload into them: {@code shared/} and the
+     * {@code chk-<n>/} of the checkpoints these tests take (ids 1 to 10).
+     */
+    static Path createCheckpointDirectories(Path jobDirectory) throws IOException {
+        Files.createDirectories(jobDirectory.resolve("shared"));
+        for (int id = 1; id <= 10; id++) {
+            Files.createDirectories(jobDirectory.resolve("chk-" + id));
+        }
+        return jobDirectory;
+    }
+
     /** Takes the snapshot and uploads it at once. */
     static KeyedStateHandle checkpoint(RocksDbKeyedStateBackend<?> backend, long checkpointId, SnapshotFiles files)
             throws IOException {

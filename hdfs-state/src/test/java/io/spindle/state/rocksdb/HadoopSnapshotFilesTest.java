@@ -27,17 +27,24 @@ class HadoopSnapshotFilesTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        jobDirectory = tempDir.resolve("checkpoints/job-1");
+        jobDirectory = CheckpointTesting.createCheckpointDirectories(tempDir.resolve("checkpoints/job-1"));
         files = HadoopSnapshotFiles.forJobDirectory(jobDirectory.toUri().toString(), new Configuration());
         local = Files.write(tempDir.resolve("000042.sst"), "sst bytes".getBytes());
     }
 
     @Test
-    void anUploadCreatesItsDirectoriesAndReportsItsSize() throws IOException {
+    void anUploadReportsItsSize() throws IOException {
         StateFile file = files.upload(local, "shared/u-000042.sst");
 
         assertThat(file).isEqualTo(new StateFile("shared/u-000042.sst", 9));
         assertThat(jobDirectory.resolve("shared/u-000042.sst")).hasContent("sst bytes");
+    }
+
+    @Test
+    void anUploadIntoTheDirectoryOfAnAbortedCheckpointFailsAndDoesNotBringItBack() {
+        assertThatThrownBy(() -> files.upload(local, "chk-11/u-CURRENT")).isInstanceOf(IOException.class);
+
+        assertThat(jobDirectory.resolve("chk-11")).doesNotExist();
     }
 
     @Test

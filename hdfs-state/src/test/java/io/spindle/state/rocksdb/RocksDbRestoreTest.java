@@ -60,8 +60,9 @@ class RocksDbRestoreTest {
     void setUp() throws IOException {
         resources = new RocksDbResources(16L << 20);
         toClose.add(resources);
-        storage = new TestingSnapshotFiles(HadoopSnapshotFiles.forJobDirectory(
-                tempDir.resolve("checkpoints/job-1").toUri().toString(), new Configuration()));
+        storage = new TestingSnapshotFiles(HadoopSnapshotFiles.forJobDirectory(CheckpointTesting
+                .createCheckpointDirectories(tempDir.resolve("checkpoints/job-1")).toUri().toString(),
+                new Configuration()));
     }
 
     @AfterEach
@@ -79,12 +80,17 @@ class RocksDbRestoreTest {
     }
 
     private RocksDbKeyedStateBackend<String> restore(KeyedStateHandle handle, RocksDbCheckpointOptions options) {
+        return restore(handle, options, true);
+    }
+
+    private RocksDbKeyedStateBackend<String> restore(KeyedStateHandle handle, RocksDbCheckpointOptions options,
+                                                     boolean reuseUploadedFiles) {
         // Another worker: its own memory, its own local directory.
         RocksDbResources otherWorker = new RocksDbResources(8L << 20);
         toClose.add(otherWorker);
         RocksDbKeyedStateBackend<String> backend = RocksDbKeyedStateBackend.restore(otherWorker,
                 tempDir.resolve("elsewhere/backend-" + backends++), STRING, MAX_PARALLELISM, ALL, options, handle,
-                storage);
+                storage, reuseUploadedFiles);
         toClose.add(backend);
         return backend;
     }
@@ -173,6 +179,19 @@ class RocksDbRestoreTest {
 
         assertThat(next.sharedFiles()).containsAllEntriesOf(handle.sharedFiles());
         assertThat(next.incrementalBytes()).isLessThan(next.fullBytes());
+    }
+
+    @Test
+    void aRestoreFromElsewhereUploadsEverySstFileAgainAtItsFirstCheckpoint() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(original, 0, KEYS);
+        KeyedStateHandle handle = checkpoint(original, 7, storage);
+        RocksDbKeyedStateBackend<String> restored = restore(handle, RocksDbCheckpointOptions.incremental(4), false);
+
+        KeyedStateHandle next = checkpoint(restored, 8, storage);
+
+        assertThat(next.sharedFiles().values()).doesNotContainAnyElementsOf(handle.sharedFiles().values());
+        assertThat(next.incrementalBytes()).isEqualTo(next.fullBytes());
     }
 
     @Test
@@ -269,7 +288,7 @@ class RocksDbRestoreTest {
         Path directory = tempDir.resolve("elsewhere/half");
 
         assertThatThrownBy(() -> RocksDbKeyedStateBackend.restore(resources, directory, STRING, MAX_PARALLELISM,
-                new KeyGroupRange(0, 63), RocksDbCheckpointOptions.incremental(4), handle, storage))
+                new KeyGroupRange(0, 63), RocksDbCheckpointOptions.incremental(4), handle, storage, true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[0, 127]");
         assertThat(directory).doesNotExist();
@@ -286,7 +305,7 @@ class RocksDbRestoreTest {
         Path directory = tempDir.resolve("elsewhere/broken");
 
         assertThatThrownBy(() -> RocksDbKeyedStateBackend.restore(resources, directory, STRING, MAX_PARALLELISM, ALL,
-                RocksDbCheckpointOptions.incremental(4), handle, storage))
+                RocksDbCheckpointOptions.incremental(4), handle, storage, true))
                 .isInstanceOf(StateException.class)
                 .hasCauseInstanceOf(IOException.class)
                 .hasMessageContaining("truncated or replaced");

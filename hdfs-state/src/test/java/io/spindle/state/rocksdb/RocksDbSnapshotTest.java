@@ -56,7 +56,7 @@ class RocksDbSnapshotTest {
     void setUp() throws IOException {
         resources = new RocksDbResources(16L << 20);
         toClose.add(resources);
-        jobDirectory = tempDir.resolve("checkpoints/job-1");
+        jobDirectory = CheckpointTesting.createCheckpointDirectories(tempDir.resolve("checkpoints/job-1"));
         storage = HadoopSnapshotFiles.forJobDirectory(jobDirectory.toUri().toString(), new Configuration());
     }
 
@@ -414,7 +414,8 @@ class RocksDbSnapshotTest {
 
         long restoreStart = System.nanoTime();
         RocksDbKeyedStateBackend<String> restored = RocksDbKeyedStateBackend.restore(resources,
-                tempDir.resolve("local/restored"), STRING, MAX_PARALLELISM, ALL, incremental(), secondHandle, storage);
+                tempDir.resolve("local/restored"), STRING, MAX_PARALLELISM, ALL, incremental(), secondHandle, storage,
+                true);
         toClose.add(restored);
         long restoreNanos = System.nanoTime() - restoreStart;
 

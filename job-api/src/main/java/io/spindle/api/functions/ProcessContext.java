@@ -23,6 +23,9 @@ public interface ProcessContext {
 
     int parallelism();
 
+    /** 0 in the job's first execution, then one more after each restart (failover). */
+    int attemptNumber();
+
     <T> ValueState<T> state(ValueStateDescriptor<T> descriptor);
 
     <T> ListState<T> listState(ListStateDescriptor<T> descriptor);

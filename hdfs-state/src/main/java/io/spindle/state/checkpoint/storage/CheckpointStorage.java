@@ -290,7 +290,8 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
     }
 
     /**
-     * Reads the checkpoint or savepoint at {@code pointer}: its directory or its {@code _metadata} file.
+     * Reads the checkpoint or savepoint at {@code pointer}: its directory or its {@code _metadata} file, or a
+     * job's checkpoint directory {@code <base>/<job-id>}, whose newest readable checkpoint it reads.
      * Anything outside a {@code chk-<n>} directory is treated as a savepoint (never deleted by retention).
      */
     public static CompletedCheckpoint load(String pointer, Configuration hadoopConfiguration) throws IOException {
@@ -305,6 +306,13 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
         Path metadataFile = status.getPath();
         if (status.isDirectory()) {
             metadataFile = new Path(status.getPath(), METADATA_FILE_NAME);
+            if (!fs.exists(metadataFile) && looksLikeJobDirectory(fs.listStatus(status.getPath()))) {
+                List<CompletedCheckpoint> completed = listCompletedIn(fs, status.getPath());
+                if (completed.isEmpty()) {
+                    throw new FileNotFoundException("no completed checkpoint in job directory " + status.getPath());
+                }
+                return completed.get(0);
+            }
             if (!fs.exists(metadataFile)) {
                 throw new FileNotFoundException("cannot find the metadata file '" + METADATA_FILE_NAME
                         + "' in directory '" + status.getPath() + "': not a completed checkpoint or savepoint");

@@ -1,0 +1,100 @@
+package io.spindle.master.checkpoint;
+
+import io.spindle.core.graph.StreamNode;
+import io.spindle.core.plan.ExecutionPlan;
+import io.spindle.core.plan.TaskVertex;
+import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
+import io.spindle.runtime.checkpoint.TaskRestore;
+import io.spindle.state.checkpoint.CheckpointMetadata;
+import io.spindle.state.checkpoint.OperatorState;
+import io.spindle.state.checkpoint.OperatorSubtaskState;
+import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
+import io.spindle.state.operator.OperatorStateRedistribution;
+import io.spindle.state.rocksdb.SnapshotFiles;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Decides what every subtask of a job starts from, given a completed checkpoint: operators are matched
+ * by name, list state is spread over the new subtasks, keyed state goes to the subtask owning its key
+ * groups. Operators new to the job start empty. Checked before anything runs.
+ */
+public final class StateAssignment {
+
+    private StateAssignment() { }
+
+    /**
+     * @param files where the checkpoint's state files are read from
+     * @param ownCheckpoint whether the checkpoint lies in the job's own checkpoint directory (a failover)
+     * @param allowNonRestoredState whether state of operators the job no longer has may be dropped
+     * @throws IncompatibleStateException if the checkpoint does not fit the job
+     */
+    public static Map<SubtaskId, TaskRestore> assign(CompletedCheckpoint checkpoint, ExecutionPlan plan,
+                                                     SnapshotFiles files, boolean ownCheckpoint,
+                                                     boolean allowNonRestoredState) {
+        CheckpointMetadata metadata = checkpoint.metadata();
+        check(metadata, plan, allowNonRestoredState, checkpoint.directory());
+        Map<SubtaskId, TaskRestore> assignment = new HashMap<>();
+        for (TaskVertex vertex : plan.vertices()) {
+            for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
+                Map<String, Map<String, List<byte[]>>> operatorStates = new LinkedHashMap<>();
+                for (StreamNode node : vertex.chain()) {
+                    int index = subtask;
+                    metadata.operator(node.name()).ifPresent(state -> operatorStates.put(node.name(),
+                            OperatorStateRedistribution.forSubtask(state, vertex.parallelism(), index)));
+                }
+                int index = subtask;
+                OperatorSubtaskState keyed = metadata.operator(vertex.head().name()).stream()
+                        .flatMap(state -> state.subtasks().stream())
+                        .filter(state -> state.subtaskIndex() == index && state.keyedState() != null)
+                        .findFirst().orElse(null);
+                assignment.put(new SubtaskId(vertex.id(), subtask), new TaskRestore(operatorStates,
+                        keyed == null ? null : keyed.keyedState(), files, ownCheckpoint));
+            }
+        }
+        return assignment;
+    }
+
+    private static void check(CheckpointMetadata metadata, ExecutionPlan plan, boolean allowNonRestoredState,
+                              String location) {
+        Map<String, StreamNode> nodes = plan.graph().nodes().stream()
+                .collect(Collectors.toMap(StreamNode::name, node -> node));
+        Set<String> missing = new TreeSet<>();
+        for (OperatorState state : metadata.operators()) {
+            StreamNode node = nodes.get(state.operatorName());
+            if (node == null) {
+                if (hasState(state)) {
+                    missing.add(state.operatorName());
+                }
+                continue;
+            }
+            if (state.maxParallelism() != plan.graph().maxParallelism()) {
+                throw new IncompatibleStateException(location + ": operator '" + state.operatorName()
+                        + "' was checkpointed with max parallelism " + state.maxParallelism() + ", the job has "
+                        + plan.graph().maxParallelism() + "; set pipeline.max-parallelism: " + state.maxParallelism());
+            }
+            boolean keyed = state.subtasks().stream().anyMatch(s -> s.keyedState() != null);
+            if (keyed && state.parallelism() != node.parallelism()) {
+                throw new IncompatibleStateException(location + ": keyed state of operator '" + state.operatorName()
+                        + "' was checkpointed at parallelism " + state.parallelism() + ", the job runs it at "
+                        + node.parallelism() + "; restoring keyed state at another parallelism is not supported yet");
+            }
+        }
+        if (!missing.isEmpty() && !allowNonRestoredState) {
+            throw new IncompatibleStateException(location + ": state of operators the job does not have: "
+                    + String.join(", ", missing) + " (allow dropping it with -n / "
+                    + "execution.state-recovery.ignore-unclaimed-state: true)");
+        }
+    }
+
+    private static boolean hasState(OperatorState state) {
+        return state.subtasks().stream().anyMatch(s -> s.keyedState() != null
+                || s.operatorListState().values().stream().anyMatch(entries -> !entries.isEmpty()));
+    }
+}

@@ -16,7 +16,11 @@ public final class OutputFiles {
 
     private OutputFiles() { }
 
+    /** The published part files, none if the job never created the directory. */
     public static List<Path> finishedParts(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return List.of();
+        }
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
         }

@@ -20,6 +20,11 @@ public record ConnectorContext(OperatorRuntime runtime, String operatorName) imp
     }
 
     @Override
+    public int attemptNumber() {
+        return runtime.attemptNumber();
+    }
+
+    @Override
     public <T> ListState<T> operatorListState(ListStateDescriptor<T> descriptor) {
         return runtime.operatorStates().of(operatorName).listState(descriptor);
     }

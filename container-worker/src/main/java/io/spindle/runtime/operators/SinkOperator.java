@@ -25,6 +25,16 @@ public final class SinkOperator<T> extends StreamOperator<T, Void> {
     }
 
     @Override
+    public void prepareSnapshot(long checkpointId) throws Exception {
+        writer.prepareCommit(checkpointId);
+    }
+
+    @Override
+    public void checkpointComplete(long checkpointId) throws Exception {
+        writer.commit(checkpointId);
+    }
+
+    @Override
     protected void onEndOfInput() throws Exception {
         writer.endOfInput();
     }

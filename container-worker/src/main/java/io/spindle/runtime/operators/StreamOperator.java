@@ -40,6 +40,14 @@ public abstract class StreamOperator<IN, OUT> implements Output<IN> {
         return Long.MAX_VALUE;
     }
 
+    /** The barrier of checkpoint n reached this operator; its state is snapshotted next. Task thread. */
+    public void prepareSnapshot(long checkpointId) throws Exception {
+    }
+
+    /** Checkpoint n is complete. Task thread. */
+    public void checkpointComplete(long checkpointId) throws Exception {
+    }
+
     public void close() throws Exception {
     }
 

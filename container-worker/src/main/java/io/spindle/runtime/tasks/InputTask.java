@@ -38,6 +38,7 @@ public final class InputTask extends Task {
         try {
             while (!gate.allFinished()) {
                 checkCancelled();
+                passOnCompletedCheckpoints();
                 InputGate.Delivery delivery = gate.poll(0);
                 if (delivery == null) {
                     writers.flush();

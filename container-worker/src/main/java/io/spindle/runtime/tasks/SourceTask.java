@@ -44,6 +44,7 @@ public final class SourceTask extends Task {
             while (true) {
                 checkCancelled();
                 checkpointTriggered(reader);
+                passOnCompletedCheckpoints();
                 SourceReader.Status status = poll(reader);
                 fireTimers();
                 if (status == SourceReader.Status.END_OF_INPUT) {

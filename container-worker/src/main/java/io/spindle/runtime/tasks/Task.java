@@ -8,10 +8,13 @@ import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.Output;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.TaskCancelledException;
+import io.spindle.runtime.operators.UserCodeException;
 import io.spindle.runtime.operators.WriterOutput;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * One subtask of a chain of operators, run by one thread: opens the operators, moves records
@@ -29,6 +32,7 @@ public abstract class Task implements Runnable {
     /** Null unless the chain's head operator is keyed. */
     private final RocksDbKeyedStateBackend<Object> keyedBackend;
     private final List<AutoCloseable> resources;
+    private final Queue<Long> completedCheckpoints = new ConcurrentLinkedQueue<>();
     private volatile boolean cancelled;
     private volatile Thread thread;
 
@@ -124,9 +128,13 @@ public abstract class Task implements Runnable {
      * thread and acknowledges to the coordinator. Processing goes on during the upload.
      */
     protected void performCheckpoint(long checkpointId) throws InterruptedException {
-        Map<String, Map<String, List<byte[]>>> operatorStates = runtime.operatorStates().snapshot();
+        Map<String, Map<String, List<byte[]>>> operatorStates;
         RocksDbSnapshot keyed;
         try {
+            for (StreamOperator<Object, Object> operator : operators) {
+                prepareSnapshot(operator, checkpointId);
+            }
+            operatorStates = runtime.operatorStates().snapshot();
             keyed = keyedBackend == null ? null : keyedBackend.snapshot(checkpointId);
         } catch (RuntimeException e) {
             services.checkpoints().decline(name, checkpointId, e);
@@ -152,10 +160,35 @@ public abstract class Task implements Runnable {
         });
     }
 
-    /** Checkpoint n is durable: its files become the base later snapshots reuse. Any thread. */
+    private static void prepareSnapshot(StreamOperator<Object, Object> operator, long checkpointId) {
+        try {
+            operator.prepareSnapshot(checkpointId);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UserCodeException(operator.name(), e);
+        }
+    }
+
+    /**
+     * Checkpoint n is durable: its files become the base later snapshots reuse, and the operators hear
+     * of it on the task thread (sinks publish what they prepared for it). Any thread.
+     */
     public void notifyCheckpointComplete(long checkpointId) {
         if (keyedBackend != null) {
             keyedBackend.notifyCheckpointComplete(checkpointId);
+        }
+        completedCheckpoints.add(checkpointId);
+        wakeUp();
+    }
+
+    /** Tells the operators of the checkpoints completed since the last call. Task thread, between records. */
+    protected void passOnCompletedCheckpoints() throws Exception {
+        Long checkpointId;
+        while ((checkpointId = completedCheckpoints.poll()) != null) {
+            for (StreamOperator<Object, Object> operator : operators) {
+                operator.checkpointComplete(checkpointId);
+            }
         }
     }
 

@@ -184,7 +184,8 @@ public abstract class ExactlyOnceContract {
         failing.set("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION", null);
         failing.set("execution.checkpointing.num-retained", "2", null);
         failing.set("restart-strategy.type", "none", null);
-        assertThatThrownBy(() -> run(failing, "fail-after", String.valueOf(RECORDS / 4)))
+        // Slowed down so that checkpoints complete before subtask 0 fails for good at 80 % of its share.
+        assertThatThrownBy(() -> run(failing, "rate", "100000", "fail-after", String.valueOf(RECORDS * 2 / 5)))
                 .isInstanceOf(JobExecutionException.class);
         Path job = jobDirectory();
         List<CompletedCheckpoint> retained = CheckpointStorage.listCompleted(job.toString(), fileSystem().getConf());

@@ -10,7 +10,13 @@ public interface SinkContext {
 
     int parallelism();
 
+    /** 0 in the job's first execution, one more after each restart. */
+    int attemptNumber();
+
     <T> ListState<T> operatorListState(ListStateDescriptor<T> descriptor);
+
+    /** Whether the subtask starts from a checkpoint or savepoint. */
+    boolean isRestored();
 
     FileAccess files();
 }

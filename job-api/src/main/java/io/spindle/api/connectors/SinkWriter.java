@@ -5,6 +5,18 @@ public interface SinkWriter<T> extends AutoCloseable {
 
     void write(T value) throws Exception;
 
+    /**
+     * The barrier of checkpoint n passed this writer: what it wrote so far belongs to checkpoint n. An
+     * exactly-once writer makes it durable but not yet visible, and notes in its operator state what
+     * {@link #commit} will publish, so that a restore from checkpoint n can publish it too.
+     */
+    default void prepareCommit(long checkpointId) throws Exception {
+    }
+
+    /** Checkpoint n is complete: publish what was prepared for it and for earlier ones. */
+    default void commit(long checkpointId) throws Exception {
+    }
+
     /** All input has been written: make it durable and visible. */
     default void endOfInput() throws Exception {
     }

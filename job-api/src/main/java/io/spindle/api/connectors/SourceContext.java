@@ -10,6 +10,9 @@ public interface SourceContext {
 
     int parallelism();
 
+    /** 0 in the job's first execution, one more after each restart. */
+    int attemptNumber();
+
     /** Holds restored entries if the job was restored; entries are spread evenly on rescaling. */
     <T> ListState<T> operatorListState(ListStateDescriptor<T> descriptor);
 

@@ -8,17 +8,23 @@ import io.spindle.core.config.Configuration;
 import io.spindle.core.io.LocalFiles;
 import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.options.StateBackendOptions;
+import io.spindle.core.restart.RestartOptions;
 import io.spindle.master.checkpoint.CompletedCheckpointStats;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongBinaryOperator;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
@@ -37,6 +43,23 @@ public final class SpindleBench {
     private static Long median(List<CompletedCheckpointStats> checkpoints, ToLongFunction<CompletedCheckpointStats> figure) {
         long[] values = checkpoints.stream().mapToLong(figure).sorted().toArray();
         return values.length == 0 ? null : values[values.length / 2];
+    }
+
+    /** KeyedCounts' own {@code key(i, K)}, from the jar the job came from, so the check cannot drift from it. */
+    private static LongBinaryOperator keyFunction(SpindleJob job) {
+        try {
+            MethodHandle key = MethodHandles.publicLookup().findStatic(job.getClass(), "key",
+                    MethodType.methodType(long.class, long.class, long.class));
+            return (i, keys) -> {
+                try {
+                    return (long) key.invokeExact(i, keys);
+                } catch (Throwable t) {
+                    throw new IllegalStateException("KeyedCounts.key failed", t);
+                }
+            };
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the examples jar has no KeyedCounts.key(long, long)", e);
+        }
     }
 
     /** The built examples jar of this installation. */
@@ -59,7 +82,7 @@ public final class SpindleBench {
         JobParams options = JobParams.fromArgs(List.of(args).subList(1, args.length));
         String workload = args[0];
         String target = options.get("target", "local");
-        if (!workload.equals("W1") || !target.equals("local")) {
+        if (!(workload.equals("W1") || workload.equals("W2")) || !target.equals("local")) {
             System.err.println("spindle-bench: " + workload + " on " + target + " is not implemented yet");
             return 2;
         }
@@ -73,9 +96,20 @@ public final class SpindleBench {
                 StateBackendOptions.ROCKSDB_MANAGED_MEMORY.key(), options.get("managed-memory", "128m"),
                 CheckpointingOptions.INTERVAL.key(), options.get("checkpoint-interval", "1 s"),
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), checkpoints.toUri().toString(),
-                CheckpointingOptions.INCREMENTAL.key(), "true"));
-        JobResult result = new LocalExecutor(configuration).execute(job,
-                JobParams.of(Map.of("records", String.valueOf(records), "keys", String.valueOf(keys))));
+                CheckpointingOptions.INCREMENTAL.key(), "true",
+                // W2: exponential-delay restarts from 100 ms.
+                RestartOptions.TYPE.key(), "exponential-delay",
+                RestartOptions.EXPONENTIAL_INITIAL_BACKOFF.key(), "100 ms"));
+        Map<String, String> jobArguments = new HashMap<>(Map.of("records", String.valueOf(records),
+                "keys", String.valueOf(keys)));
+        Path output = Files.createTempDirectory("spindle-bench-output");
+        boolean injectFailure = workload.equals("W2");
+        if (injectFailure) {
+            // Subtask 0 of the count fails once at its share of N/2, i.e. at about record N/2 overall.
+            jobArguments.put("fail-after", String.valueOf(records / 2 / parallelism));
+            jobArguments.put("output", output.toString());
+        }
+        JobResult result = new LocalExecutor(configuration).execute(job, JobParams.of(jobArguments));
         double seconds = result.wallMillis() / 1000.0;
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("workload", workload);
@@ -85,7 +119,6 @@ public final class SpindleBench {
         figures.put("parallelism", parallelism);
         figures.put("wall_s", seconds);
         figures.put("records_per_s", records / seconds);
-        figures.put("records_counted", result.recordsIn().getOrDefault("discard", 0L));
         List<CompletedCheckpointStats> completed = result.checkpoints();
         figures.put("checkpoints_completed", completed.size());
         figures.put("checkpoint_duration_ms_p50", median(completed, CompletedCheckpointStats::durationMillis));
@@ -94,8 +127,20 @@ public final class SpindleBench {
                         .findFirst().orElse(null));
         figures.put("checkpoint_incremental_bytes_p50", median(completed, CompletedCheckpointStats::incrementalBytes));
         figures.put("state_bytes", completed.isEmpty() ? null : completed.get(completed.size() - 1).fullBytes());
+        boolean correct;
+        if (injectFailure) {
+            correct = result.restarts() == 1 && ExactCounts.check(output, records, keys, keyFunction(job));
+            figures.put("restarts", result.restarts());
+            figures.put("recovery_ms", result.recoveryMillis().isEmpty() ? null : result.recoveryMillis().get(0));
+            figures.put("exactly_once", correct);
+        } else {
+            long counted = result.recordsIn().getOrDefault("discard", 0L);
+            figures.put("records_counted", counted);
+            correct = counted == records;
+        }
         System.out.println(JsonLine.of(figures));
         LocalFiles.deleteRecursively(checkpoints);
-        return result.recordsIn().getOrDefault("discard", 0L) == records ? 0 : 1;
+        LocalFiles.deleteRecursively(output);
+        return correct ? 0 : 1;
     }
 }

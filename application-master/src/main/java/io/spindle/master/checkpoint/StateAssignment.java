@@ -33,7 +33,7 @@ public final class StateAssignment {
      * @param files where the checkpoint's state files are read from
      * @param ownCheckpoint whether the checkpoint lies in the job's own checkpoint directory (a failover)
      * @param allowNonRestoredState whether state of operators the job no longer has may be dropped
-     * @throws IncompatibleStateException if the checkpoint does not fit the job
+     * @throws StateRestoreException if the checkpoint does not fit the job
      */
     public static Map<SubtaskId, TaskRestore> assign(CompletedCheckpoint checkpoint, ExecutionPlan plan,
                                                      SnapshotFiles files, boolean ownCheckpoint,
@@ -75,19 +75,19 @@ public final class StateAssignment {
                 continue;
             }
             if (state.maxParallelism() != plan.graph().maxParallelism()) {
-                throw new IncompatibleStateException(location + ": operator '" + state.operatorName()
+                throw new StateRestoreException(location + ": operator '" + state.operatorName()
                         + "' was checkpointed with max parallelism " + state.maxParallelism() + ", the job has "
                         + plan.graph().maxParallelism() + "; set pipeline.max-parallelism: " + state.maxParallelism());
             }
             boolean keyed = state.subtasks().stream().anyMatch(s -> s.keyedState() != null);
             if (keyed && state.parallelism() != node.parallelism()) {
-                throw new IncompatibleStateException(location + ": keyed state of operator '" + state.operatorName()
+                throw new StateRestoreException(location + ": keyed state of operator '" + state.operatorName()
                         + "' was checkpointed at parallelism " + state.parallelism() + ", the job runs it at "
                         + node.parallelism() + "; restoring keyed state at another parallelism is not supported yet");
             }
         }
         if (!missing.isEmpty() && !allowNonRestoredState) {
-            throw new IncompatibleStateException(location + ": state of operators the job does not have: "
+            throw new StateRestoreException(location + ": state of operators the job does not have: "
                     + String.join(", ", missing) + " (allow dropping it with -n / "
                     + "execution.state-recovery.ignore-unclaimed-state: true)");
         }

@@ -6,6 +6,7 @@ import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.JobGraphs;
 import io.spindle.core.graph.StreamGraph;
 import io.spindle.core.plan.ExecutionPlan;
+import io.spindle.master.checkpoint.StateRestoreException;
 
 /**
  * Runs a whole job in this JVM, every subtask a thread, records through in-memory channels and
@@ -22,7 +23,8 @@ public final class LocalExecutor {
     /**
      * Builds the job (bad jobs and arguments fail here, before anything runs) and runs it to the end.
      *
-     * @throws JobExecutionException if a task fails
+     * @throws StateRestoreException if the state to start from cannot be read or does not fit, before anything runs
+     * @throws JobExecutionException if a task fails and the restart policy gives up
      */
     public JobResult execute(SpindleJob job, JobParams params) {
         StreamGraph graph = JobGraphs.build(job, params, configuration);

@@ -16,6 +16,7 @@ import io.spindle.master.checkpoint.CheckpointFailureReason;
 import io.spindle.master.checkpoint.CompletedCheckpointStats;
 import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
 import io.spindle.master.checkpoint.StateAssignment;
+import io.spindle.master.checkpoint.StateRestoreException;
 import io.spindle.runtime.checkpoint.TaskRestore;
 import io.spindle.runtime.local.LocalChannels;
 import io.spindle.runtime.operators.UserCodeException;
@@ -167,7 +168,7 @@ final class LocalJobRun {
                     HadoopSnapshotFiles.forJobDirectory(checkpoint.stateRoot(), hadoop), false,
                     configuration.get(CheckpointingOptions.ALLOW_NON_RESTORED_STATE));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint or savepoint " + path + ": " + e.getMessage(), e);
+            throw new StateRestoreException("cannot restore from " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -241,9 +241,12 @@ public abstract class ExactlyOnceContract {
         refuseUploads(shared);
         try {
             Path next = new Path(jobDirectory, "chk-" + (completed + 1));
-            await(() -> fileSystem().exists(next) ? next : null, "checkpoint " + (completed + 1) + " to start");
+            Path after = new Path(jobDirectory, "chk-" + (completed + 2));
+            // Polled often: an aborted checkpoint's directory may exist for a few milliseconds only.
+            await(() -> fileSystem().exists(next) || fileSystem().exists(after) ? next : null,
+                    "checkpoint " + (completed + 1) + " to start", 1);
             await(() -> !fileSystem().exists(next) || fileSystem().exists(new Path(next, "_metadata")) ? next : null,
-                    "checkpoint " + (completed + 1) + " to end");
+                    "checkpoint " + (completed + 1) + " to end", 1);
         } finally {
             allowUploads(shared);
         }
@@ -261,6 +264,11 @@ public abstract class ExactlyOnceContract {
     }
 
     private static <T> T await(Probe<T> probe, String what) throws IOException {
+        return await(probe, what, 20);
+    }
+
+    /** Polls {@code probe} every {@code pollMillis} until it gives a value. */
+    private static <T> T await(Probe<T> probe, String what, long pollMillis) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             T value = probe.get();
@@ -268,7 +276,7 @@ public abstract class ExactlyOnceContract {
                 return value;
             }
             try {
-                Thread.sleep(2);
+                Thread.sleep(pollMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted waiting for " + what, e);

@@ -32,10 +32,7 @@ final class Commands {
                 new CheckpointsCommand(),
                 new SavepointInfoCommand(),
                 new NotImplementedCommand("savepoint-dispose", "<path>", "delete a savepoint", new Options()),
-                new NotImplementedCommand("minicluster", "[--dir D]",
-                        "start an embedded YARN + HDFS and write its Hadoop conf to D/conf",
-                        new Options().addOption(Option.builder().longOpt("dir").hasArg().argName("D")
-                                .desc("working directory of the embedded cluster").build())),
+                new MiniClusterCommand(),
                 new NotImplementedCommand("demo", "",
                         "embedded cluster, example job, a killed container recovered, a savepoint taken",
                         new Options()),

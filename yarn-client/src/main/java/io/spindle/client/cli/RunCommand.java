@@ -8,6 +8,7 @@ import io.spindle.client.job.JobJar;
 import io.spindle.core.config.ConfigException;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.JobGraphs;
+import io.spindle.master.checkpoint.StateRestoreException;
 import io.spindle.master.local.JobExecutionException;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
@@ -82,6 +83,8 @@ final class RunCommand implements Command {
             JobResult result = new LocalExecutor(configuration).execute(job, params);
             context.out().println("job " + result.jobName() + " finished in " + result.wallMillis() + " ms");
             return ExitCode.OK;
+        } catch (StateRestoreException e) {
+            throw new UsageException(e.getMessage());
         } catch (JobExecutionException e) {
             context.err().println("spindle run: " + e.getMessage());
             return ExitCode.JOB_FAILED;

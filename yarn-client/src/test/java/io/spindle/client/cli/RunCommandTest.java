@@ -129,4 +129,24 @@ class RunCommandTest {
                 "--records", "10")).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err()).isEqualTo("spindle run: -D: error: parallelism.default: 'two' is not a whole number\n");
     }
+
+    @Test
+    void restoringFromAMissingPathIsBadInputNamingIt() throws IOException {
+        String missing = work.resolve("no-such-savepoint").toString();
+
+        assertThat(spindle("run", "-t", "local", "-s", missing, jar(CountingJob.class.getName()), "--records", "10"))
+                .isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err()).isEqualTo("spindle run: cannot restore from " + missing + ": no checkpoint or savepoint at "
+                + missing + "\n");
+    }
+
+    @Test
+    void restoringFromADirectoryWithoutMetadataIsBadInput() throws IOException {
+        Path empty = Files.createDirectories(work.resolve("empty-savepoint"));
+
+        assertThat(spindle("run", "-t", "local", "-s", empty.toString(), jar(CountingJob.class.getName()),
+                "--records", "10")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err()).startsWith("spindle run: cannot restore from " + empty + ": cannot find the metadata file")
+                .doesNotContain("\tat ");
+    }
 }

@@ -1,0 +1,69 @@
+package io.spindle.client.cli;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code spindle minicluster}: starts the embedded YARN + HDFS of the minicluster module, which sits
+ * above this one; {@code bin/spindle} puts it on the class path for this command only, so the client
+ * of a real cluster does not carry Hadoop's servers.
+ */
+final class MiniClusterCommand implements Command {
+
+    private static final String MAIN_CLASS = "io.spindle.minicluster.EmbeddedClusterMain";
+
+    @Override
+    public String name() {
+        return "minicluster";
+    }
+
+    @Override
+    public String arguments() {
+        return "[--dir D] [--nodemanagers N]";
+    }
+
+    @Override
+    public String summary() {
+        return "start an embedded YARN + HDFS, write its Hadoop conf to D/conf, run until Ctrl-C";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("dir").hasArg().argName("D")
+                        .desc("working directory of the embedded cluster (default: a new temporary one)").build())
+                .addOption(Option.builder().longOpt("nodemanagers").hasArg().argName("N")
+                        .desc("NodeManagers to start (default 2)").build());
+    }
+
+    @Override
+    public int run(CommandLine line, CliContext context) {
+        List<String> arguments = new ArrayList<>();
+        for (String option : new String[] {"dir", "nodemanagers"}) {
+            if (line.hasOption(option)) {
+                arguments.add("--" + option);
+                arguments.add(line.getOptionValue(option));
+            }
+        }
+        Method main;
+        try {
+            main = Class.forName(MAIN_CLASS).getMethod("main", String[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new UsageException("the embedded cluster is not on the class path; start it with bin/spindle minicluster");
+        }
+        try {
+            main.invoke(null, (Object) arguments.toArray(String[]::new));
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("the embedded cluster failed: " + e.getCause(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        return ExitCode.OK;
+    }
+}

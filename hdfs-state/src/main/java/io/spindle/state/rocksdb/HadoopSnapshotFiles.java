@@ -138,11 +138,20 @@ public final class HadoopSnapshotFiles implements SnapshotFiles {
         return total;
     }
 
+    /**
+     * An interrupted thread cannot talk to HDFS, and a cancelled upload is interrupted: the partial file
+     * would stay as an orphan. So the interruption is set aside for the deletion and kept afterwards.
+     */
     private void deleteQuietly(org.apache.hadoop.fs.Path path, Exception cause) {
+        boolean interrupted = Thread.interrupted();
         try {
             fileSystem.delete(path, false);
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -43,13 +43,12 @@ public final class StateAssignment {
         Map<SubtaskId, TaskRestore> assignment = new HashMap<>();
         for (TaskVertex vertex : plan.vertices()) {
             for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
+                int index = subtask;
                 Map<String, Map<String, List<byte[]>>> operatorStates = new LinkedHashMap<>();
                 for (StreamNode node : vertex.chain()) {
-                    int index = subtask;
                     metadata.operator(node.name()).ifPresent(state -> operatorStates.put(node.name(),
                             OperatorStateRedistribution.forSubtask(state, vertex.parallelism(), index)));
                 }
-                int index = subtask;
                 OperatorSubtaskState keyed = metadata.operator(vertex.head().name()).stream()
                         .flatMap(state -> state.subtasks().stream())
                         .filter(state -> state.subtaskIndex() == index && state.keyedState() != null)

@@ -79,10 +79,11 @@ final class LocalJobRun {
         checkpointing = LocalCheckpointing.create(configuration, hadoop, plan, cause -> current.fail(cause));
         RestartPolicy policy = RestartPolicy.fromConfig(configuration, checkpointing.isPresent(), new Random());
         List<CompletedCheckpointStats> checkpoints;
-        int restarts = 0;
+        // Attempt n runs after n restarts.
+        int number = 0;
         try (RocksDbResources rocksDb = RocksDbResources.fromConfig(configuration)) {
             long lastFailureMillis = 0;
-            for (int number = 0; ; number++, restarts++) {
+            for (; ; number++) {
                 LocalAttempt attempt = new LocalAttempt(number,
                         reason -> checkpointing.ifPresent(c -> c.stopTriggering(reason)));
                 current = attempt;
@@ -120,7 +121,7 @@ final class LocalJobRun {
         }
         long wallMillis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("job {} finished in {} ms", plan.graph().jobName(), wallMillis);
-        return new JobResult(plan.graph().jobName(), wallMillis, recordsIn, checkpoints, restarts, recoveryMillis);
+        return new JobResult(plan.graph().jobName(), wallMillis, recordsIn, checkpoints, number, recoveryMillis);
     }
 
     /** Runs all subtasks of one attempt in a fresh local directory; returns what ended it, null if they finished. */
@@ -147,6 +148,8 @@ final class LocalJobRun {
                 attempt.fail(e);
             }
             Throwable failure = attempt.run();
+            // Usually stopped already (first task finished, or failure); not if a cancellation came between
+            // the attempt's failure and start() above.
             checkpointing.ifPresent(c -> c.stopTriggering(CheckpointFailureReason.JOB_STOPPING));
             attempt.addRecordsIn(recordsIn);
             return failure;

@@ -16,7 +16,7 @@ public final class SinkOperator<T> extends StreamOperator<T, Void> {
 
     @Override
     public void open(OperatorRuntime runtime) throws Exception {
-        writer = sink.createWriter(new ConnectorContext(runtime, name()));
+        writer = sink.createWriter(new SubtaskConnectorContext(runtime, name()));
     }
 
     @Override
@@ -25,12 +25,12 @@ public final class SinkOperator<T> extends StreamOperator<T, Void> {
     }
 
     @Override
-    public void prepareSnapshot(long checkpointId) throws Exception {
+    protected void onPrepareSnapshot(long checkpointId) throws Exception {
         writer.prepareCommit(checkpointId);
     }
 
     @Override
-    public void checkpointComplete(long checkpointId) throws Exception {
+    protected void onCheckpointComplete(long checkpointId) throws Exception {
         writer.commit(checkpointId);
     }
 

@@ -41,11 +41,11 @@ public abstract class StreamOperator<IN, OUT> implements Output<IN> {
     }
 
     /** The barrier of checkpoint n reached this operator; its state is snapshotted next. Task thread. */
-    public void prepareSnapshot(long checkpointId) throws Exception {
+    protected void onPrepareSnapshot(long checkpointId) throws Exception {
     }
 
     /** Checkpoint n is complete. Task thread. */
-    public void checkpointComplete(long checkpointId) throws Exception {
+    protected void onCheckpointComplete(long checkpointId) throws Exception {
     }
 
     public void close() throws Exception {
@@ -68,15 +68,32 @@ public abstract class StreamOperator<IN, OUT> implements Output<IN> {
 
     @Override
     public final void endOfInput() throws Exception {
+        callUserCode(this::onEndOfInput);
+        if (output != null) {
+            output.endOfInput();
+        }
+    }
+
+    public final void prepareSnapshot(long checkpointId) throws Exception {
+        callUserCode(() -> onPrepareSnapshot(checkpointId));
+    }
+
+    public final void checkpointComplete(long checkpointId) throws Exception {
+        callUserCode(() -> onCheckpointComplete(checkpointId));
+    }
+
+    private interface UserCode {
+        void run() throws Exception;
+    }
+
+    /** Runs a hook of the operator; what its user code throws leaves as a {@link UserCodeException}. */
+    private void callUserCode(UserCode code) throws Exception {
         try {
-            onEndOfInput();
+            code.run();
         } catch (UserCodeException | TaskCancelledException | InterruptedException e) {
             throw e;
         } catch (Exception e) {
             throw new UserCodeException(name, e);
-        }
-        if (output != null) {
-            output.endOfInput();
         }
     }
 }

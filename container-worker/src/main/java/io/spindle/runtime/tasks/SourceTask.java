@@ -2,7 +2,7 @@ package io.spindle.runtime.tasks;
 
 import io.spindle.api.connectors.Source;
 import io.spindle.api.connectors.SourceReader;
-import io.spindle.runtime.operators.ConnectorContext;
+import io.spindle.runtime.operators.SubtaskConnectorContext;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.TaskCancelledException;
@@ -92,7 +92,7 @@ public final class SourceTask extends Task {
 
     private SourceReader<Object> createReader() {
         try {
-            return source.createReader(new ConnectorContext(runtime, sourceName));
+            return source.createReader(new SubtaskConnectorContext(runtime, sourceName));
         } catch (Exception e) {
             throw new UserCodeException(sourceName, e);
         }

@@ -8,7 +8,6 @@ import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.Output;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.TaskCancelledException;
-import io.spindle.runtime.operators.UserCodeException;
 import io.spindle.runtime.operators.WriterOutput;
 
 import java.util.List;
@@ -132,11 +131,13 @@ public abstract class Task implements Runnable {
         RocksDbSnapshot keyed;
         try {
             for (StreamOperator<Object, Object> operator : operators) {
-                prepareSnapshot(operator, checkpointId);
+                operator.prepareSnapshot(checkpointId);
             }
             operatorStates = runtime.operatorStates().snapshot();
             keyed = keyedBackend == null ? null : keyedBackend.snapshot(checkpointId);
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
             services.checkpoints().decline(name, checkpointId, e);
             writers.broadcastBarrier(checkpointId);
             return;
@@ -158,16 +159,6 @@ public abstract class Task implements Runnable {
                 services.checkpoints().decline(name, checkpointId, e);
             }
         });
-    }
-
-    private static void prepareSnapshot(StreamOperator<Object, Object> operator, long checkpointId) {
-        try {
-            operator.prepareSnapshot(checkpointId);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new UserCodeException(operator.name(), e);
-        }
     }
 
     /**

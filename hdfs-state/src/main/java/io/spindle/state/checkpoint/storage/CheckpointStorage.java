@@ -306,14 +306,10 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
         Path metadataFile = status.getPath();
         if (status.isDirectory()) {
             metadataFile = new Path(status.getPath(), METADATA_FILE_NAME);
-            if (!fs.exists(metadataFile) && looksLikeJobDirectory(fs.listStatus(status.getPath()))) {
-                List<CompletedCheckpoint> completed = listCompletedIn(fs, status.getPath());
-                if (completed.isEmpty()) {
-                    throw new FileNotFoundException("no completed checkpoint in job directory " + status.getPath());
-                }
-                return completed.get(0);
-            }
             if (!fs.exists(metadataFile)) {
+                if (looksLikeJobDirectory(fs.listStatus(status.getPath()))) {
+                    return newestIn(fs, status.getPath());
+                }
                 throw new FileNotFoundException("cannot find the metadata file '" + METADATA_FILE_NAME
                         + "' in directory '" + status.getPath() + "': not a completed checkpoint or savepoint");
             }
@@ -354,6 +350,14 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
     }
 
     // ---- internals ----------------------------------------------------------------------------------
+
+    private static CompletedCheckpoint newestIn(FileSystem fs, Path jobDirectory) throws IOException {
+        List<CompletedCheckpoint> completed = listCompletedIn(fs, jobDirectory);
+        if (completed.isEmpty()) {
+            throw new FileNotFoundException("no completed checkpoint in job directory " + jobDirectory);
+        }
+        return completed.get(0);
+    }
 
     private record CheckpointDirectory(Path path, long checkpointId) {
     }

@@ -7,7 +7,8 @@ import io.spindle.api.state.ListState;
 import io.spindle.api.state.ListStateDescriptor;
 
 /** What a source reader or sink writer of one subtask sees: its place, its operator's state, files. */
-public record ConnectorContext(OperatorRuntime runtime, String operatorName) implements SourceContext, SinkContext {
+public record SubtaskConnectorContext(OperatorRuntime runtime, String operatorName)
+        implements SourceContext, SinkContext {
 
     @Override
     public int subtaskIndex() {

@@ -1,0 +1,23 @@
+package io.spindle.api.connectors;
+
+import io.spindle.api.state.ListState;
+import io.spindle.api.state.ListStateDescriptor;
+
+/** What a source reader or sink writer may use: its place among the subtasks, its state, and files. */
+public interface ConnectorContext {
+
+    int subtaskIndex();
+
+    int parallelism();
+
+    /** 0 in the job's first execution, one more after each restart. */
+    int attemptNumber();
+
+    /** Holds restored entries if the job was restored; entries are spread evenly on rescaling. */
+    <T> ListState<T> operatorListState(ListStateDescriptor<T> descriptor);
+
+    /** Whether the subtask starts from a checkpoint or savepoint. */
+    boolean isRestored();
+
+    FileAccess files();
+}

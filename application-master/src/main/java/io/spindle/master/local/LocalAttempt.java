@@ -1,6 +1,8 @@
 package io.spindle.master.local;
 
 import io.spindle.master.checkpoint.CheckpointFailureReason;
+import io.spindle.master.checkpoint.CheckpointTarget;
+import io.spindle.runtime.tasks.SourceTask;
 import io.spindle.runtime.tasks.Task;
 import io.spindle.runtime.tasks.TaskListener;
 import org.slf4j.Logger;
@@ -18,7 +20,7 @@ import java.util.function.Consumer;
  * One execution of all of a job's subtasks, a thread each, until every task finished or the first
  * failure cancelled the rest. A job that fails over runs several attempts, one after another.
  */
-final class LocalAttempt implements TaskListener {
+final class LocalAttempt implements TaskListener, CheckpointTarget {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalAttempt.class);
 
@@ -129,5 +131,24 @@ final class LocalAttempt implements TaskListener {
     @Override
     public void cancelled(Task task) {
         remaining.countDown();
+    }
+
+    @Override
+    public void triggerCheckpoint(long checkpointId) {
+        for (Task task : tasks()) {
+            if (task instanceof SourceTask source) {
+                source.triggerCheckpoint(checkpointId);
+            }
+        }
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        tasks().forEach(task -> task.notifyCheckpointComplete(checkpointId));
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) {
+        tasks().forEach(task -> task.notifyCheckpointAborted(checkpointId));
     }
 }

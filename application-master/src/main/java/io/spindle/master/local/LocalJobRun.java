@@ -14,9 +14,12 @@ import io.spindle.core.plan.TaskVertex;
 import io.spindle.core.restart.RestartPolicy;
 import io.spindle.master.checkpoint.CheckpointFailureReason;
 import io.spindle.master.checkpoint.CompletedCheckpointStats;
+import io.spindle.master.checkpoint.JobCheckpointing;
+import io.spindle.master.checkpoint.JobOutcome;
 import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
 import io.spindle.master.checkpoint.StateAssignment;
 import io.spindle.master.checkpoint.StateRestoreException;
+import io.spindle.runtime.checkpoint.CheckpointUploads;
 import io.spindle.runtime.checkpoint.TaskRestore;
 import io.spindle.runtime.local.LocalChannels;
 import io.spindle.runtime.operators.UserCodeException;
@@ -43,6 +46,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One job in this JVM, from start to its end: runs attempts of all its tasks; when one fails, asks
@@ -61,7 +67,8 @@ final class LocalJobRun {
     private final org.apache.hadoop.conf.Configuration hadoop;
     private final Map<String, Long> recordsIn = new LinkedHashMap<>();
     private final List<Long> recoveryMillis = new ArrayList<>();
-    private Optional<LocalCheckpointing> checkpointing = Optional.empty();
+    private Optional<JobCheckpointing> checkpointing = Optional.empty();
+    private CheckpointUploads uploads;
     private volatile LocalAttempt current;
     private volatile boolean cancelled;
 
@@ -76,12 +83,16 @@ final class LocalJobRun {
     JobResult run() {
         long start = System.nanoTime();
         Map<SubtaskId, TaskRestore> restore = initialRestore();
-        checkpointing = LocalCheckpointing.create(configuration, hadoop, plan, cause -> current.fail(cause));
+        checkpointing = JobCheckpointing.create(configuration, hadoop, plan, UUID.randomUUID().toString().replace("-", ""),
+                cause -> current.fail(cause));
         RestartPolicy policy = RestartPolicy.fromConfig(configuration, checkpointing.isPresent(), new Random());
         List<CompletedCheckpointStats> checkpoints;
         // Attempt n runs after n restarts.
         int number = 0;
+        ExecutorService uploadThreads = Executors.newFixedThreadPool(2, LocalJobRun::uploadThread);
         try (RocksDbResources rocksDb = RocksDbResources.fromConfig(configuration)) {
+            uploads = checkpointing.map(c -> new CheckpointUploads(snapshotFiles(c.jobDirectory(), hadoop), uploadThreads))
+                    .orElse(null);
             long lastFailureMillis = 0;
             for (; ; number++) {
                 LocalAttempt attempt = new LocalAttempt(number,
@@ -118,6 +129,8 @@ final class LocalJobRun {
                 restore = failoverRestore().orElse(restore);
             }
             checkpoints = endCheckpointing(JobOutcome.FINISHED);
+        } finally {
+            uploadThreads.shutdownNow();
         }
         long wallMillis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("job {} finished in {} ms", plan.graph().jobName(), wallMillis);
@@ -131,9 +144,8 @@ final class LocalJobRun {
             TaskServices services = new TaskServices(attempt.number(), new LocalChannels(), rocksDb, workDirectory,
                     new HadoopFileAccess(hadoop), System::currentTimeMillis,
                     configuration.get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, attempt,
-                    checkpointing.map(LocalCheckpointing::coordinator).orElse(null),
-                    configuration.get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE,
-                    checkpointing.map(LocalCheckpointing::uploads).orElse(null));
+                    checkpointing.map(JobCheckpointing::coordinator).orElse(null),
+                    configuration.get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE, uploads);
             try {
                 for (TaskVertex vertex : plan.vertices()) {
                     for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
@@ -141,7 +153,7 @@ final class LocalJobRun {
                                 subtask, services, restore.get(new SubtaskId(vertex.id(), subtask))));
                     }
                 }
-                checkpointing.ifPresent(c -> c.start(attempt.tasks()));
+                checkpointing.ifPresent(c -> c.start(attempt));
             } catch (RuntimeException e) {
                 // A restore that cannot download or open its state fails the attempt like a task would;
                 // the tasks built so far run only to notice the cancellation and release their state.
@@ -179,7 +191,7 @@ final class LocalJobRun {
     private Optional<Map<SubtaskId, TaskRestore>> failoverRestore() {
         return checkpointing.flatMap(c -> c.latestCompleted().map(checkpoint -> {
             LOG.info("restoring job {} from checkpoint {}", plan.graph().jobName(), checkpoint.checkpointId());
-            return StateAssignment.assign(checkpoint, plan, c.uploads().files(), true, false);
+            return StateAssignment.assign(checkpoint, plan, uploads.files(), true, false);
         }));
     }
 
@@ -196,14 +208,41 @@ final class LocalJobRun {
         if (checkpointing.isEmpty()) {
             return List.of();
         }
-        LocalCheckpointing checkpoints = checkpointing.get();
+        JobCheckpointing checkpoints = checkpointing.get();
+        checkpoints.close();
+        awaitUploads();
+        checkpoints.jobEnded(outcome);
+        return checkpoints.completed();
+    }
+
+    /** Uploads still running would write into a directory {@link JobCheckpointing#jobEnded} may delete. */
+    private void awaitUploads() {
+        if (uploads == null) {
+            return;
+        }
+        ExecutorService threads = (ExecutorService) uploads.executor();
+        threads.shutdown();
         try {
-            checkpoints.close();
+            if (!threads.awaitTermination(60, TimeUnit.SECONDS)) {
+                threads.shutdownNow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        checkpoints.jobEnded(outcome);
-        return checkpoints.completed();
+    }
+
+    private static HadoopSnapshotFiles snapshotFiles(String jobDirectory, org.apache.hadoop.conf.Configuration hadoop) {
+        try {
+            return HadoopSnapshotFiles.forJobDirectory(jobDirectory, hadoop);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the checkpoint directory " + jobDirectory, e);
+        }
+    }
+
+    private static Thread uploadThread(Runnable runnable) {
+        Thread thread = new Thread(runnable, "checkpoint-upload");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static void sleep(long millis) {
@@ -216,11 +255,8 @@ final class LocalJobRun {
     }
 
     private JobExecutionException failed(Throwable cause) {
-        if (cause instanceof UserCodeException user) {
-            Throwable root = user.getCause();
-            return new JobExecutionException("job failed: operator '" + user.operatorName() + "' threw " + root, root);
-        }
-        return new JobExecutionException("job failed: " + cause, cause);
+        Throwable root = cause instanceof UserCodeException user ? user.getCause() : cause;
+        return new JobExecutionException("job failed: " + UserCodeException.describe(cause), root);
     }
 
     private Path workDirectory() {

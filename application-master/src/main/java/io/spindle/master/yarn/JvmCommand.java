@@ -16,6 +16,9 @@ public final class JvmCommand {
     /** The heap's share of the container: the rest is metaspace, thread stacks, direct and native memory. */
     private static final double HEAP_FRACTION = 0.75;
     private static final int MIN_HEAP_MB = 64;
+    private static final String LOG_CONFIGURATION_PROPERTY = "log4j2.configurationFile";
+    /** On the containers' classpath, in the application-master jar. */
+    private static final String LOG_CONFIGURATION = "log4j2-container.properties";
 
     private JvmCommand() { }
 
@@ -26,6 +29,7 @@ public final class JvmCommand {
         // YARN creates tmp/ in every container's directory but does not point java.io.tmpdir at it,
         // so native libraries (RocksDB) would be extracted to /tmp and outlive the container.
         words.add("-Djava.io.tmpdir=" + Environment.PWD.$$() + "/tmp");
+        words.add("-D" + LOG_CONFIGURATION_PROPERTY + "=" + LOG_CONFIGURATION);
         jvmOptions.forEach(option -> words.add(quoted(option)));
         words.add(quoted(mainClass));
         arguments.forEach(argument -> words.add(quoted(argument)));

@@ -13,4 +13,12 @@ public final class UserCodeException extends RuntimeException {
     public String operatorName() {
         return operatorName;
     }
+
+    /** A task's failure in one line for users: the operator and what its code threw, or the failure itself. */
+    public static String describe(Throwable failure) {
+        if (failure instanceof UserCodeException user) {
+            return "operator '" + user.operatorName() + "' threw " + user.getCause();
+        }
+        return failure.toString();
+    }
 }

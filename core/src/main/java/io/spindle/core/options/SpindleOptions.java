@@ -46,6 +46,7 @@ public final class SpindleOptions {
         List<ConfigOption<?>> options = new ArrayList<>(List.of(
                 PipelineOptions.PARALLELISM, PipelineOptions.MAX_PARALLELISM, PipelineOptions.BUFFER_TIMEOUT,
                 ClusterOptions.TASK_SLOTS, ClusterOptions.WORKER_MEMORY, ClusterOptions.MASTER_MEMORY,
+                ClusterOptions.HEARTBEAT_INTERVAL, ClusterOptions.HEARTBEAT_TIMEOUT,
                 YarnOptions.WORKER_VCORES, YarnOptions.MASTER_VCORES, YarnOptions.APPLICATION_NAME, YarnOptions.QUEUE,
                 YarnOptions.TAGS, YarnOptions.APPLICATION_ATTEMPTS, YarnOptions.ATTEMPT_FAILURES_VALIDITY_INTERVAL,
                 YarnOptions.STAGING_DIRECTORY,

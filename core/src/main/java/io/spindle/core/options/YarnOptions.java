@@ -1,6 +1,7 @@
 package io.spindle.core.options;
 
 import io.spindle.core.config.ConfigOption;
+import io.spindle.core.config.Configuration;
 import io.spindle.core.config.Durations;
 import io.spindle.core.config.ValueType;
 
@@ -55,4 +56,10 @@ public final class YarnOptions {
     public static final ConfigOption<String> STAGING_DIRECTORY = ConfigOption.key("yarn.staging-directory")
             .stringType().noDefaultValue()
             .withDescription("Where the client uploads jars and configuration; the user's home dir if unset.");
+
+    /** Virtual cores of a worker container: as configured, or one per task slot. */
+    public static int workerVcores(Configuration configuration) {
+        int configured = configuration.get(WORKER_VCORES);
+        return configured > 0 ? configured : configuration.get(ClusterOptions.TASK_SLOTS);
+    }
 }

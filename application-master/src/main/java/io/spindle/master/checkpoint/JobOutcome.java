@@ -1,7 +1,7 @@
-package io.spindle.master.local;
+package io.spindle.master.checkpoint;
 
 /** How a job ended for good. */
-enum JobOutcome {
+public enum JobOutcome {
     FINISHED,
     FAILED,
     CANCELLED

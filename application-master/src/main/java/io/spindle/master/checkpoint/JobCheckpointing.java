@@ -1,24 +1,14 @@
-package io.spindle.master.local;
+package io.spindle.master.checkpoint;
 
 import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.StreamNode;
 import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
-import io.spindle.master.checkpoint.CheckpointCoordinator;
-import io.spindle.master.checkpoint.CheckpointFailureManager;
-import io.spindle.master.checkpoint.CheckpointFailureReason;
-import io.spindle.master.checkpoint.CheckpointTarget;
-import io.spindle.master.checkpoint.CheckpointTriggerDecider;
-import io.spindle.master.checkpoint.CompletedCheckpointStats;
 import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
 import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
-import io.spindle.runtime.checkpoint.CheckpointUploads;
-import io.spindle.runtime.tasks.SourceTask;
-import io.spindle.runtime.tasks.Task;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpointStore;
-import io.spindle.state.rocksdb.HadoopSnapshotFiles;
 
 import io.spindle.core.options.ExternalizedCheckpointRetention;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
@@ -33,8 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -45,32 +33,39 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Periodic checkpoints of a job running in this JVM: the coordinator, the thread that triggers it on
- * time, and the threads that upload task snapshots. They outlive the attempts of a job that fails
- * over; each attempt's tasks are triggered from {@link #start} until {@link #stopTriggering}, which
- * also comes when the attempt's first task ends, since a finished source can no longer take part.
+ * Periodic checkpoints of one job, wherever its tasks run: the coordinator, its store, and the thread that
+ * triggers it on time. They outlive the attempts of a job that fails over; each attempt's tasks are reached
+ * through the {@link CheckpointTarget} given to {@link #start} until {@link #stopTriggering}, which also comes
+ * when the attempt's first task ends, since a finished source can no longer take part.
  */
-final class LocalCheckpointing implements CheckpointTarget, AutoCloseable {
+public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LocalCheckpointing.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JobCheckpointing.class);
     private static final long TICK_MILLIS = 10;
+    private static final CheckpointTarget NO_ATTEMPT = new CheckpointTarget() {
+        @Override
+        public void triggerCheckpoint(long checkpointId) { }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) { }
+
+        @Override
+        public void notifyCheckpointAborted(long checkpointId) { }
+    };
 
     private final CheckpointStorage storage;
     private final CompletedCheckpointStore store;
     private final ExternalizedCheckpointRetention retention;
     private final CheckpointCoordinator coordinator;
     private final CheckpointTriggerDecider decider;
-    private final CheckpointUploads uploads;
-    private final ExecutorService uploadThreads;
     private final ScheduledExecutorService triggerThread;
-    private volatile List<Task> tasks = List.of();
+    private volatile CheckpointTarget attempt = NO_ATTEMPT;
     /** Not guarded by a lock of this class: a failing job stops it from inside the coordinator's lock. */
     private final AtomicReference<ScheduledFuture<?>> triggering = new AtomicReference<>();
     private long lastTriggerMillis;
 
-    private LocalCheckpointing(Configuration configuration, org.apache.hadoop.conf.Configuration hadoop,
-                               ExecutionPlan plan, Consumer<Throwable> failJob) throws IOException {
-        String jobId = UUID.randomUUID().toString().replace("-", "");
+    private JobCheckpointing(Configuration configuration, org.apache.hadoop.conf.Configuration hadoop,
+                             ExecutionPlan plan, String jobId, Consumer<Throwable> failJob) throws IOException {
         this.storage = new CheckpointStorage(configuration.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
                 jobId, hadoop);
         this.store = CompletedCheckpointStore.recover(storage, configuration.get(CheckpointingOptions.NUM_RETAINED));
@@ -81,47 +76,44 @@ final class LocalCheckpointing implements CheckpointTarget, AutoCloseable {
         this.decider = new CheckpointTriggerDecider(configuration.get(CheckpointingOptions.INTERVAL).toMillis(),
                 configuration.get(CheckpointingOptions.MIN_PAUSE).toMillis(),
                 configuration.get(CheckpointingOptions.MAX_CONCURRENT));
-        this.uploadThreads = Executors.newFixedThreadPool(2, named("checkpoint-upload"));
-        this.uploads = new CheckpointUploads(HadoopSnapshotFiles.forJobDirectory(storage.jobDirectory().toString(),
-                hadoop), uploadThreads);
         this.triggerThread = Executors.newSingleThreadScheduledExecutor(named("checkpoint-trigger"));
     }
 
-    /** Checkpointing as configured; a checkpoint directory comes with the interval (checked with the config). */
-    static Optional<LocalCheckpointing> create(Configuration configuration,
-                                               org.apache.hadoop.conf.Configuration hadoop, ExecutionPlan plan,
-                                               Consumer<Throwable> failJob) {
+    /**
+     * Checkpointing as configured; a checkpoint directory comes with the interval (checked with the config).
+     * The checkpoints go to {@code <checkpoints-dir>/<jobId>}; those already there (a restarted master) are
+     * recovered, and numbering continues after them.
+     */
+    public static Optional<JobCheckpointing> create(Configuration configuration,
+                                                    org.apache.hadoop.conf.Configuration hadoop, ExecutionPlan plan,
+                                                    String jobId, Consumer<Throwable> failJob) {
         if (!configuration.contains(CheckpointingOptions.INTERVAL)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new LocalCheckpointing(configuration, hadoop, plan, failJob));
+            return Optional.of(new JobCheckpointing(configuration, hadoop, plan, jobId, failJob));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the checkpoint directory", e);
         }
     }
 
-    CheckpointCoordinator coordinator() {
+    public CheckpointCoordinator coordinator() {
         return coordinator;
     }
 
-    CheckpointUploads uploads() {
-        return uploads;
-    }
-
     /** The newest completed checkpoint of this job, where a failover resumes. */
-    Optional<CompletedCheckpoint> latestCompleted() {
+    public Optional<CompletedCheckpoint> latestCompleted() {
         return store.latest();
     }
 
     /** The job directory checkpoints go to, {@code <checkpoints-dir>/<job-id>}. */
-    String jobDirectory() {
+    public String jobDirectory() {
         return storage.jobDirectory().toString();
     }
 
     /** Triggers checkpoints of an attempt's tasks, an interval after now. */
-    void start(List<Task> runningTasks) {
-        this.tasks = List.copyOf(runningTasks);
+    public void start(CheckpointTarget attemptTasks) {
+        this.attempt = attemptTasks;
         lastTriggerMillis = System.currentTimeMillis();
         coordinator.resume();
         triggering.set(triggerThread.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS,
@@ -143,7 +135,7 @@ final class LocalCheckpointing implements CheckpointTarget, AutoCloseable {
      * failing ({@link CheckpointFailureReason#TASK_FAILURE}). Pending ones are dropped and not counted as
      * failed checkpoints, before the tasks' cancellation makes them decline.
      */
-    void stopTriggering(CheckpointFailureReason reason) {
+    public void stopTriggering(CheckpointFailureReason reason) {
         ScheduledFuture<?> running = triggering.getAndSet(null);
         if (running != null) {
             running.cancel(false);
@@ -155,7 +147,7 @@ final class LocalCheckpointing implements CheckpointTarget, AutoCloseable {
      * The job ended for good: its retained checkpoints are deleted, unless it failed or was cancelled and
      * the retention setting keeps them for a manual restart ({@code spindle run -s}).
      */
-    void jobEnded(JobOutcome outcome) {
+    public void jobEnded(JobOutcome outcome) {
         boolean keep = outcome == JobOutcome.FAILED && retention.keepsOnFailure()
                 || outcome == JobOutcome.CANCELLED && retention.keepsOnCancellation();
         if (keep) {
@@ -166,37 +158,29 @@ final class LocalCheckpointing implements CheckpointTarget, AutoCloseable {
         store.discardAll();
     }
 
-    List<CompletedCheckpointStats> completed() {
+    public List<CompletedCheckpointStats> completed() {
         return coordinator.completedStats();
     }
 
     @Override
     public void triggerCheckpoint(long checkpointId) {
-        for (Task task : tasks) {
-            if (task instanceof SourceTask source) {
-                source.triggerCheckpoint(checkpointId);
-            }
-        }
+        attempt.triggerCheckpoint(checkpointId);
     }
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-        tasks.forEach(task -> task.notifyCheckpointComplete(checkpointId));
+        attempt.notifyCheckpointComplete(checkpointId);
     }
 
     @Override
     public void notifyCheckpointAborted(long checkpointId) {
-        tasks.forEach(task -> task.notifyCheckpointAborted(checkpointId));
+        attempt.notifyCheckpointAborted(checkpointId);
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stopTriggering(CheckpointFailureReason.JOB_STOPPING);
         triggerThread.shutdownNow();
-        uploadThreads.shutdown();
-        if (!uploadThreads.awaitTermination(60, TimeUnit.SECONDS)) {
-            uploadThreads.shutdownNow();
-        }
     }
 
     private static List<OperatorInfo> operators(ExecutionPlan plan) {

@@ -1,0 +1,97 @@
+package io.spindle.runtime.control;
+
+import io.spindle.runtime.checkpoint.TaskRestore;
+import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.state.checkpoint.CheckpointMetadata;
+import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.OperatorState;
+import io.spindle.state.checkpoint.OperatorSubtaskState;
+import io.spindle.state.checkpoint.storage.CorruptMetadataException;
+import io.spindle.state.checkpoint.storage.MetadataSerializer;
+import io.spindle.state.rocksdb.SnapshotFiles;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One subtask's state on the control connection, both ways: its checkpoint acknowledgement and what it
+ * restores from. Written in the {@code _metadata} format (checksummed, pinned by its own tests) with one
+ * operator entry per operator of the chain: the list states it snapshotted, the keyed state on the operator
+ * that owns it. An operator entry's parallelism says whether the operator had list state to carry (1) or is
+ * present only for its keyed state (0), so that "restored with no list state" and "nothing to restore" stay
+ * apart. A snapshot's task name travels as the job id and its vertex and subtask as the timestamp.
+ */
+public final class SubtaskStates {
+
+    private SubtaskStates() { }
+
+    public static byte[] snapshotBytes(TaskSnapshot snapshot) {
+        List<OperatorState> operators = operators(snapshot.subtaskIndex(), snapshot.operatorStates(),
+                snapshot.keyedOperator(), snapshot.keyedState());
+        return MetadataSerializer.serialize(new CheckpointMetadata(snapshot.taskName(), snapshot.checkpointId(),
+                ((long) snapshot.vertexId() << 32) | snapshot.subtaskIndex(), operators));
+    }
+
+    public static TaskSnapshot snapshot(byte[] bytes) {
+        CheckpointMetadata metadata = parse(bytes);
+        int vertexId = (int) (metadata.timestampMillis() >>> 32);
+        int subtask = (int) metadata.timestampMillis();
+        Decoded decoded = decode(metadata);
+        return new TaskSnapshot(metadata.jobId(), vertexId, subtask, metadata.checkpointId(), decoded.operatorStates,
+                decoded.keyedOperator, decoded.keyedState);
+    }
+
+    /** The restore's files are not carried: the worker opens them from the directory the deployment names. */
+    public static byte[] restoreBytes(TaskRestore restore) {
+        return MetadataSerializer.serialize(new CheckpointMetadata("", 0, 0, operators(0, restore.operatorStates(),
+                restore.keyedState() == null ? null : "", restore.keyedState())));
+    }
+
+    public static TaskRestore restore(byte[] bytes, SnapshotFiles files, boolean reuseUploadedFiles) {
+        Decoded decoded = decode(parse(bytes));
+        return new TaskRestore(decoded.operatorStates, decoded.keyedState, files, reuseUploadedFiles);
+    }
+
+    private static List<OperatorState> operators(int subtask, Map<String, Map<String, List<byte[]>>> operatorStates,
+                                                 String keyedOperator, KeyedStateHandle keyedState) {
+        List<OperatorState> operators = new ArrayList<>();
+        operatorStates.forEach((name, lists) -> operators.add(new OperatorState(name, 1, 1, List.of(
+                new OperatorSubtaskState(subtask, lists, name.equals(keyedOperator) ? keyedState : null)))));
+        if (keyedState != null && !operatorStates.containsKey(keyedOperator)) {
+            operators.add(new OperatorState(keyedOperator, 0, 1,
+                    List.of(new OperatorSubtaskState(subtask, Map.of(), keyedState))));
+        }
+        return operators;
+    }
+
+    private static Decoded decode(CheckpointMetadata metadata) {
+        Map<String, Map<String, List<byte[]>>> operatorStates = new LinkedHashMap<>();
+        String keyedOperator = null;
+        KeyedStateHandle keyedState = null;
+        for (OperatorState operator : metadata.operators()) {
+            OperatorSubtaskState state = operator.subtasks().get(0);
+            if (operator.parallelism() == 1) {
+                operatorStates.put(operator.operatorName(), state.operatorListState());
+            }
+            if (state.keyedState() != null) {
+                keyedOperator = operator.operatorName();
+                keyedState = state.keyedState();
+            }
+        }
+        return new Decoded(operatorStates, keyedOperator, keyedState);
+    }
+
+    private static CheckpointMetadata parse(byte[] bytes) {
+        try {
+            return MetadataSerializer.deserialize(bytes);
+        } catch (CorruptMetadataException e) {
+            throw new UncheckedIOException("corrupt subtask state on the control connection: " + e.getMessage(), e);
+        }
+    }
+
+    private record Decoded(Map<String, Map<String, List<byte[]>>> operatorStates, String keyedOperator,
+                           KeyedStateHandle keyedState) { }
+}

@@ -1,0 +1,134 @@
+package io.spindle.runtime.worker;
+
+import io.spindle.runtime.checkpoint.CheckpointResponder;
+import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.runtime.control.ControlMessage;
+import io.spindle.runtime.control.ControlMessage.TaskOutcome;
+import io.spindle.runtime.control.SubtaskStates;
+import io.spindle.runtime.net.NettyChannels;
+import io.spindle.runtime.operators.UserCodeException;
+import io.spindle.runtime.tasks.SourceTask;
+import io.spindle.runtime.tasks.Task;
+import io.spindle.runtime.tasks.TaskListener;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The subtasks one worker runs for one attempt of the job, a thread each. Reports how each ends, its
+ * checkpoint parts and its first record to the master, every message tagged with the attempt.
+ */
+final class WorkerAttempt implements TaskListener, CheckpointResponder {
+
+    private final int number;
+    private final Consumer<ControlMessage> master;
+    private final NettyChannels channels;
+    private final Map<Task, int[]> subtasks = new HashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicBoolean firstRecordReported = new AtomicBoolean();
+
+    WorkerAttempt(int number, Consumer<ControlMessage> master, NettyChannels channels) {
+        this.number = number;
+        this.master = master;
+        this.channels = channels;
+    }
+
+    int number() {
+        return number;
+    }
+
+    synchronized void add(Task task, int vertexId, int subtask) {
+        subtasks.put(task, new int[] {vertexId, subtask});
+    }
+
+    /** A subtask that could not even be built (its state would not restore) fails the attempt like a task. */
+    void failedToStart(int vertexId, int subtask, Throwable cause) {
+        master.accept(new ControlMessage.TaskEnded(number, vertexId, subtask, TaskOutcome.FAILED,
+                UserCodeException.describe(cause)));
+    }
+
+    synchronized void start() {
+        for (Task task : subtasks.keySet()) {
+            Thread thread = new Thread(task, task.name());
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    synchronized void triggerCheckpoint(long checkpointId) {
+        for (Task task : subtasks.keySet()) {
+            if (task instanceof SourceTask source) {
+                source.triggerCheckpoint(checkpointId);
+            }
+        }
+    }
+
+    synchronized void notifyCheckpointComplete(long checkpointId) {
+        subtasks.keySet().forEach(task -> task.notifyCheckpointComplete(checkpointId));
+    }
+
+    synchronized void notifyCheckpointAborted(long checkpointId) {
+        subtasks.keySet().forEach(task -> task.notifyCheckpointAborted(checkpointId));
+    }
+
+    synchronized void cancel() {
+        subtasks.keySet().forEach(Task::cancel);
+    }
+
+    /** Cancels every task, waits until all have ended and released their state, then closes the channels. */
+    void end() throws InterruptedException {
+        cancel();
+        List<Thread> running;
+        synchronized (this) {
+            running = List.copyOf(threads);
+        }
+        for (Thread thread : running) {
+            thread.join();
+        }
+        channels.close();
+    }
+
+    @Override
+    public void firstRecord(Task task) {
+        if (firstRecordReported.compareAndSet(false, true)) {
+            master.accept(new ControlMessage.FirstRecord(number, System.currentTimeMillis()));
+        }
+    }
+
+    @Override
+    public void finished(Task task) {
+        ended(task, TaskOutcome.FINISHED, "");
+    }
+
+    @Override
+    public void failed(Task task, Throwable cause) {
+        ended(task, TaskOutcome.FAILED, UserCodeException.describe(cause));
+    }
+
+    @Override
+    public void cancelled(Task task) {
+        ended(task, TaskOutcome.CANCELLED, "");
+    }
+
+    private void ended(Task task, TaskOutcome outcome, String failure) {
+        int[] id;
+        synchronized (this) {
+            id = subtasks.get(task);
+        }
+        master.accept(new ControlMessage.TaskEnded(number, id[0], id[1], outcome, failure));
+    }
+
+    @Override
+    public void acknowledge(TaskSnapshot snapshot) {
+        master.accept(new ControlMessage.Acknowledge(number, SubtaskStates.snapshotBytes(snapshot)));
+    }
+
+    @Override
+    public void decline(String taskName, long checkpointId, Throwable cause) {
+        master.accept(new ControlMessage.Decline(number, taskName, checkpointId, String.valueOf(cause)));
+    }
+}

@@ -1,0 +1,71 @@
+package io.spindle.runtime.worker;
+
+import io.spindle.api.JobParams;
+import io.spindle.api.SpindleJob;
+import io.spindle.core.config.ConfigLoader;
+import io.spindle.core.config.Configuration;
+import io.spindle.core.options.ClusterOptions;
+import io.spindle.core.options.SpindleOptions;
+import io.spindle.runtime.control.ControlConnection;
+import io.spindle.runtime.net.DataServer;
+import io.spindle.state.fs.HadoopConfigurations;
+import io.spindle.state.rocksdb.RocksDbResources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The worker container's main class. Arguments: master host, master control port, worker id, job class, then the
+ * job's arguments; the control token comes in {@link #TOKEN_ENV}, the effective configuration as
+ * {@code spindle-conf.yaml} in the working directory. Always ends the JVM, whatever happened.
+ */
+public final class WorkerMain {
+
+    /** Environment variable with the token a worker proves itself with to its master. */
+    public static final String TOKEN_ENV = "SPINDLE_CONTROL_TOKEN";
+    /** Environment variable with the host this worker's data server is reached at (YARN's NM_HOST). */
+    public static final String HOST_ENV = "NM_HOST";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
+
+    private WorkerMain() { }
+
+    public static void main(String[] args) {
+        int exitCode = 1;
+        try {
+            run(args);
+            exitCode = 0;
+        } catch (Throwable t) {
+            LOG.error("Worker failed", t);
+        } finally {
+            System.exit(exitCode); // task, Netty and Hadoop threads would keep the JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        if (args.length < 4) {
+            throw new IllegalArgumentException("usage: WorkerMain <master host> <master port> <worker id> <job class> "
+                    + "[job args]; got " + Arrays.toString(args));
+        }
+        String workerId = args[2];
+        Configuration configuration = new ConfigLoader(SpindleOptions.REGISTRY).load(Path.of("."), List.of()).orThrow();
+        SpindleJob job = (SpindleJob) Class.forName(args[3]).getDeclaredConstructor().newInstance();
+        JobParams params = JobParams.fromArgs(Arrays.asList(args).subList(4, args.length));
+        String host = System.getenv().getOrDefault(HOST_ENV, "localhost");
+        try (Socket socket = new Socket(args[0], Integer.parseInt(args[1]));
+             ControlConnection master = new ControlConnection(socket);
+             DataServer dataServer = new DataServer(new InetSocketAddress(host, 0));
+             RocksDbResources rocksDb = RocksDbResources.fromConfig(configuration)) {
+            LOG.info("Worker {} connected to its master at {}; data server on {}:{}", workerId, master.remoteAddress(),
+                    host, dataServer.port());
+            new Worker(workerId, master, job, params, configuration, HadoopConfigurations.of(configuration),
+                    dataServer, rocksDb).run(System.getenv().getOrDefault(TOKEN_ENV, ""), host,
+                    configuration.get(ClusterOptions.HEARTBEAT_INTERVAL).toMillis());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.spindle.runtime.control;
+
+import io.spindle.runtime.control.ControlMessage.Deploy;
+import io.spindle.runtime.control.ControlMessage.Placement;
+import io.spindle.runtime.control.ControlMessage.TaskDeployment;
+import io.spindle.runtime.control.ControlMessage.TaskOutcome;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ControlCodecTest {
+
+    @Test
+    void everyMessageReadsBackEqual() throws IOException {
+        List<ControlMessage> messages = List.of(
+                new ControlMessage.Hello("container_1_0001_01_000002", "tok\u00e9n", "worker-host", 40123),
+                new ControlMessage.Heartbeat(),
+                new ControlMessage.TaskEnded(3, 1, 0, TaskOutcome.FAILED, "operator 'count' threw boom"),
+                new ControlMessage.FirstRecord(2, 1_700_000_000_123L),
+                new ControlMessage.Decline(1, "count (1/2)", 17, "java.io.IOException: disk"),
+                new ControlMessage.TriggerCheckpoint(4, 99),
+                new ControlMessage.CheckpointComplete(4, 99),
+                new ControlMessage.CheckpointAborted(4, 98),
+                new ControlMessage.CancelAttempt(4),
+                new ControlMessage.Shutdown());
+        for (ControlMessage message : messages) {
+            assertThat(roundTrip(message)).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void deploymentKeepsPlacementsAndRestoreBytes() throws IOException {
+        Deploy deploy = new Deploy(2, "hdfs://nn/checkpoints/app_1", "hdfs://nn/checkpoints/app_1", true,
+                List.of(new Placement(0, 0, "host-a", 1000), new Placement(1, 1, "host-b", 2000)),
+                List.of(new TaskDeployment(0, 0, new byte[0]), new TaskDeployment(1, 1, new byte[] {1, 2, 3})));
+
+        Deploy read = (Deploy) roundTrip(deploy);
+
+        assertThat(read.attempt()).isEqualTo(2);
+        assertThat(read.checkpointDirectory()).isEqualTo("hdfs://nn/checkpoints/app_1");
+        assertThat(read.restoreFromOwnCheckpoint()).isTrue();
+        assertThat(read.placements()).isEqualTo(deploy.placements());
+        assertThat(read.tasks()).extracting(TaskDeployment::restore).containsExactly(new byte[0], new byte[] {1, 2, 3});
+    }
+
+    @Test
+    void aCorruptLengthIsRefusedWithoutAllocatingIt() {
+        byte[] frame = {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1};
+        assertThatThrownBy(() -> ControlCodec.read(new DataInputStream(new ByteArrayInputStream(frame))))
+                .isInstanceOf(IOException.class).hasMessageContaining("bad control frame length");
+    }
+
+    private static ControlMessage roundTrip(ControlMessage message) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ControlCodec.write(new DataOutputStream(bytes), message);
+        return ControlCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    }
+}

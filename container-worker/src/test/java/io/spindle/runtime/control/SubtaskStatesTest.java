@@ -1,0 +1,48 @@
+package io.spindle.runtime.control;
+
+import io.spindle.core.keys.KeyGroupRange;
+import io.spindle.runtime.checkpoint.TaskRestore;
+import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.StateFile;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SubtaskStatesTest {
+
+    private static final KeyedStateHandle KEYED = new KeyedStateHandle(new KeyGroupRange(0, 63),
+            Map.of("000012.sst", new StateFile("shared/abc-000012.sst", 4096)),
+            Map.of("MANIFEST-000005", new StateFile("chk-3/abc-MANIFEST-000005", 120)), 4216);
+
+    @Test
+    void snapshotKeepsTaskIdentityListStatesAndKeyedState() {
+        TaskSnapshot snapshot = new TaskSnapshot("source -> count (2/2)", 1, 1, 3,
+                Map.of("source", Map.of("positions", List.of(new byte[] {7}, new byte[] {8, 9}))), "count", KEYED);
+
+        TaskSnapshot read = SubtaskStates.snapshot(SubtaskStates.snapshotBytes(snapshot));
+
+        assertThat(read.taskName()).isEqualTo("source -> count (2/2)");
+        assertThat(read.vertexId()).isEqualTo(1);
+        assertThat(read.subtaskIndex()).isEqualTo(1);
+        assertThat(read.checkpointId()).isEqualTo(3);
+        assertThat(read.operatorStates()).containsOnlyKeys("source");
+        assertThat(read.operatorStates().get("source").get("positions")).containsExactly(new byte[] {7}, new byte[] {8, 9});
+        assertThat(read.keyedOperator()).isEqualTo("count");
+        assertThat(read.keyedState()).isEqualTo(KEYED);
+    }
+
+    @Test
+    void restoreTellsAnOperatorWithEmptyListStateFromOneWithNone() {
+        TaskRestore restore = new TaskRestore(Map.of("sink", Map.of()), KEYED, null, true);
+
+        TaskRestore read = SubtaskStates.restore(SubtaskStates.restoreBytes(restore), null, true);
+
+        assertThat(read.operatorStates()).containsOnlyKeys("sink");
+        assertThat(read.keyedState()).isEqualTo(KEYED);
+        assertThat(read.reuseUploadedFiles()).isTrue();
+    }
+}

@@ -1,0 +1,266 @@
+package io.spindle.minicluster;
+
+import io.spindle.client.cli.CliContext;
+import io.spindle.client.cli.Commands;
+import io.spindle.client.cli.SpindleCli;
+import io.spindle.client.yarn.RuntimeClasspath;
+import io.spindle.examples.KeyedCounts;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code spindle run} against an embedded YARN and HDFS, end to end: the CLI validates and submits, the
+ * ApplicationMaster runs KeyedCounts on worker containers over TCP with checkpoints in HDFS, and the final
+ * counts in HDFS are compared with the exact counts, after a worker or the ApplicationMaster was SIGKILLed.
+ */
+@Tag("integration")
+class SpindleOnYarnTest {
+
+    private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
+
+    @TempDir
+    static java.nio.file.Path directory;
+
+    private static EmbeddedCluster cluster;
+    private static FileSystem fileSystem;
+    private static java.nio.file.Path jobJar;
+    private static Map<String, String> environment;
+
+    @BeforeAll
+    static void startClusterAndWriteTheClientSetUp() throws IOException {
+        cluster = EmbeddedCluster.start(directory.resolve("cluster"), 2);
+        fileSystem = FileSystem.newInstance(cluster.hadoopConfiguration());
+        java.nio.file.Path hadoopConf = directory.resolve("hadoop-conf");
+        cluster.writeConfDir(hadoopConf);
+        java.nio.file.Path spindleConf = Files.createDirectories(directory.resolve("spindle-conf"));
+        Files.writeString(spindleConf.resolve("spindle-conf.yaml"), String.join("\n",
+                "jobmanager.memory.process.size: 512m",
+                "taskmanager.memory.process.size: 512m",
+                "taskmanager.numberOfTaskSlots: 1",
+                "parallelism.default: 2",
+                "execution.checkpointing.interval: 300 ms",
+                "execution.checkpointing.dir: " + cluster.fileSystemUri() + "/checkpoints",
+                "state.backend.rocksdb.memory.managed-size: 32m",
+                "restart-strategy.type: fixed-delay",
+                "restart-strategy.fixed-delay.attempts: 3",
+                "restart-strategy.fixed-delay.delay: 500 ms",
+                "heartbeat.interval: 1 s",
+                "heartbeat.timeout: 10 s",
+                ""));
+        environment = Map.of("HADOOP_CONF_DIR", hadoopConf.toString(), "SPINDLE_CONF_DIR", spindleConf.toString());
+        java.nio.file.Path examples = RuntimeClasspath.locationOf(KeyedCounts.class);
+        jobJar = Files.isDirectory(examples) ? RuntimeClasspath.pack(examples, directory.resolve("examples.jar")) : examples;
+    }
+
+    @AfterAll
+    static void stopCluster() throws IOException {
+        if (fileSystem != null) {
+            fileSystem.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void boundedJobSucceedsWithExactCounts() throws Exception {
+        Run run = Run.start("--records", "20000", "--keys", "500", "--output", output("bounded"));
+
+        assertThat(run.exitCode()).as(run::describe).isZero();
+        assertThat(counts("bounded")).isEqualTo(expectedCounts(20_000, 500));
+        assertThat(run.out()).contains("RUNNING", "subtasks deployed", "the job finished");
+    }
+
+    @Test
+    void killedWorkerIsReplacedAndTheCountsStayExact() throws Exception {
+        Run run = Run.start("--records", "40000", "--keys", "1000", "--rate", "2000", "--output", output("worker-kill"));
+        String application = run.awaitApplicationId();
+        awaitCompletedCheckpoint(application);
+
+        ProcessHandle worker = containerProcesses(application, "WorkerMain").get(0);
+        worker.destroyForcibly();
+
+        assertThat(run.exitCode()).as(run::describe).isZero();
+        assertThat(counts("worker-kill")).isEqualTo(expectedCounts(40_000, 1000));
+        assertThat(run.out()).contains("restart 1 in", "from checkpoint");
+    }
+
+    @Test
+    void killedApplicationMasterResumesInItsNextAttemptWithExactCounts() throws Exception {
+        Run run = Run.start("--records", "40000", "--keys", "1000", "--rate", "2000", "--output", output("master-kill"));
+        String application = run.awaitApplicationId();
+        awaitCompletedCheckpoint(application);
+        assertThat(postCancelWithoutSecret(application)).isEqualTo(401);
+
+        ProcessHandle master = containerProcesses(application, "ApplicationMasterMain").get(0);
+        master.destroyForcibly();
+
+        assertThat(run.exitCode()).as(run::describe).isZero();
+        assertThat(counts("master-kill")).isEqualTo(expectedCounts(40_000, 1000));
+        assertThat(run.out()).contains("master attempt 2", "from checkpoint");
+    }
+
+    @Test
+    void exhaustedRestartPolicyFailsTheApplicationWithTheCause() throws Exception {
+        Run run = Run.start("-D", "restart-strategy.fixed-delay.attempts=1",
+                "--records", "20000", "--keys", "500", "--fail-after", "2000", "--failures", "5",
+                "--output", output("exhausted"));
+
+        assertThat(run.exitCode()).as(run::describe).isEqualTo(1);
+        String lastLine = run.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertThat(lastLine).contains("FAILED", "operator 'count' threw java.lang.IllegalStateException: injected failure");
+    }
+
+    private static String output(String name) {
+        return cluster.fileSystemUri() + "/output/" + name;
+    }
+
+    private static Map<Long, Long> counts(String name) throws IOException {
+        Map<Long, Long> counts = new HashMap<>();
+        for (FileStatus file : fileSystem.listStatus(new Path(output(name)))) {
+            if (!file.getPath().getName().startsWith("part-")) {
+                continue;
+            }
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(fileSystem.open(file.getPath()),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    String[] fields = line.split("\t");
+                    assertThat(counts.put(Long.parseLong(fields[0]), Long.parseLong(fields[1])))
+                            .as("key %s written twice", fields[0]).isNull();
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static Map<Long, Long> expectedCounts(long records, long keys) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (long i = 0; i < records; i++) {
+            counts.merge(KeyedCounts.key(i, keys), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    private static void awaitCompletedCheckpoint(String application) throws Exception {
+        Path jobDirectory = new Path(cluster.fileSystemUri() + "/checkpoints/" + application);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (fileSystem.exists(jobDirectory)) {
+                for (FileStatus status : fileSystem.listStatus(jobDirectory)) {
+                    if (status.getPath().getName().startsWith("chk-")
+                            && fileSystem.exists(new Path(status.getPath(), "_metadata"))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no completed checkpoint of " + application + "\n" + ContainerLogs.of(cluster, application));
+    }
+
+    /** The container JVMs of the application running the given main class; their tmpdir names the application. */
+    private static List<ProcessHandle> containerProcesses(String application, String mainClass) {
+        List<ProcessHandle> processes = new ArrayList<>();
+        ProcessHandle.allProcesses().forEach(process -> {
+            Optional<String> command = process.info().commandLine();
+            if (command.isPresent() && command.get().contains(mainClass) && command.get().contains(application)) {
+                processes.add(process);
+            }
+        });
+        assertThat(processes).as("%s processes of %s", mainClass, application).isNotEmpty();
+        return processes;
+    }
+
+    private static int postCancelWithoutSecret(String application) throws Exception {
+        String trackingUrl;
+        try (var yarn = org.apache.hadoop.yarn.client.api.YarnClient.createYarnClient()) {
+            yarn.init(cluster.hadoopConfiguration());
+            yarn.start();
+            trackingUrl = yarn.getApplicationReport(org.apache.hadoop.yarn.api.records.ApplicationId.fromString(application))
+                    .getOriginalTrackingUrl();
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(trackingUrl).resolve("/cancel")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
+    }
+
+    /** {@code spindle run} in this JVM, attached, on a thread of its own. */
+    private record Run(ByteArrayOutputStream outBytes, ByteArrayOutputStream errBytes, CompletableFuture<Integer> code) {
+
+        static Run start(String... jobArguments) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            List<String> args = new ArrayList<>(List.of("run"));
+            int jar = jobArguments[0].equals("-D") ? 2 : 0;
+            args.addAll(List.of(jobArguments).subList(0, jar));
+            args.add(jobJar.toString());
+            args.addAll(List.of(jobArguments).subList(jar, jobArguments.length));
+            CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), environment, directory);
+            return new Run(out, err, CompletableFuture.supplyAsync(
+                    () -> new SpindleCli(Commands.all(), context).run(args.toArray(String[]::new))));
+        }
+
+        int exitCode() throws Exception {
+            return code.get(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        String awaitApplicationId() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (System.nanoTime() < deadline) {
+                Matcher matcher = APPLICATION_ID.matcher(out());
+                if (matcher.find()) {
+                    return matcher.group();
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("no application id printed:\n" + describe());
+        }
+
+        String out() {
+            return outBytes.toString(StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return errBytes.toString(StandardCharsets.UTF_8);
+        }
+
+        String describe() {
+            Matcher matcher = APPLICATION_ID.matcher(out());
+            return "stdout:\n" + out() + "\nstderr:\n" + err()
+                    + (matcher.find() ? "\n" + ContainerLogs.of(cluster, matcher.group()) : "");
+        }
+    }
+}

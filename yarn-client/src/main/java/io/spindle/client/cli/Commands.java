@@ -13,9 +13,8 @@ final class Commands {
     static List<Command> all() {
         return List.of(
                 new RunCommand(runOptions()),
-                new NotImplementedCommand("list", "", "list the running Spindle applications", new Options()),
-                new NotImplementedCommand("status", "<appId>", "job state, tasks, restarts, latest checkpoints",
-                        new Options()),
+                new ListCommand(),
+                new StatusCommand(),
                 new NotImplementedCommand("savepoint", "<appId> [dir]", "trigger a savepoint and print its path",
                         new Options().addOption(typeOption())),
                 new NotImplementedCommand("stop", "<appId>", "stop the job with a savepoint and print its path",
@@ -26,9 +25,7 @@ final class Commands {
                                 .addOption(Option.builder().longOpt("drain")
                                         .desc("end the input first, so every end-of-input hook runs").build())
                                 .addOption(typeOption())),
-                new NotImplementedCommand("cancel", "<appId>",
-                        "cancel the job (checkpoints kept as execution.checkpointing.externalized-checkpoint-retention says)",
-                        new Options()),
+                new CancelCommand(),
                 new CheckpointsCommand(),
                 new SavepointInfoCommand(),
                 new NotImplementedCommand("savepoint-dispose", "<path>", "delete a savepoint", new Options()),

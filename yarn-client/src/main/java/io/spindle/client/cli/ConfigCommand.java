@@ -47,7 +47,7 @@ final class ConfigCommand implements Command {
         if (!line.getArgList().isEmpty()) {
             throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
         }
-        List<String> dynamic = List.of(Optional.ofNullable(line.getOptionValues("D")).orElse(new String[0]));
+        List<String> dynamic = ClientConfiguration.dynamicProperties(line);
         LoadedConfiguration loaded = new ConfigLoader(SpindleOptions.REGISTRY).load(context.confDir(), dynamic);
         String file = loaded.file().map(Object::toString).orElse("no configuration file in " + context.confDir());
         if (line.hasOption("check")) {

@@ -93,8 +93,7 @@ final class RunCommand implements Command {
 
     /** -D values, with -p and --name as the keys they stand for. */
     private static List<String> dynamicProperties(CommandLine line) {
-        List<String> properties = new ArrayList<>(List.of(Optional.ofNullable(line.getOptionValues("D"))
-                .orElse(new String[0])));
+        List<String> properties = new ArrayList<>(ClientConfiguration.dynamicProperties(line));
         if (line.hasOption("parallelism")) {
             properties.add("parallelism.default=" + line.getOptionValue("parallelism"));
         }

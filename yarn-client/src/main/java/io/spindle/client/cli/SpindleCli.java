@@ -1,5 +1,6 @@
 package io.spindle.client.cli;
 
+import io.spindle.client.yarn.YarnClusterException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -51,7 +52,8 @@ public final class SpindleCli {
         } catch (ParseException e) {
             context.err().println("spindle " + args[0] + ": " + e.getMessage() + "; see 'spindle " + args[0] + " --help'");
             return ExitCode.BAD_INPUT;
-        } catch (UsageException e) {
+        } catch (UsageException | YarnClusterException e) {
+            // a YarnClusterException is the cluster or the request as the user can see and fix it
             context.err().println("spindle " + args[0] + ": " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }

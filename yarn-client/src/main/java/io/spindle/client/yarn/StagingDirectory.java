@@ -12,6 +12,7 @@ import org.apache.hadoop.yarn.api.records.ApplicationId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code <root>/.spindle/<appId>/}: the files of {@link ShippedFiles} plus the application's
@@ -24,8 +25,9 @@ final class StagingDirectory {
 
     private StagingDirectory() { }
 
-    static Path of(FileSystem fileSystem, SubmissionRequest request, ApplicationId applicationId) {
-        Path root = request.stagingRoot().map(Path::new).orElse(fileSystem.getHomeDirectory());
+    /** The one place that says where an application's files are: under {@code stagingRoot}, else the user's home. */
+    static Path of(FileSystem fileSystem, Optional<String> stagingRoot, ApplicationId applicationId) {
+        Path root = stagingRoot.map(Path::new).orElse(fileSystem.getHomeDirectory());
         return fileSystem.makeQualified(new Path(new Path(root, ".spindle"), applicationId.toString()));
     }
 
@@ -42,11 +44,7 @@ final class StagingDirectory {
                 siteFile.getValue().writeXml(out);
             }
         }
-        writeSecret(fileSystem, new Path(directory, ShippedFiles.SECRET));
-    }
-
-    private static void writeSecret(FileSystem fileSystem, Path file) throws IOException {
-        try (FSDataOutputStream out = FileSystem.create(fileSystem, file, OWNER_ONLY_FILE)) {
+        try (FSDataOutputStream out = FileSystem.create(fileSystem, ApplicationSecret.file(directory), OWNER_ONLY_FILE)) {
             out.write(ApplicationSecret.generate().getBytes(StandardCharsets.US_ASCII));
         }
     }

@@ -4,11 +4,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.exceptions.ApplicationNotFoundException;
 
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -38,13 +40,23 @@ public final class YarnApplications implements AutoCloseable {
         try {
             return ApplicationId.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new YarnClusterException("'" + text + "' is not a YARN application id (application_<timestamp>_<number>)", e);
+            throw new YarnClusterException("not an application id: " + text, e);
         }
     }
 
+    /** Empty if the ResourceManager does not know {@code id}. */
+    public Optional<ApplicationStatus> find(ApplicationId id) {
+        return Optional.ofNullable(ClusterCalls.resourceManager(hadoop, "get the status of " + id, () -> {
+            try {
+                return ApplicationStatus.of(yarn.getApplicationReport(id));
+            } catch (ApplicationNotFoundException e) {
+                return null;
+            }
+        }));
+    }
+
     public ApplicationStatus status(ApplicationId id) {
-        return ApplicationStatus.of(ClusterCalls.resourceManager(hadoop, "get the status of " + id,
-                () -> yarn.getApplicationReport(id)));
+        return find(id).orElseThrow(() -> new YarnClusterException("unknown application " + id));
     }
 
     /** Spindle applications that have not ended yet, oldest first. */

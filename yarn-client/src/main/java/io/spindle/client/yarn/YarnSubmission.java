@@ -47,7 +47,7 @@ public final class YarnSubmission {
 
             ApplicationSubmissionContext context = application.getApplicationSubmissionContext();
             ApplicationId applicationId = context.getApplicationId();
-            Path staging = StagingDirectory.of(fileSystem, request, applicationId);
+            Path staging = StagingDirectory.of(fileSystem, request.stagingRoot(), applicationId);
             try {
                 ContainerLaunchContext master = ClusterCalls.fileSystem(hadoop, "stage the application in " + staging, () -> {
                     StagingDirectory.stage(fileSystem, staging, request, hadoop);

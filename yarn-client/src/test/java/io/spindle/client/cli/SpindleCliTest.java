@@ -68,8 +68,28 @@ class SpindleCliTest {
 
     @Test
     void commandsOfLaterIssuesSayTheyAreNotImplementedYet() {
-        assertThat(spindle("list")).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(err()).isEqualTo("spindle list: not implemented yet\n");
+        assertThat(spindle("savepoint-dispose", "/tmp/sp")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err()).isEqualTo("spindle savepoint-dispose: not implemented yet\n");
+    }
+
+    @Test
+    void aMalformedApplicationIdIsBadInputBeforeAnyClusterIsAsked() {
+        assertThat(spindle("status", "application_17")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(spindle("cancel", "job-7")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err()).isEqualTo("spindle status: not an application id: application_17\n"
+                + "spindle cancel: not an application id: job-7\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void commandsOnOneApplicationTakeExactlyOneId() {
+        assertThat(spindle("status")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(spindle("cancel", "application_1700000000000_0001", "application_1700000000000_0002"))
+                .isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(spindle("list", "application_1700000000000_0001")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err()).isEqualTo("spindle status: expects one application id\n"
+                + "spindle cancel: expects one application id\n"
+                + "spindle list: unexpected argument 'application_1700000000000_0001'\n");
     }
 
     @Test

@@ -12,6 +12,6 @@ class YarnApplicationsTest {
         assertThat(YarnApplications.parseId("application_1700000000000_0007").getId()).isEqualTo(7);
         assertThatThrownBy(() -> YarnApplications.parseId("job-7"))
                 .isInstanceOf(YarnClusterException.class)
-                .hasMessage("'job-7' is not a YARN application id (application_<timestamp>_<number>)");
+                .hasMessage("not an application id: job-7");
     }
 }

@@ -1,0 +1,78 @@
+package io.spindle.master.rest;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.util.Map;
+
+/**
+ * Answers every request from a fixed table of exact paths: unknown paths 404, other methods 405,
+ * control actions without the secret 401, a failing route 500; every body is JSON.
+ */
+final class Router implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+    private final Map<String, Route> routes;
+    private final ControlSecret secret;
+
+    Router(Map<String, Route> routes, ControlSecret secret) {
+        this.routes = Map.copyOf(routes);
+        this.secret = secret;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            Route route = routes.get(path);
+            if (route == null) {
+                send(exchange, JsonResponse.error(HttpURLConnection.HTTP_NOT_FOUND, "no resource " + path));
+            } else if (!route.method().equals(method)) {
+                exchange.getResponseHeaders().set("Allow", route.method());
+                send(exchange, JsonResponse.error(HttpURLConnection.HTTP_BAD_METHOD,
+                        path + " takes " + route.method() + ", not " + method));
+            } else if (route.needsSecret() && !secret.admits(exchange.getRequestHeaders().getFirst(MasterRestServer.SECRET_HEADER))) {
+                LOG.warn("Refused {} {} from {}: missing or wrong secret", method, path, exchange.getRemoteAddress());
+                send(exchange, JsonResponse.error(HttpURLConnection.HTTP_UNAUTHORIZED,
+                        path + " needs the application's secret in the " + MasterRestServer.SECRET_HEADER + " header"));
+            } else {
+                send(exchange, respond(route, method, path));
+            }
+        }
+    }
+
+    private static JsonResponse respond(Route route, String method, String path) {
+        try {
+            return route.respond().get();
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed: {}", method, path, e.toString());
+            return JsonResponse.error(HttpURLConnection.HTTP_INTERNAL_ERROR, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private static void send(HttpExchange exchange, JsonResponse response) throws IOException {
+        byte[] body;
+        int status = response.status();
+        try {
+            body = JSON.std.asBytes(response.body());
+        } catch (IOException e) {
+            LOG.warn("{} {}: cannot write the response as JSON: {}", exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(), e.toString());
+            status = HttpURLConnection.HTTP_INTERNAL_ERROR;
+            body = JSON.std.asBytes(JsonResponse.error(status, "cannot write the response as JSON: " + e.getMessage()).body());
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.spindle.master.rest;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MasterRestServerTest {
+
+    private static final String SECRET = "0123456789abcdef";
+    private static final Map<String, Object> STATUS = Map.of("job", "KeyedCounts", "attempt", 1,
+            "tasks", List.of(Map.of("name", "count", "subtask", 0)));
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicInteger cancels = new AtomicInteger();
+    private MasterRestServer server;
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private void start(Supplier<Map<String, Object>> status, Runnable cancel) throws IOException {
+        server = MasterRestServer.start("localhost", SECRET, status, cancel);
+    }
+
+    private void start() throws IOException {
+        start(() -> STATUS, cancels::incrementAndGet);
+    }
+
+    private HttpResponse<String> send(String method, String path, String secret) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url()).resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (secret != null) {
+            request.header(MasterRestServer.SECRET_HEADER, secret);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, Object> json(HttpResponse<String> response) throws IOException {
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        return JSON.std.mapFrom(response.body());
+    }
+
+    @Test
+    void servesTheStatusDocumentAtItsOwnUrl() throws Exception {
+        start();
+
+        assertThat(server.url()).matches("http://localhost:\\d+/");
+        HttpResponse<String> response = send("GET", "status", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response)).isEqualTo(STATUS);
+    }
+
+    @Test
+    void cancelWithoutTheSecretIsRefusedAndNotRun() throws Exception {
+        start();
+
+        HttpResponse<String> response = send("POST", "cancel", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json(response)).containsOnlyKeys("error");
+        assertThat(cancels).hasValue(0);
+    }
+
+    @Test
+    void cancelWithAWrongSecretIsRefusedAndNotRun() throws Exception {
+        start();
+
+        assertThat(send("POST", "cancel", SECRET + "0").statusCode()).isEqualTo(401);
+        assertThat(send("POST", "cancel", "").statusCode()).isEqualTo(401);
+        assertThat(cancels).hasValue(0);
+    }
+
+    @Test
+    void cancelWithTheSecretRunsTheActionOnce() throws Exception {
+        start();
+
+        HttpResponse<String> response = send("POST", "cancel", SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(json(response)).isEqualTo(Map.of("accepted", "cancel"));
+        assertThat(cancels).hasValue(1);
+    }
+
+    @Test
+    void unknownPathIsNotFound() throws Exception {
+        start();
+
+        for (String path : List.of("", "statusx", "status/tasks", "savepoint")) {
+            HttpResponse<String> response = send("GET", path, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(json(response).get("error")).isEqualTo("no resource /" + path);
+        }
+    }
+
+    @Test
+    void wrongMethodIsNotAllowedAndSaysWhichIs() throws Exception {
+        start();
+
+        HttpResponse<String> getCancel = send("GET", "cancel", SECRET);
+        HttpResponse<String> postStatus = send("POST", "status", SECRET);
+
+        assertThat(getCancel.statusCode()).isEqualTo(405);
+        assertThat(getCancel.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(json(getCancel)).containsOnlyKeys("error");
+        assertThat(postStatus.statusCode()).isEqualTo(405);
+        assertThat(postStatus.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(cancels).hasValue(0);
+    }
+
+    @Test
+    void failingStatusOrActionAnswers500AndTheServerKeepsServing() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        start(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("no job yet");
+            }
+            return STATUS;
+        }, () -> {
+            throw new IllegalStateException("already cancelling");
+        });
+
+        HttpResponse<String> failedStatus = send("GET", "status", null);
+        HttpResponse<String> failedCancel = send("POST", "cancel", SECRET);
+
+        assertThat(failedStatus.statusCode()).isEqualTo(500);
+        assertThat(json(failedStatus)).isEqualTo(Map.of("error", "no job yet"));
+        assertThat(failedCancel.statusCode()).isEqualTo(500);
+        assertThat(json(failedCancel)).isEqualTo(Map.of("error", "already cancelling"));
+        assertThat(send("GET", "status", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void statusThatIsNotJsonAnswers500() throws Exception {
+        start(() -> Map.of("thread", Thread.currentThread()), cancels::incrementAndGet);
+
+        HttpResponse<String> response = send("GET", "status", null);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(json(response)).containsOnlyKeys("error");
+    }
+}

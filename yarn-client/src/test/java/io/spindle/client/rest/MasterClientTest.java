@@ -1,0 +1,78 @@
+package io.spindle.client.rest;
+
+import io.spindle.master.rest.MasterRestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MasterClientTest {
+
+    private static final String SECRET = "f00d";
+
+    private final AtomicReference<Map<String, Object>> document = new AtomicReference<>(TestingStatusDocuments.running(1));
+    private final AtomicInteger cancels = new AtomicInteger();
+    private MasterRestServer server;
+    private MasterClient client;
+
+    @BeforeEach
+    void startMaster() throws IOException {
+        server = MasterRestServer.start("localhost", SECRET, document::get, cancels::incrementAndGet);
+        client = new MasterClient(URI.create(server.url()));
+    }
+
+    @AfterEach
+    void stopMaster() {
+        server.close();
+    }
+
+    @Test
+    void readsTheStatusDocument() throws Exception {
+        StatusDocument status = client.status();
+
+        assertThat(status.job()).isEqualTo("KeyedCounts");
+        assertThat(status.events()).hasSize(2);
+    }
+
+    @Test
+    void cancelsWithTheSecret() throws Exception {
+        client.cancel(SECRET);
+
+        assertThat(cancels).hasValue(1);
+    }
+
+    @Test
+    void aRefusedCancelSaysWhyAndCancelsNothing() {
+        assertThatThrownBy(() -> client.cancel("wrong"))
+                .isInstanceOf(MasterResponseException.class)
+                .hasMessage("the ApplicationMaster at " + server.url() + " answered POST /cancel with HTTP 401: "
+                        + "/cancel needs the application's secret in the X-Spindle-Secret header");
+        assertThat(cancels).hasValue(0);
+    }
+
+    @Test
+    void aMalformedStatusNamesTheField() {
+        document.get().remove("tasks");
+
+        assertThatThrownBy(() -> client.status())
+                .isInstanceOf(MasterResponseException.class)
+                .hasMessage("the ApplicationMaster at " + server.url() + " sent a malformed status: 'tasks' is missing");
+    }
+
+    @Test
+    void aMasterThatIsGoneDoesNotAnswer() {
+        server.close();
+
+        assertThatThrownBy(() -> client.status())
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("the ApplicationMaster at " + server.url() + " does not answer (");
+    }
+}

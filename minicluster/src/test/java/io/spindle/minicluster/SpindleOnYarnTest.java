@@ -1,7 +1,6 @@
 package io.spindle.minicluster;
 
 import io.spindle.client.cli.CliContext;
-import io.spindle.client.cli.Commands;
 import io.spindle.client.cli.SpindleCli;
 import io.spindle.client.yarn.RuntimeClasspath;
 import io.spindle.examples.KeyedCounts;
@@ -222,7 +221,7 @@ class SpindleOnYarnTest {
         static Run start(String... jobArguments) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            List<String> args = new ArrayList<>(List.of("run"));
+            List<String> args = new ArrayList<>(List.of("run", "-c", KeyedCounts.class.getName()));
             int jar = jobArguments[0].equals("-D") ? 2 : 0;
             args.addAll(List.of(jobArguments).subList(0, jar));
             args.add(jobJar.toString());
@@ -230,7 +229,7 @@ class SpindleOnYarnTest {
             CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8), environment, directory);
             return new Run(out, err, CompletableFuture.supplyAsync(
-                    () -> new SpindleCli(Commands.all(), context).run(args.toArray(String[]::new))));
+                    () -> SpindleCli.withAllCommands(context).run(args.toArray(String[]::new))));
         }
 
         int exitCode() throws Exception {

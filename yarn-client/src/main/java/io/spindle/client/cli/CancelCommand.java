@@ -8,7 +8,6 @@ import io.spindle.client.yarn.YarnApplications;
 import io.spindle.client.yarn.YarnClusterException;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.options.YarnOptions;
-import io.spindle.state.fs.HadoopConfigurations;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -54,7 +53,7 @@ final class CancelCommand implements Command {
     public int run(CommandLine line, CliContext context) {
         ApplicationId id = ApplicationArgument.parse(line);
         Configuration configuration = ClientConfiguration.load(context, ClientConfiguration.dynamicProperties(line));
-        org.apache.hadoop.conf.Configuration hadoop = HadoopConfigurations.of(configuration);
+        org.apache.hadoop.conf.Configuration hadoop = ClientConfiguration.hadoop(context, configuration);
         try (YarnApplications yarn = YarnApplications.connect(hadoop)) {
             ApplicationStatus application = ApplicationArgument.spindleApplication(yarn, id);
             if (application.finished()) {

@@ -1,5 +1,10 @@
 package io.spindle.client.cli;
 
+import io.spindle.core.config.HadoopKeys;
+import io.spindle.master.yarn.HadoopSiteFiles;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import java.nio.file.Files;
+
 import io.spindle.core.config.ConfigLoader;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.config.LoadedConfiguration;
@@ -26,5 +31,25 @@ final class ClientConfiguration {
     /** The values of the repeatable {@code -D key=value} option. */
     static List<String> dynamicProperties(CommandLine line) {
         return List.of(Optional.ofNullable(line.getOptionValues("D")).orElse(new String[0]));
+    }
+
+    /**
+     * The Hadoop configuration of the cluster the command talks to: Hadoop's files on the classpath, the site
+     * files in {@code $HADOOP_CONF_DIR} (Hadoop's convention; read here too, so that the cluster is found
+     * whether or not the launcher put that directory on the classpath), then the job's Hadoop keys.
+     */
+    static org.apache.hadoop.conf.Configuration hadoop(CliContext context, Configuration configuration) {
+        org.apache.hadoop.conf.Configuration hadoop = new YarnConfiguration();
+        String confDir = context.environment().get("HADOOP_CONF_DIR");
+        if (confDir != null && !confDir.isBlank()) {
+            for (String site : HadoopSiteFiles.NAMES) {
+                java.nio.file.Path file = java.nio.file.Path.of(confDir, site);
+                if (Files.isRegularFile(file)) {
+                    hadoop.addResource(new org.apache.hadoop.fs.Path(file.toUri()));
+                }
+            }
+        }
+        HadoopKeys.of(configuration).forEach(hadoop::set);
+        return hadoop;
     }
 }

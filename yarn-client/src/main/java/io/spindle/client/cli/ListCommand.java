@@ -3,7 +3,6 @@ package io.spindle.client.cli;
 import io.spindle.client.yarn.ApplicationStatus;
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.core.config.Configuration;
-import io.spindle.state.fs.HadoopConfigurations;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -39,7 +38,7 @@ final class ListCommand implements Command {
         }
         Configuration configuration = ClientConfiguration.load(context, List.of());
         List<ApplicationStatus> applications;
-        try (YarnApplications yarn = YarnApplications.connect(HadoopConfigurations.of(configuration))) {
+        try (YarnApplications yarn = YarnApplications.connect(ClientConfiguration.hadoop(context, configuration))) {
             applications = yarn.listUnfinished();
         }
         if (applications.isEmpty()) {

@@ -8,6 +8,17 @@ import io.spindle.client.job.JobJar;
 import io.spindle.core.config.ConfigException;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.JobGraphs;
+import io.spindle.core.graph.StreamGraph;
+import io.spindle.core.options.CheckpointingOptions;
+import io.spindle.core.plan.ExecutionPlan;
+import io.spindle.client.yarn.ApplicationFollower;
+import io.spindle.client.yarn.ApplicationStatus;
+import io.spindle.client.yarn.JobSubmitter;
+import io.spindle.client.yarn.YarnApplications;
+import io.spindle.master.checkpoint.StateAssignment;
+import io.spindle.state.checkpoint.storage.CheckpointStorage;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import io.spindle.master.checkpoint.StateRestoreException;
 import io.spindle.master.local.JobExecutionException;
 import io.spindle.master.local.JobResult;
@@ -15,6 +26,7 @@ import io.spindle.master.local.LocalExecutor;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,14 +82,15 @@ final class RunCommand implements Command {
         Configuration configuration = ClientConfiguration.load(context, dynamicProperties(line));
         SpindleJob job = JobJar.load(Path.of(arguments.get(0)), Optional.ofNullable(line.getOptionValue("class")));
         JobParams params;
+        StreamGraph graph;
         try {
             params = JobParams.fromArgs(arguments.subList(1, arguments.size()));
-            JobGraphs.build(job, params, configuration);
+            graph = JobGraphs.build(job, params, configuration);
         } catch (JobParameterException | JobDefinitionException | ConfigException e) {
             throw new UsageException(e.getMessage());
         }
         if (target.equals("yarn")) {
-            throw new UsageException("running on YARN is not implemented yet; use -t local");
+            return runOnYarn(line, context, job, graph, Path.of(arguments.get(0)), arguments.subList(1, arguments.size()));
         }
         try {
             JobResult result = new LocalExecutor(configuration).execute(job, params);
@@ -88,6 +101,53 @@ final class RunCommand implements Command {
         } catch (JobExecutionException e) {
             context.err().println("spindle run: " + e.getMessage());
             return ExitCode.JOB_FAILED;
+        }
+    }
+
+    /**
+     * Submits the job and, unless detached, follows it to its end: exit 0 when it succeeded, 1 when it failed or
+     * was killed. A savepoint to start from is checked against the job here, before anything is submitted.
+     */
+    private static int runOnYarn(CommandLine line, CliContext context, SpindleJob job, StreamGraph graph, Path jobJar,
+                                 List<String> jobArguments) {
+        Configuration configuration = graph.configuration();
+        org.apache.hadoop.conf.Configuration hadoop = ClientConfiguration.hadoop(context, configuration);
+        checkRestorePath(graph, hadoop);
+        ApplicationId id = new JobSubmitter(hadoop).submit(job, jobJar, jobArguments, configuration);
+        if (line.hasOption("detached")) {
+            context.out().println(id);
+            return ExitCode.OK;
+        }
+        context.out().println("submitted " + id);
+        ApplicationStatus end;
+        try (YarnApplications yarn = YarnApplications.connect(hadoop)) {
+            end = new ApplicationFollower(yarn, context.out()).follow(id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context.err().println("spindle run: interrupted; " + id + " goes on running (spindle cancel " + id + ")");
+            return ExitCode.JOB_FAILED;
+        }
+        if (end.finalStatus() == FinalApplicationStatus.SUCCEEDED) {
+            context.out().println(id + " SUCCEEDED: " + end.diagnostics());
+            return ExitCode.OK;
+        }
+        context.err().println("spindle run: " + id + " " + end.finalStatus() + ": " + end.diagnostics());
+        return ExitCode.JOB_FAILED;
+    }
+
+    private static void checkRestorePath(StreamGraph graph, org.apache.hadoop.conf.Configuration hadoop) {
+        Configuration configuration = graph.configuration();
+        if (!configuration.contains(CheckpointingOptions.RESTORE_PATH)) {
+            return;
+        }
+        String path = configuration.get(CheckpointingOptions.RESTORE_PATH);
+        try {
+            StateAssignment.assign(CheckpointStorage.load(path, hadoop), ExecutionPlan.of(graph), null, false,
+                    configuration.get(CheckpointingOptions.ALLOW_NON_RESTORED_STATE));
+        } catch (IOException e) {
+            throw new UsageException("cannot restore from " + path + ": " + e.getMessage());
+        } catch (StateRestoreException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

@@ -24,8 +24,13 @@ public final class SpindleCli {
         this.context = context;
     }
 
+    /** The command line with every command, in the given surroundings. */
+    public static SpindleCli withAllCommands(CliContext context) {
+        return new SpindleCli(Commands.all(), context);
+    }
+
     public static void main(String[] args) {
-        int code = new SpindleCli(Commands.all(), CliContext.fromSystem()).run(args);
+        int code = withAllCommands(CliContext.fromSystem()).run(args);
         System.out.flush();
         System.exit(code);
     }

@@ -5,7 +5,6 @@ import io.spindle.client.rest.MasterResponseException;
 import io.spindle.client.yarn.ApplicationStatus;
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.core.config.Configuration;
-import io.spindle.state.fs.HadoopConfigurations;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -47,7 +46,7 @@ final class StatusCommand implements Command {
         ApplicationId id = ApplicationArgument.parse(line);
         Configuration configuration = ClientConfiguration.load(context, List.of());
         ApplicationStatus application;
-        try (YarnApplications yarn = YarnApplications.connect(HadoopConfigurations.of(configuration))) {
+        try (YarnApplications yarn = YarnApplications.connect(ClientConfiguration.hadoop(context, configuration))) {
             application = ApplicationArgument.spindleApplication(yarn, id);
         }
         PrintStream out = context.out();

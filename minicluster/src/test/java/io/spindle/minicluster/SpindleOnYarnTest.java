@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -60,24 +59,7 @@ class SpindleOnYarnTest {
     static void startClusterAndWriteTheClientSetUp() throws IOException {
         cluster = EmbeddedCluster.start(directory.resolve("cluster"), 2);
         fileSystem = FileSystem.newInstance(cluster.hadoopConfiguration());
-        java.nio.file.Path hadoopConf = directory.resolve("hadoop-conf");
-        cluster.writeConfDir(hadoopConf);
-        java.nio.file.Path spindleConf = Files.createDirectories(directory.resolve("spindle-conf"));
-        Files.writeString(spindleConf.resolve("spindle-conf.yaml"), String.join("\n",
-                "jobmanager.memory.process.size: 512m",
-                "taskmanager.memory.process.size: 512m",
-                "taskmanager.numberOfTaskSlots: 1",
-                "parallelism.default: 2",
-                "execution.checkpointing.interval: 300 ms",
-                "execution.checkpointing.dir: " + cluster.fileSystemUri() + "/checkpoints",
-                "state.backend.rocksdb.memory.managed-size: 32m",
-                "restart-strategy.type: fixed-delay",
-                "restart-strategy.fixed-delay.attempts: 3",
-                "restart-strategy.fixed-delay.delay: 500 ms",
-                "heartbeat.interval: 1 s",
-                "heartbeat.timeout: 10 s",
-                ""));
-        environment = Map.of("HADOOP_CONF_DIR", hadoopConf.toString(), "SPINDLE_CONF_DIR", spindleConf.toString());
+        environment = ClientSetup.write(cluster, directory);
         java.nio.file.Path examples = RuntimeClasspath.locationOf(KeyedCounts.class);
         jobJar = Files.isDirectory(examples) ? RuntimeClasspath.pack(examples, directory.resolve("examples.jar")) : examples;
     }
@@ -188,15 +170,8 @@ class SpindleOnYarnTest {
         throw new AssertionError("no completed checkpoint of " + application + "\n" + ContainerLogs.of(cluster, application));
     }
 
-    /** The container JVMs of the application running the given main class; their tmpdir names the application. */
     private static List<ProcessHandle> containerProcesses(String application, String mainClass) {
-        List<ProcessHandle> processes = new ArrayList<>();
-        ProcessHandle.allProcesses().forEach(process -> {
-            Optional<String> command = process.info().commandLine();
-            if (command.isPresent() && command.get().contains(mainClass) && command.get().contains(application)) {
-                processes.add(process);
-            }
-        });
+        List<ProcessHandle> processes = ContainerProcesses.of(application, mainClass);
         assertThat(processes).as("%s processes of %s", mainClass, application).isNotEmpty();
         return processes;
     }

@@ -1,5 +1,9 @@
 package io.spindle.client.bench;
 
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodHandle;
+import io.spindle.api.SpindleJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +12,7 @@ import java.util.function.LongBinaryOperator;
 import java.util.stream.Stream;
 
 /** Checks KeyedCounts' final output against the counts the generator's records must give. */
-final class ExactCounts {
+public final class ExactCounts {
 
     private ExactCounts() { }
 
@@ -17,7 +21,7 @@ final class ExactCounts {
      *
      * @param key the job's key of record i among K keys
      */
-    static boolean check(Path output, long records, long keys, LongBinaryOperator key) throws IOException {
+    public static boolean check(Path output, long records, long keys, LongBinaryOperator key) throws IOException {
         if (keys > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("too many keys to check: " + keys);
         }
@@ -45,4 +49,20 @@ final class ExactCounts {
         return java.util.Arrays.equals(expected, seen);
     }
 
+    /** KeyedCounts' own {@code key(i, K)}, from the jar the job came from, so the check cannot drift from it. */
+    public static LongBinaryOperator keyFunction(SpindleJob job) {
+        try {
+            MethodHandle key = MethodHandles.publicLookup().findStatic(job.getClass(), "key",
+                    MethodType.methodType(long.class, long.class, long.class));
+            return (i, keys) -> {
+                try {
+                    return (long) key.invokeExact(i, keys);
+                } catch (Throwable t) {
+                    throw new IllegalStateException("KeyedCounts.key failed", t);
+                }
+            };
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the examples jar has no KeyedCounts.key(long, long)", e);
+        }
+    }
 }

@@ -14,9 +14,6 @@ import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongBinaryOperator;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
@@ -45,25 +41,8 @@ public final class SpindleBench {
         return values.length == 0 ? null : values[values.length / 2];
     }
 
-    /** KeyedCounts' own {@code key(i, K)}, from the jar the job came from, so the check cannot drift from it. */
-    private static LongBinaryOperator keyFunction(SpindleJob job) {
-        try {
-            MethodHandle key = MethodHandles.publicLookup().findStatic(job.getClass(), "key",
-                    MethodType.methodType(long.class, long.class, long.class));
-            return (i, keys) -> {
-                try {
-                    return (long) key.invokeExact(i, keys);
-                } catch (Throwable t) {
-                    throw new IllegalStateException("KeyedCounts.key failed", t);
-                }
-            };
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the examples jar has no KeyedCounts.key(long, long)", e);
-        }
-    }
-
     /** The built examples jar of this installation. */
-    private static Path examplesJar() {
+    public static Path examplesJar() {
         Path target = Path.of(System.getProperty("spindle.home", "."), "examples", "target");
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(f -> f.getFileName().toString().matches("spindle-examples-.*\\.jar"))
@@ -129,7 +108,7 @@ public final class SpindleBench {
         figures.put("state_bytes", completed.isEmpty() ? null : completed.get(completed.size() - 1).fullBytes());
         boolean correct;
         if (injectFailure) {
-            correct = result.restarts() == 1 && ExactCounts.check(output, records, keys, keyFunction(job));
+            correct = result.restarts() == 1 && ExactCounts.check(output, records, keys, ExactCounts.keyFunction(job));
             figures.put("restarts", result.restarts());
             figures.put("recovery_ms", result.recoveryMillis().isEmpty() ? null : result.recoveryMillis().get(0));
             figures.put("exactly_once", correct);

@@ -30,9 +30,7 @@ final class Commands {
                 new SavepointInfoCommand(),
                 new NotImplementedCommand("savepoint-dispose", "<path>", "delete a savepoint", new Options()),
                 new MiniClusterCommand(),
-                new NotImplementedCommand("demo", "",
-                        "embedded cluster, example job, a killed container recovered, a savepoint taken",
-                        new Options()),
+                new DemoCommand(),
                 new ConfigCommand());
     }
 

@@ -51,19 +51,27 @@ final class MiniClusterCommand implements Command {
                 arguments.add(line.getOptionValue(option));
             }
         }
+        runMain(MAIN_CLASS, arguments.toArray(String[]::new));
+        return ExitCode.OK;
+    }
+
+    /**
+     * Runs a main class of the minicluster module, which {@code bin/spindle} puts on the class path for
+     * {@code minicluster} and {@code demo} only.
+     */
+    static void runMain(String mainClass, String[] arguments) {
         Method main;
         try {
-            main = Class.forName(MAIN_CLASS).getMethod("main", String[].class);
+            main = Class.forName(mainClass).getMethod("main", String[].class);
         } catch (ReflectiveOperationException e) {
-            throw new UsageException("the embedded cluster is not on the class path; start it with bin/spindle minicluster");
+            throw new UsageException("the embedded cluster is not on the class path; run this command with bin/spindle");
         }
         try {
-            main.invoke(null, (Object) arguments.toArray(String[]::new));
+            main.invoke(null, (Object) arguments);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("the embedded cluster failed: " + e.getCause(), e.getCause());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
-        return ExitCode.OK;
     }
 }

@@ -1,0 +1,157 @@
+package io.spindle.minicluster;
+
+import io.spindle.api.SpindleJob;
+import io.spindle.client.bench.ExactCounts;
+import io.spindle.client.bench.SpindleBench;
+import io.spindle.client.cli.CliContext;
+import io.spindle.client.cli.SpindleCli;
+import io.spindle.client.job.JobJar;
+import io.spindle.core.io.LocalFiles;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import sun.misc.Signal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code spindle demo}: everything on one machine, in about a minute. Starts the embedded YARN and HDFS, runs
+ * KeyedCounts on it with {@code spindle run} (checkpoints into HDFS every 300 ms), SIGKILLs one worker container
+ * once a checkpoint has completed, lets the job recover and finish, checks every key's final count against the
+ * exact count, prints a summary and stops the cluster. Exit 0 only when the counts are exact.
+ */
+public final class Demo {
+
+    private static final long RECORDS = 60_000;
+    private static final long KEYS = 2_000;
+    private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
+    private static final Pattern RECOVERY = Pattern.compile("processing again (\\d+) ms after the failure");
+    private static final Pattern CHECKPOINT = Pattern.compile("checkpoint \\d+ completed");
+
+    private Demo() { }
+
+    public static void main(String[] args) throws Exception {
+        Signal.handle(new Signal("INT"), signal -> System.exit(130));
+        java.nio.file.Path directory = Files.createTempDirectory("spindle-demo-");
+        int exitCode;
+        try (EmbeddedCluster cluster = start(directory)) {
+            exitCode = run(cluster, directory);
+        }
+        LocalFiles.deleteRecursively(directory);
+        System.exit(exitCode);
+    }
+
+    private static EmbeddedCluster start(java.nio.file.Path directory) throws IOException {
+        say("starting an embedded HDFS and YARN (2 NodeManagers) in " + directory);
+        long start = System.nanoTime();
+        EmbeddedCluster cluster = EmbeddedCluster.start(directory.resolve("cluster"), 2);
+        say(String.format("cluster up in %.1f s: HDFS %s", (System.nanoTime() - start) / 1e9, cluster.fileSystemUri()));
+        return cluster;
+    }
+
+    private static int run(EmbeddedCluster cluster, java.nio.file.Path directory) throws Exception {
+        Map<String, String> environment = ClientSetup.write(cluster, directory);
+        java.nio.file.Path jar = SpindleBench.examplesJar();
+        String output = cluster.fileSystemUri() + "/demo/counts";
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(new Tee(System.out, seen), true, StandardCharsets.UTF_8);
+        CliContext context = new CliContext(out, System.err, environment, directory);
+        List<String> command = List.of("run", "-c", "io.spindle.examples.KeyedCounts", jar.toString(),
+                "--records", String.valueOf(RECORDS), "--keys", String.valueOf(KEYS), "--rate", "2500",
+                "--output", output);
+        say("spindle " + String.join(" ", command));
+        long start = System.nanoTime();
+        CompletableFuture<Integer> job = CompletableFuture.supplyAsync(
+                () -> SpindleCli.withAllCommands(context).run(command.toArray(String[]::new)));
+
+        String application = await(seen, APPLICATION_ID, job);
+        await(seen, CHECKPOINT, job);
+        List<ProcessHandle> workers = ContainerProcesses.of(application, "WorkerMain");
+        if (workers.isEmpty()) {
+            say("no worker process of " + application + " found to kill");
+            return 1;
+        }
+        say("killing worker process " + workers.get(0).pid() + " with SIGKILL");
+        workers.get(0).destroyForcibly();
+
+        int exitCode = job.get(5, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (exitCode != 0) {
+            say("the job did not succeed (exit " + exitCode + ")");
+            return 1;
+        }
+        boolean exact = exactCounts(cluster, output, directory.resolve("counts"), jar);
+        String text = seen.toString(StandardCharsets.UTF_8);
+        Matcher recovery = RECOVERY.matcher(text);
+        say(String.format("summary: %d records over %d keys in %.1f s, %d checkpoints completed, %d restart, "
+                        + "processing resumed %s after the kill; final counts %s", RECORDS, KEYS, seconds,
+                CHECKPOINT.matcher(text).results().count(), Pattern.compile("restart \\d+ in").matcher(text).results().count(),
+                recovery.find() ? recovery.group(1) + " ms" : "(not measured)",
+                exact ? "exact for every key" : "WRONG"));
+        return exact ? 0 : 1;
+    }
+
+    private static boolean exactCounts(EmbeddedCluster cluster, String output, java.nio.file.Path local,
+                                       java.nio.file.Path jar) throws IOException {
+        try (FileSystem fileSystem = FileSystem.newInstance(cluster.hadoopConfiguration())) {
+            fileSystem.copyToLocalFile(new Path(output), new org.apache.hadoop.fs.Path(local.toUri()));
+        }
+        SpindleJob job = JobJar.load(jar, Optional.of("io.spindle.examples.KeyedCounts"));
+        return ExactCounts.check(local, RECORDS, KEYS, ExactCounts.keyFunction(job));
+    }
+
+    private static String await(ByteArrayOutputStream seen, Pattern pattern, CompletableFuture<Integer> job)
+            throws InterruptedException {
+        while (!job.isDone()) {
+            Matcher matcher = pattern.matcher(seen.toString(StandardCharsets.UTF_8));
+            if (matcher.find()) {
+                return matcher.group();
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the job ended before '" + pattern + "' was seen");
+    }
+
+    private static void say(String line) {
+        System.out.println("demo: " + line);
+    }
+
+    /** Writes to the console and keeps a copy to look for the job's events in. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final ByteArrayOutputStream second;
+
+        Tee(OutputStream first, ByteArrayOutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            second.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+        }
+    }
+}

@@ -145,6 +145,23 @@ public final class CompletedCheckpointStore {
         registry.unregisterUnusedState(Long.MAX_VALUE).forEach(f -> sharedFilesToDelete.put(f.path(), f));
         LOG.info("Discarding all checkpoints of job {}", storage.jobId());
         runDeletions();
+        if (directoriesToDelete.isEmpty()) {
+            deleteLeftoverSharedFiles();
+        }
+    }
+
+    /**
+     * With nothing retained, whatever {@code shared/} still holds was written by an upload that finished after
+     * its checkpoint had been aborted and its files discarded.
+     */
+    private void deleteLeftoverSharedFiles() {
+        try {
+            for (StateFile file : storage.sharedFiles()) {
+                storage.deleteState(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not delete the leftover shared files of job {}: {}", storage.jobId(), e.toString());
+        }
     }
 
     public synchronized Optional<CompletedCheckpoint> latest() {

@@ -3,6 +3,7 @@ package io.spindle.minicluster;
 import io.spindle.client.cli.CliContext;
 import io.spindle.client.cli.SpindleCli;
 import io.spindle.client.yarn.RuntimeClasspath;
+import io.spindle.client.yarn.YarnApplications;
 import io.spindle.examples.KeyedCounts;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -177,15 +178,12 @@ class SpindleOnYarnTest {
     }
 
     private static int postCancelWithoutSecret(String application) throws Exception {
-        String trackingUrl;
-        try (var yarn = org.apache.hadoop.yarn.client.api.YarnClient.createYarnClient()) {
-            yarn.init(cluster.hadoopConfiguration());
-            yarn.start();
-            trackingUrl = yarn.getApplicationReport(org.apache.hadoop.yarn.api.records.ApplicationId.fromString(application))
-                    .getOriginalTrackingUrl();
+        URI master;
+        try (YarnApplications yarn = YarnApplications.connect(cluster.hadoopConfiguration())) {
+            master = yarn.status(YarnApplications.parseId(application)).masterUrl().orElseThrow();
         }
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(trackingUrl).resolve("/cancel")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                master.resolve("/cancel")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
     }

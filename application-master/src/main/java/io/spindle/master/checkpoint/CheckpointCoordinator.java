@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -151,6 +152,15 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     /** Figures of every checkpoint this coordinator completed, in order. */
     public synchronized List<CompletedCheckpointStats> completedStats() {
         return List.copyOf(completedStats);
+    }
+
+    public synchronized int completedCount() {
+        return completedStats.size();
+    }
+
+    /** Figures of the newest completed checkpoint, if any. */
+    public synchronized Optional<CompletedCheckpointStats> latestCompletedStats() {
+        return completedStats.isEmpty() ? Optional.empty() : Optional.of(completedStats.get(completedStats.size() - 1));
     }
 
     public synchronized long lastCompletionMillis() {

@@ -1,17 +1,17 @@
 package io.spindle.master.checkpoint;
 
+import io.spindle.core.concurrent.DaemonThreads;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.StreamNode;
 import io.spindle.core.options.CheckpointingOptions;
+import io.spindle.core.options.ExternalizedCheckpointRetention;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
 import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
 import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
-import io.spindle.state.checkpoint.storage.CompletedCheckpointStore;
-
-import io.spindle.core.options.ExternalizedCheckpointRetention;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
+import io.spindle.state.checkpoint.storage.CompletedCheckpointStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -76,7 +74,7 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
         this.decider = new CheckpointTriggerDecider(configuration.get(CheckpointingOptions.INTERVAL).toMillis(),
                 configuration.get(CheckpointingOptions.MIN_PAUSE).toMillis(),
                 configuration.get(CheckpointingOptions.MAX_CONCURRENT));
-        this.triggerThread = Executors.newSingleThreadScheduledExecutor(named("checkpoint-trigger"));
+        this.triggerThread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("checkpoint-trigger"));
     }
 
     /**
@@ -199,14 +197,5 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
             }
         }
         return subtasks;
-    }
-
-    private static ThreadFactory named(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

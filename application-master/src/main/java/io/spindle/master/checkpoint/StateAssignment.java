@@ -8,10 +8,12 @@ import io.spindle.runtime.checkpoint.TaskRestore;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
+import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.operator.OperatorStateRedistribution;
 import io.spindle.state.rocksdb.SnapshotFiles;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +60,15 @@ public final class StateAssignment {
             }
         }
         return assignment;
+    }
+
+    /** The checkpoint or savepoint {@code path} points at; one that cannot be read is bad input. */
+    public static CompletedCheckpoint checkpointAt(String path, org.apache.hadoop.conf.Configuration hadoop) {
+        try {
+            return CheckpointStorage.load(path, hadoop);
+        } catch (IOException e) {
+            throw new StateRestoreException("cannot restore from " + path + ": " + e.getMessage(), e);
+        }
     }
 
     private static void check(CheckpointMetadata metadata, ExecutionPlan plan, boolean allowNonRestoredState,

@@ -1,5 +1,6 @@
 package io.spindle.master.cluster;
 
+import io.spindle.core.concurrent.DaemonThreads;
 import io.spindle.runtime.control.ControlConnection;
 import io.spindle.runtime.control.ControlMessage;
 import io.spindle.runtime.control.ControlMessage.Heartbeat;
@@ -50,8 +51,8 @@ public final class ControlServer implements AutoCloseable {
     private final LongSupplier clock;
     private final Map<String, Long> lastHeard = new ConcurrentHashMap<>();
     private final Map<String, ControlConnection> connections = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
-            runnable -> daemon(runnable, "heartbeat-watchdog"));
+    private final ScheduledExecutorService watchdog =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("heartbeat-watchdog"));
     private volatile boolean closed;
 
     public ControlServer(String host, String token, Listener listener, long heartbeatTimeoutMillis,
@@ -62,7 +63,7 @@ public final class ControlServer implements AutoCloseable {
         this.listener = listener;
         this.heartbeatTimeoutMillis = heartbeatTimeoutMillis;
         this.clock = clock;
-        daemon(this::accept, "control-accept").start();
+        DaemonThreads.start(this::accept, "control-accept");
         long check = Math.max(10, heartbeatTimeoutMillis / 5);
         watchdog.scheduleWithFixedDelay(this::closeSilentWorkers, check, check, TimeUnit.MILLISECONDS);
     }
@@ -75,7 +76,7 @@ public final class ControlServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket socket = serverSocket.accept();
-                daemon(() -> serve(socket), "control-" + socket.getRemoteSocketAddress()).start();
+                DaemonThreads.start(() -> serve(socket), "control-" + socket.getRemoteSocketAddress());
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("Control server cannot accept connections: {}", e.toString());
@@ -158,11 +159,5 @@ public final class ControlServer implements AutoCloseable {
         } catch (Exception ignored) {
             // nothing left to do with it
         }
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

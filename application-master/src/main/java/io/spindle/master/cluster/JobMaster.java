@@ -1,5 +1,6 @@
 package io.spindle.master.cluster;
 
+import io.spindle.core.concurrent.DaemonThreads;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.plan.ExecutionPlan;
@@ -29,14 +30,12 @@ import io.spindle.runtime.control.ControlMessage.Placement;
 import io.spindle.runtime.control.ControlMessage.TaskDeployment;
 import io.spindle.runtime.control.ControlMessage.TaskEnded;
 import io.spindle.runtime.control.SubtaskStates;
-import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,19 +77,16 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
     private final WorkerSpec workerSpec;
     private final int slotsPerWorker;
     private final int workersNeeded;
-    private final Function<WorkerId, WorkerLaunch> launches;
     private final LongSupplier clock;
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "job-master");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService loop =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("job-master"));
     private final EventJournal events;
     private final CompletableFuture<JobEnd> end = new CompletableFuture<>();
     private final RestartPolicy policy;
     private final Optional<JobCheckpointing> checkpointing;
 
     private WorkerPool pool;
+    private Function<WorkerId, WorkerLaunch> launches;
     private int containersRequested;
     private final Map<String, String> allocatedHosts = new TreeMap<>();
     private final Map<String, RegisteredWorker> registered = new TreeMap<>();
@@ -98,7 +94,6 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
     private int attempt;
     private DeployedAttempt deployed;
     private final Set<SubtaskId> unfinished = new HashSet<>();
-    private final Map<SubtaskId, String> taskStates = new HashMap<>();
     private long restartDueMillis;
     private long failureMillis;
     private int restarts;
@@ -106,8 +101,7 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
     private String failure;
 
     public JobMaster(String jobId, int masterAttempt, ExecutionPlan plan, org.apache.hadoop.conf.Configuration hadoop,
-                     WorkerSpec workerSpec, int slotsPerWorker, Function<WorkerId, WorkerLaunch> launches,
-                     LongSupplier clock) {
+                     WorkerSpec workerSpec, int slotsPerWorker, LongSupplier clock) {
         this.jobId = jobId;
         this.masterAttempt = masterAttempt;
         this.plan = plan;
@@ -116,7 +110,6 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
         this.workerSpec = workerSpec;
         this.slotsPerWorker = slotsPerWorker;
         this.workersNeeded = workersNeeded(plan, slotsPerWorker);
-        this.launches = launches;
         this.clock = clock;
         this.events = new EventJournal(clock);
         this.attempt = (masterAttempt - 1) * ATTEMPTS_PER_MASTER - 1;
@@ -131,10 +124,14 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
         return (slots + slotsPerWorker - 1) / slotsPerWorker;
     }
 
-    /** Starts the job on the pool's workers; the future completes when it has ended for good. */
-    public CompletableFuture<JobEnd> start(WorkerPool workerPool) {
+    /**
+     * Starts the job on the pool's workers, each started as {@code launches} says; the future completes when the
+     * job has ended for good.
+     */
+    public CompletableFuture<JobEnd> start(WorkerPool workerPool, Function<WorkerId, WorkerLaunch> launches) {
         onLoop(() -> {
             this.pool = workerPool;
+            this.launches = launches;
             events.add("job " + plan.graph().jobName() + " (" + jobId + ", master attempt " + masterAttempt + ") needs "
                     + workersNeeded + " worker" + (workersNeeded == 1 ? "" : "s") + " of " + workerSpec + " with "
                     + slotsPerWorker + " slot" + (slotsPerWorker == 1 ? "" : "s") + " each");
@@ -278,34 +275,32 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
             source = restoreSource();
             restore = source == null ? Map.of() : StateAssignment.assign(source.checkpoint, plan, null, source.own,
                     configuration.get(CheckpointingOptions.ALLOW_NON_RESTORED_STATE));
-        } catch (StateRestoreException | IOException e) {
-            fail("cannot restore the job: " + e.getMessage());
+        } catch (StateRestoreException e) {
+            fail(e.getMessage());
             return;
         }
         attempt++;
         List<RegisteredWorker> workers = new ArrayList<>(registered.values()).subList(0, workersNeeded);
+        deployed = new DeployedAttempt(attempt, workers);
         List<Placement> placements = new ArrayList<>();
         Map<String, List<TaskDeployment>> tasksByWorker = new LinkedHashMap<>();
         workers.forEach(worker -> tasksByWorker.put(worker.id(), new ArrayList<>()));
         unfinished.clear();
-        taskStates.clear();
         for (TaskVertex vertex : plan.vertices()) {
             for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
-                RegisteredWorker worker = workers.get(subtask / slotsPerWorker);
+                RegisteredWorker worker = deployed.workerFor(subtask);
                 SubtaskId id = new SubtaskId(vertex.id(), subtask);
                 placements.add(new Placement(vertex.id(), subtask, worker.dataHost(), worker.dataPort()));
                 TaskRestore state = restore.get(id);
                 tasksByWorker.get(worker.id()).add(new TaskDeployment(vertex.id(), subtask,
                         state == null ? new byte[0] : SubtaskStates.restoreBytes(state)));
                 unfinished.add(id);
-                taskStates.put(id, worker.id());
             }
         }
         String checkpointDirectory = checkpointing.map(JobCheckpointing::jobDirectory).orElse("");
         String restoreDirectory = source == null ? "" : source.checkpoint.stateRoot();
-        deployed = new DeployedAttempt(attempt, workers);
         for (RegisteredWorker worker : workers) {
-            deployed.send(worker, new ControlMessage.Deploy(attempt, checkpointDirectory, restoreDirectory,
+            sendQuietly(worker, new ControlMessage.Deploy(attempt, checkpointDirectory, restoreDirectory,
                     source != null && source.own, placements, tasksByWorker.get(worker.id())));
         }
         state = State.RUNNING;
@@ -321,13 +316,14 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
      * The newest checkpoint of this job (after a failover, or when an earlier master attempt completed some);
      * otherwise the configured savepoint or checkpoint; otherwise none.
      */
-    private Restore restoreSource() throws IOException {
+    private Restore restoreSource() {
         Optional<CompletedCheckpoint> latest = checkpointing.flatMap(JobCheckpointing::latestCompleted);
         if (latest.isPresent()) {
             return new Restore(latest.get(), true);
         }
         if (configuration.contains(CheckpointingOptions.RESTORE_PATH)) {
-            return new Restore(CheckpointStorage.load(configuration.get(CheckpointingOptions.RESTORE_PATH), hadoop), false);
+            return new Restore(StateAssignment.checkpointAt(configuration.get(CheckpointingOptions.RESTORE_PATH), hadoop),
+                    false);
         }
         return null;
     }
@@ -435,7 +431,7 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
                 Map<String, Object> task = new LinkedHashMap<>();
                 task.put("name", vertex.name());
                 task.put("subtask", subtask);
-                task.put("worker", taskStates.getOrDefault(id, ""));
+                task.put("worker", deployed == null ? "" : deployed.workerFor(subtask).id());
                 task.put("state", taskState(id));
                 tasks.add(task);
             }
@@ -451,12 +447,10 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
         });
         status.put("containers", containers);
         Map<String, Object> checkpoints = new LinkedHashMap<>();
-        List<CompletedCheckpointStats> completed = checkpointing.map(JobCheckpointing::completed).orElse(List.of());
-        checkpoints.put("completed", completed.size());
+        checkpoints.put("completed", checkpointing.map(c -> c.coordinator().completedCount()).orElse(0));
         checkpoints.put("failed", abortedCheckpoints);
-        if (!completed.isEmpty()) {
-            checkpoints.put("latest", checkpointDocument(completed.get(completed.size() - 1)));
-        }
+        checkpointing.flatMap(c -> c.coordinator().latestCompletedStats())
+                .ifPresent(latest -> checkpoints.put("latest", checkpointDocument(latest)));
         status.put("checkpoints", checkpoints);
         if (failure != null) {
             status.put("failure", failure);
@@ -528,8 +522,9 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
             return workers.stream().anyMatch(worker -> worker.id().equals(workerId));
         }
 
-        void send(RegisteredWorker worker, ControlMessage message) {
-            sendQuietly(worker, message);
+        /** Subtask i of every vertex runs in slot i. */
+        RegisteredWorker workerFor(int subtask) {
+            return workers.get(subtask / slotsPerWorker);
         }
 
         void sendToAll(ControlMessage message) {
@@ -544,9 +539,7 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
             sendToAll(new ControlMessage.CheckpointComplete(number, checkpointId));
-            checkpointing.ifPresent(c -> {
-                List<CompletedCheckpointStats> completed = c.completed();
-                CompletedCheckpointStats stats = completed.get(completed.size() - 1);
+            checkpointing.flatMap(c -> c.coordinator().latestCompletedStats()).ifPresent(stats -> {
                 events.add("checkpoint " + checkpointId + " completed in " + stats.durationMillis() + " ms: "
                         + stats.fullBytes() + " bytes of state, " + stats.incrementalBytes() + " uploaded");
             });

@@ -1,5 +1,6 @@
 package io.spindle.master.local;
 
+import io.spindle.core.concurrent.DaemonThreads;
 import io.spindle.api.JobParams;
 import io.spindle.api.SpindleJob;
 import io.spindle.core.config.Configuration;
@@ -18,7 +19,6 @@ import io.spindle.master.checkpoint.JobCheckpointing;
 import io.spindle.master.checkpoint.JobOutcome;
 import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
 import io.spindle.master.checkpoint.StateAssignment;
-import io.spindle.master.checkpoint.StateRestoreException;
 import io.spindle.runtime.checkpoint.CheckpointUploads;
 import io.spindle.runtime.checkpoint.TaskRestore;
 import io.spindle.runtime.local.LocalChannels;
@@ -26,7 +26,6 @@ import io.spindle.runtime.operators.UserCodeException;
 import io.spindle.runtime.tasks.Task;
 import io.spindle.runtime.tasks.TaskFactory;
 import io.spindle.runtime.tasks.TaskServices;
-import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.fs.HadoopConfigurations;
 import io.spindle.state.fs.HadoopFileAccess;
@@ -68,6 +67,8 @@ final class LocalJobRun {
     private final Map<String, Long> recordsIn = new LinkedHashMap<>();
     private final List<Long> recoveryMillis = new ArrayList<>();
     private Optional<JobCheckpointing> checkpointing = Optional.empty();
+    private final ExecutorService uploadThreads =
+            Executors.newFixedThreadPool(2, DaemonThreads.factory("checkpoint-upload"));
     private CheckpointUploads uploads;
     private volatile LocalAttempt current;
     private volatile boolean cancelled;
@@ -89,10 +90,9 @@ final class LocalJobRun {
         List<CompletedCheckpointStats> checkpoints;
         // Attempt n runs after n restarts.
         int number = 0;
-        ExecutorService uploadThreads = Executors.newFixedThreadPool(2, LocalJobRun::uploadThread);
         try (RocksDbResources rocksDb = RocksDbResources.fromConfig(configuration)) {
-            uploads = checkpointing.map(c -> new CheckpointUploads(snapshotFiles(c.jobDirectory(), hadoop), uploadThreads))
-                    .orElse(null);
+            uploads = checkpointing.map(c -> new CheckpointUploads(
+                    HadoopSnapshotFiles.forJobDirectory(c.jobDirectory(), hadoop), uploadThreads)).orElse(null);
             long lastFailureMillis = 0;
             for (; ; number++) {
                 LocalAttempt attempt = new LocalAttempt(number,
@@ -175,16 +175,11 @@ final class LocalJobRun {
         if (!configuration.contains(CheckpointingOptions.RESTORE_PATH)) {
             return Map.of();
         }
-        String path = configuration.get(CheckpointingOptions.RESTORE_PATH);
-        try {
-            CompletedCheckpoint checkpoint = CheckpointStorage.load(path, hadoop);
-            LOG.info("restoring job {} from {}", plan.graph().jobName(), checkpoint.directory());
-            return StateAssignment.assign(checkpoint, plan,
-                    HadoopSnapshotFiles.forJobDirectory(checkpoint.stateRoot(), hadoop), false,
-                    configuration.get(CheckpointingOptions.ALLOW_NON_RESTORED_STATE));
-        } catch (IOException e) {
-            throw new StateRestoreException("cannot restore from " + path + ": " + e.getMessage(), e);
-        }
+        CompletedCheckpoint checkpoint = StateAssignment.checkpointAt(configuration.get(CheckpointingOptions.RESTORE_PATH),
+                hadoop);
+        LOG.info("restoring job {} from {}", plan.graph().jobName(), checkpoint.directory());
+        return StateAssignment.assign(checkpoint, plan, HadoopSnapshotFiles.forJobDirectory(checkpoint.stateRoot(), hadoop),
+                false, configuration.get(CheckpointingOptions.ALLOW_NON_RESTORED_STATE));
     }
 
     /** From the newest checkpoint this job completed, if any; the files lie in its own directory. */
@@ -217,32 +212,14 @@ final class LocalJobRun {
 
     /** Uploads still running would write into a directory {@link JobCheckpointing#jobEnded} may delete. */
     private void awaitUploads() {
-        if (uploads == null) {
-            return;
-        }
-        ExecutorService threads = (ExecutorService) uploads.executor();
-        threads.shutdown();
+        uploadThreads.shutdown();
         try {
-            if (!threads.awaitTermination(60, TimeUnit.SECONDS)) {
-                threads.shutdownNow();
+            if (!uploadThreads.awaitTermination(60, TimeUnit.SECONDS)) {
+                uploadThreads.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static HadoopSnapshotFiles snapshotFiles(String jobDirectory, org.apache.hadoop.conf.Configuration hadoop) {
-        try {
-            return HadoopSnapshotFiles.forJobDirectory(jobDirectory, hadoop);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the checkpoint directory " + jobDirectory, e);
-        }
-    }
-
-    private static Thread uploadThread(Runnable runnable) {
-        Thread thread = new Thread(runnable, "checkpoint-upload");
-        thread.setDaemon(true);
-        return thread;
     }
 
     private static void sleep(long millis) {

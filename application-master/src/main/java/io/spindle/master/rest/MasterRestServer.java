@@ -1,5 +1,6 @@
 package io.spindle.master.rest;
 
+import io.spindle.core.concurrent.DaemonThreads;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +13,6 @@ import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -50,7 +49,7 @@ public final class MasterRestServer implements AutoCloseable {
                 "/status", Route.read(() -> new JsonResponse(HttpURLConnection.HTTP_OK, status.get())),
                 "/cancel", accepting("cancel", cancel));
         HttpServer server = HttpServer.create(new InetSocketAddress(host, 0), 0);
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, DaemonThreads.factory("rest"));
         server.createContext("/", new Router(routes, new ControlSecret(secret)));
         server.setExecutor(executor);
         server.start();
@@ -86,13 +85,4 @@ public final class MasterRestServer implements AutoCloseable {
         }
     }
 
-    /** Request threads must not keep the ApplicationMaster's JVM alive once it is done. */
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "rest-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

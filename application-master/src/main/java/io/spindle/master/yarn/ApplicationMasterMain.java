@@ -1,14 +1,8 @@
 package io.spindle.master.yarn;
 
-import io.spindle.api.JobParams;
-import io.spindle.api.SpindleJob;
-import io.spindle.core.config.ConfigLoader;
 import io.spindle.core.config.Configuration;
-import io.spindle.core.graph.JobGraphs;
 import io.spindle.core.options.ClusterOptions;
-import io.spindle.core.options.SpindleOptions;
 import io.spindle.core.options.YarnOptions;
-import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.master.cluster.ControlServer;
 import io.spindle.master.cluster.JobEnd;
 import io.spindle.master.cluster.JobMaster;
@@ -17,6 +11,7 @@ import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.master.resources.WorkerPool;
 import io.spindle.master.resources.WorkerSpec;
 import io.spindle.master.rest.MasterRestServer;
+import io.spindle.runtime.worker.ShippedJob;
 import io.spindle.runtime.worker.WorkerMain;
 import io.spindle.state.fs.HadoopConfigurations;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -67,11 +62,8 @@ public final class ApplicationMasterMain {
         if (args.length < 1) {
             throw new IllegalArgumentException("usage: ApplicationMasterMain <job class> [job args]");
         }
-        Configuration configuration = new ConfigLoader(SpindleOptions.REGISTRY).load(java.nio.file.Path.of("."), List.of())
-                .orThrow();
-        SpindleJob job = (SpindleJob) Class.forName(args[0]).getDeclaredConstructor().newInstance();
-        List<String> jobArguments = Arrays.asList(args).subList(1, args.length);
-        ExecutionPlan plan = ExecutionPlan.of(JobGraphs.build(job, JobParams.fromArgs(jobArguments), configuration));
+        ShippedJob job = ShippedJob.load(args[0], Arrays.asList(args).subList(1, args.length));
+        Configuration configuration = job.configuration();
         ApplicationAttemptId attemptId = ContainerId.fromString(System.getenv(Environment.CONTAINER_ID.name()))
                 .getApplicationAttemptId();
         String host = System.getenv(Environment.NM_HOST.name());
@@ -82,28 +74,26 @@ public final class ApplicationMasterMain {
 
         WorkerSpec workerSpec = new WorkerSpec((int) configuration.get(ClusterOptions.WORKER_MEMORY).mebiBytes(),
                 YarnOptions.workerVcores(configuration));
-        ControlEndpoint control = new ControlEndpoint(host);
-        JobMaster master = new JobMaster(attemptId.getApplicationId().toString(), attemptId.getAttemptId(), plan, hadoop,
-                workerSpec, configuration.get(ClusterOptions.TASK_SLOTS),
-                id -> workerLaunch(id, control, args, token), System::currentTimeMillis);
+        JobMaster master = new JobMaster(attemptId.getApplicationId().toString(), attemptId.getAttemptId(), job.plan(),
+                hadoop, workerSpec, configuration.get(ClusterOptions.TASK_SLOTS), System::currentTimeMillis);
         try (ControlServer controlServer = new ControlServer(host, token, master,
                      configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT).toMillis(), System::currentTimeMillis);
              MasterRestServer rest = MasterRestServer.start(host, readSecret(fileSystem, staging), master::status,
                      master::cancel)) {
-            control.port = controlServer.port();
             JavaLaunchContexts launchContexts = new JavaLaunchContexts(ShippedFiles.localResources(fileSystem, staging),
                     System.getProperty("java.home"));
             WorkerPool pool = YarnWorkerPool.register(new ConfiguredYarnClientFactory(hadoop),
                     new MasterEndpoint(host, controlServer.port(), rest.url()), launchContexts, master);
-            JobEnd end = master.start(pool).get();
+            JobEnd end = master.start(pool, id -> workerLaunch(id, host, controlServer.port(), args, token)).get();
             pool.stop(end.status(), end.diagnostics());
         }
         // the final status is recorded: no attempt will need the staged files again
         fileSystem.delete(staging, true);
     }
 
-    private static WorkerLaunch workerLaunch(WorkerId id, ControlEndpoint control, String[] args, String token) {
-        List<String> arguments = new ArrayList<>(List.of(control.host, String.valueOf(control.port), id.value()));
+    /** Arguments of a worker: where its master listens, its id, then the master's own (job class and arguments). */
+    private static WorkerLaunch workerLaunch(WorkerId id, String host, int controlPort, String[] args, String token) {
+        List<String> arguments = new ArrayList<>(List.of(host, String.valueOf(controlPort), id.value()));
         arguments.addAll(Arrays.asList(args));
         return new WorkerLaunch(WorkerMain.class.getName(), arguments, List.of(), Map.of(WorkerMain.TOKEN_ENV, token));
     }
@@ -120,13 +110,4 @@ public final class ApplicationMasterMain {
         return bytes;
     }
 
-    /** Where workers reach the control server; the port is known once it listens. */
-    private static final class ControlEndpoint {
-        private final String host;
-        private volatile int port;
-
-        ControlEndpoint(String host) {
-            this.host = host;
-        }
-    }
 }

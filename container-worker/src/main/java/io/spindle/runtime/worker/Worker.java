@@ -1,15 +1,11 @@
 package io.spindle.runtime.worker;
 
-import io.spindle.api.JobParams;
-import io.spindle.api.SpindleJob;
-import io.spindle.core.config.Configuration;
-import io.spindle.core.graph.JobGraphs;
+import io.spindle.core.concurrent.DaemonThreads;
 import io.spindle.core.io.LocalFiles;
 import io.spindle.core.options.CheckpointingMode;
 import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.options.PipelineOptions;
 import io.spindle.core.options.StateBackendOptions;
-import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
 import io.spindle.runtime.checkpoint.CheckpointUploads;
 import io.spindle.runtime.checkpoint.TaskRestore;
@@ -63,29 +59,24 @@ final class Worker {
 
     private final String workerId;
     private final ControlConnection master;
-    private final SpindleJob job;
-    private final JobParams params;
-    private final Configuration configuration;
+    private final ShippedJob job;
     private final org.apache.hadoop.conf.Configuration hadoop;
-    private final ExecutionPlan plan;
     private final DataServer dataServer;
     private final RocksDbResources rocksDb;
-    private final ExecutorService attemptThread = Executors.newSingleThreadExecutor(runnable -> named(runnable, "attempts"));
-    private final ExecutorService uploadThreads = Executors.newFixedThreadPool(2, runnable -> named(runnable, "checkpoint-upload"));
+    private final ExecutorService attemptThread = Executors.newSingleThreadExecutor(DaemonThreads.factory("attempts"));
+    private final ExecutorService uploadThreads = Executors.newFixedThreadPool(2,
+            DaemonThreads.factory("checkpoint-upload"));
     private final ScheduledExecutorService heartbeats =
-            Executors.newSingleThreadScheduledExecutor(runnable -> named(runnable, "heartbeat"));
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("heartbeat"));
     /** Touched only on the attempt thread. */
     private WorkerAttempt current;
 
-    Worker(String workerId, ControlConnection master, SpindleJob job, JobParams params, Configuration configuration,
-           org.apache.hadoop.conf.Configuration hadoop, DataServer dataServer, RocksDbResources rocksDb) {
+    Worker(String workerId, ControlConnection master, ShippedJob job, org.apache.hadoop.conf.Configuration hadoop,
+           DataServer dataServer, RocksDbResources rocksDb) {
         this.workerId = workerId;
         this.master = master;
         this.job = job;
-        this.params = params;
-        this.configuration = configuration;
         this.hadoop = hadoop;
-        this.plan = ExecutionPlan.of(JobGraphs.build(job, params, configuration));
         this.dataServer = dataServer;
         this.rocksDb = rocksDb;
     }
@@ -144,19 +135,19 @@ final class Worker {
                 (vertexId, subtask) -> producers.get(key(vertexId, subtask)));
         WorkerAttempt attempt = new WorkerAttempt(deploy.attempt(), this::send, channels);
         current = attempt;
-        TaskServices services = new TaskServices(deploy.attempt(), channels, rocksDb, stateDirectory(deploy.attempt()),
+        TaskServices services = new TaskServices(deploy.attempt(), channels, rocksDb, createStateDirectory(deploy.attempt()),
                 new HadoopFileAccess(hadoop), System::currentTimeMillis,
-                configuration.get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, attempt, attempt,
-                configuration.get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE,
+                job.configuration().get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, attempt, attempt,
+                job.configuration().get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE,
                 deploy.checkpointDirectory().isEmpty() ? null
                         : new CheckpointUploads(snapshotFiles(deploy.checkpointDirectory()), uploadThreads));
         SnapshotFiles restoreFiles = deploy.restoreDirectory().isEmpty() ? null : snapshotFiles(deploy.restoreDirectory());
         for (TaskDeployment task : deploy.tasks()) {
-            TaskVertex vertex = plan.vertices().get(task.vertexId());
+            TaskVertex vertex = job.plan().vertices().get(task.vertexId());
             try {
                 TaskRestore restore = task.restore().length == 0 ? null
                         : SubtaskStates.restore(task.restore(), restoreFiles, deploy.restoreFromOwnCheckpoint());
-                attempt.add(TaskFactory.create(plan, JobGraphs.build(job, params, configuration), vertex, task.subtask(),
+                attempt.add(TaskFactory.create(job.plan(), job.freshGraph(), vertex, task.subtask(),
                         services, restore), task.vertexId(), task.subtask());
             } catch (RuntimeException e) {
                 LOG.warn("Worker {} could not start subtask {} of {}: {}", workerId, task.subtask(), vertex.name(), e.toString());
@@ -199,15 +190,16 @@ final class Worker {
     }
 
     private SnapshotFiles snapshotFiles(String jobDirectory) {
-        try {
-            return HadoopSnapshotFiles.forJobDirectory(jobDirectory, hadoop);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the checkpoint directory " + jobDirectory, e);
-        }
+        return HadoopSnapshotFiles.forJobDirectory(jobDirectory, hadoop);
     }
 
+    /** The RocksDB directories of one attempt's subtasks lie under this one. */
     private Path stateDirectory(int attempt) {
-        Path directory = StateBackendOptions.rocksDbLocalDir(configuration).resolve("attempt-" + attempt);
+        return StateBackendOptions.rocksDbLocalDir(job.configuration()).resolve("attempt-" + attempt);
+    }
+
+    private Path createStateDirectory(int attempt) {
+        Path directory = stateDirectory(attempt);
         try {
             return Files.createDirectories(directory);
         } catch (IOException e) {
@@ -216,7 +208,7 @@ final class Worker {
     }
 
     private void deleteStateDirectory(int attempt) {
-        Path directory = StateBackendOptions.rocksDbLocalDir(configuration).resolve("attempt-" + attempt);
+        Path directory = stateDirectory(attempt);
         try {
             LocalFiles.deleteRecursively(directory);
         } catch (IOException e) {
@@ -234,11 +226,5 @@ final class Worker {
 
     private static long key(int vertexId, int subtask) {
         return (long) vertexId << 32 | subtask;
-    }
-
-    private static Thread named(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -27,7 +27,7 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
     private final int number;
     private final Consumer<ControlMessage> master;
     private final NettyChannels channels;
-    private final Map<Task, int[]> subtasks = new HashMap<>();
+    private final Map<Task, Subtask> subtasks = new HashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicBoolean firstRecordReported = new AtomicBoolean();
 
@@ -42,7 +42,7 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
     }
 
     synchronized void add(Task task, int vertexId, int subtask) {
-        subtasks.put(task, new int[] {vertexId, subtask});
+        subtasks.put(task, new Subtask(vertexId, subtask));
     }
 
     /** A subtask that could not even be built (its state would not restore) fails the attempt like a task. */
@@ -115,11 +115,11 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
     }
 
     private void ended(Task task, TaskOutcome outcome, String failure) {
-        int[] id;
+        Subtask id;
         synchronized (this) {
             id = subtasks.get(task);
         }
-        master.accept(new ControlMessage.TaskEnded(number, id[0], id[1], outcome, failure));
+        master.accept(new ControlMessage.TaskEnded(number, id.vertexId(), id.index(), outcome, failure));
     }
 
     @Override
@@ -131,4 +131,6 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
     public void decline(String taskName, long checkpointId, Throwable cause) {
         master.accept(new ControlMessage.Decline(number, taskName, checkpointId, String.valueOf(cause)));
     }
+
+    private record Subtask(int vertexId, int index) { }
 }

@@ -1,11 +1,7 @@
 package io.spindle.runtime.worker;
 
-import io.spindle.api.JobParams;
-import io.spindle.api.SpindleJob;
-import io.spindle.core.config.ConfigLoader;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.options.ClusterOptions;
-import io.spindle.core.options.SpindleOptions;
 import io.spindle.runtime.control.ControlConnection;
 import io.spindle.runtime.net.DataServer;
 import io.spindle.state.fs.HadoopConfigurations;
@@ -15,9 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The worker container's main class. Arguments: master host, master control port, worker id, job class, then the
@@ -53,9 +47,8 @@ public final class WorkerMain {
                     + "[job args]; got " + Arrays.toString(args));
         }
         String workerId = args[2];
-        Configuration configuration = new ConfigLoader(SpindleOptions.REGISTRY).load(Path.of("."), List.of()).orThrow();
-        SpindleJob job = (SpindleJob) Class.forName(args[3]).getDeclaredConstructor().newInstance();
-        JobParams params = JobParams.fromArgs(Arrays.asList(args).subList(4, args.length));
+        ShippedJob job = ShippedJob.load(args[3], Arrays.asList(args).subList(4, args.length));
+        Configuration configuration = job.configuration();
         String host = System.getenv().getOrDefault(HOST_ENV, "localhost");
         try (Socket socket = new Socket(args[0], Integer.parseInt(args[1]));
              ControlConnection master = new ControlConnection(socket);
@@ -63,8 +56,7 @@ public final class WorkerMain {
              RocksDbResources rocksDb = RocksDbResources.fromConfig(configuration)) {
             LOG.info("Worker {} connected to its master at {}; data server on {}:{}", workerId, master.remoteAddress(),
                     host, dataServer.port());
-            new Worker(workerId, master, job, params, configuration, HadoopConfigurations.of(configuration),
-                    dataServer, rocksDb).run(System.getenv().getOrDefault(TOKEN_ENV, ""), host,
+            new Worker(workerId, master, job, HadoopConfigurations.of(configuration), dataServer, rocksDb).run(System.getenv().getOrDefault(TOKEN_ENV, ""), host,
                     configuration.get(ClusterOptions.HEARTBEAT_INTERVAL).toMillis());
         }
     }

@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -42,11 +43,17 @@ public final class HadoopSnapshotFiles implements SnapshotFiles {
         this.jobDirectory = Objects.requireNonNull(jobDirectory, "job directory");
     }
 
-    /** On the file system of {@code jobDirectory}; local directories without Hadoop's .crc side files. */
-    public static HadoopSnapshotFiles forJobDirectory(String jobDirectory, Configuration hadoopConfiguration)
-            throws IOException {
+    /**
+     * On the file system of {@code jobDirectory}; local directories without Hadoop's .crc side files. Unchecked:
+     * a file system that cannot even be reached fails the task or job that needs it, like any other fault.
+     */
+    public static HadoopSnapshotFiles forJobDirectory(String jobDirectory, Configuration hadoopConfiguration) {
         org.apache.hadoop.fs.Path directory = new org.apache.hadoop.fs.Path(jobDirectory);
-        return new HadoopSnapshotFiles(new HadoopFileAccess(hadoopConfiguration).fileSystem(directory), directory);
+        try {
+            return new HadoopSnapshotFiles(new HadoopFileAccess(hadoopConfiguration).fileSystem(directory), directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the checkpoint directory " + jobDirectory, e);
+        }
     }
 
     public org.apache.hadoop.fs.Path jobDirectory() {

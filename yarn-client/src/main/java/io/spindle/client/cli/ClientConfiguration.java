@@ -1,6 +1,6 @@
 package io.spindle.client.cli;
 
-import io.spindle.core.config.HadoopKeys;
+import io.spindle.state.fs.HadoopConfigurations;
 import io.spindle.master.yarn.HadoopSiteFiles;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import java.nio.file.Files;
@@ -36,10 +36,11 @@ final class ClientConfiguration {
     /**
      * The Hadoop configuration of the cluster the command talks to: Hadoop's files on the classpath, the site
      * files in {@code $HADOOP_CONF_DIR} (Hadoop's convention; read here too, so that the cluster is found
-     * whether or not the launcher put that directory on the classpath), then the job's Hadoop keys.
+     * whether or not the launcher put that directory on the classpath), and above both the job's Hadoop keys
+     * (values set on a Hadoop configuration outrank its resources, even those added later).
      */
     static org.apache.hadoop.conf.Configuration hadoop(CliContext context, Configuration configuration) {
-        org.apache.hadoop.conf.Configuration hadoop = new YarnConfiguration();
+        org.apache.hadoop.conf.Configuration hadoop = new YarnConfiguration(HadoopConfigurations.of(configuration));
         String confDir = context.environment().get("HADOOP_CONF_DIR");
         if (confDir != null && !confDir.isBlank()) {
             for (String site : HadoopSiteFiles.NAMES) {
@@ -49,7 +50,6 @@ final class ClientConfiguration {
                 }
             }
         }
-        HadoopKeys.of(configuration).forEach(hadoop::set);
         return hadoop;
     }
 }

@@ -16,7 +16,6 @@ import io.spindle.client.yarn.ApplicationStatus;
 import io.spindle.client.yarn.JobSubmitter;
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.master.checkpoint.StateAssignment;
-import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import io.spindle.master.checkpoint.StateRestoreException;
@@ -26,7 +25,6 @@ import io.spindle.master.local.LocalExecutor;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,12 +138,10 @@ final class RunCommand implements Command {
         if (!configuration.contains(CheckpointingOptions.RESTORE_PATH)) {
             return;
         }
-        String path = configuration.get(CheckpointingOptions.RESTORE_PATH);
         try {
-            StateAssignment.assign(CheckpointStorage.load(path, hadoop), ExecutionPlan.of(graph), null, false,
+            StateAssignment.assign(StateAssignment.checkpointAt(configuration.get(CheckpointingOptions.RESTORE_PATH),
+                    hadoop), ExecutionPlan.of(graph), null, false,
                     configuration.get(CheckpointingOptions.ALLOW_NON_RESTORED_STATE));
-        } catch (IOException e) {
-            throw new UsageException("cannot restore from " + path + ": " + e.getMessage());
         } catch (StateRestoreException e) {
             throw new UsageException(e.getMessage());
         }

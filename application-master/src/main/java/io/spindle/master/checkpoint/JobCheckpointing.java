@@ -142,8 +142,9 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
     }
 
     /**
-     * The job ended for good: its retained checkpoints are deleted, unless it failed or was cancelled and
-     * the retention setting keeps them for a manual restart ({@code spindle run -s}).
+     * The job ended for good, and its uploads have ended: its retained checkpoints are deleted, unless it failed
+     * or was cancelled and the retention setting keeps them for a manual restart ({@code spindle run -s}); either
+     * way, nothing the kept checkpoints do not reference stays behind.
      */
     public void jobEnded(JobOutcome outcome) {
         boolean keep = outcome == JobOutcome.FAILED && retention.keepsOnFailure()
@@ -151,9 +152,14 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
         if (keep) {
             LOG.info("keeping the checkpoints of the {} job in {} ({})", outcome.name().toLowerCase(Locale.ROOT),
                     jobDirectory(), retention);
-            return;
+        } else {
+            store.discardAll();
         }
-        store.discardAll();
+        try {
+            store.close();
+        } catch (IOException e) {
+            LOG.warn("could not clean up the checkpoint directory {}: {}", jobDirectory(), e.toString());
+        }
     }
 
     public List<CompletedCheckpointStats> completed() {

@@ -76,24 +76,9 @@ public final class CompletedCheckpointStore {
             for (int i = completed.size() - 1; i >= 0; i--) {
                 store.addAndSubsume(completed.get(i), true);
             }
-            List<Long> directories = storage.checkpointDirectoryIds();
-            List<StateFile> sharedFiles = storage.sharedFiles();
-            Set<Long> retained = new TreeSet<>(store.retainedIds());
-            List<Long> leftOver = directories.stream()
-                    .filter(id -> !retained.contains(id) && !store.directoriesToDelete.contains(id)).sorted().toList();
-            List<StateFile> unreferenced = sharedFiles.stream()
-                    .filter(f -> !store.registry.isRegistered(f) && !store.sharedFilesToDelete.containsKey(f.path()))
-                    .toList();
             LOG.info("Recovered {} completed checkpoint(s) of job {} from {}: retained {}, {} shared files registered",
-                    completed.size(), storage.jobId(), storage.jobDirectory(), retained, store.registry.size());
-            if (!leftOver.isEmpty() || !unreferenced.isEmpty()) {
-                LOG.warn("Deleting what an earlier run of job {} left unfinished: chk-{} (incomplete or unreadable) "
-                        + "and {} shared file(s) no retained checkpoint references", storage.jobId(), leftOver,
-                        unreferenced.size());
-                store.directoriesToDelete.addAll(leftOver);
-                unreferenced.forEach(f -> store.sharedFilesToDelete.put(f.path(), f));
-                store.runDeletions();
-            }
+                    completed.size(), storage.jobId(), storage.jobDirectory(), store.retainedIds(), store.registry.size());
+            store.deleteUnreferenced("an earlier run");
         }
         return store;
     }
@@ -145,23 +130,35 @@ public final class CompletedCheckpointStore {
         registry.unregisterUnusedState(Long.MAX_VALUE).forEach(f -> sharedFilesToDelete.put(f.path(), f));
         LOG.info("Discarding all checkpoints of job {}", storage.jobId());
         runDeletions();
-        if (directoriesToDelete.isEmpty()) {
-            deleteLeftoverSharedFiles();
-        }
     }
 
     /**
-     * With nothing retained, whatever {@code shared/} still holds was written by an upload that finished after
-     * its checkpoint had been aborted and its files discarded.
+     * The job has ended and nothing writes to its directory any more: whatever no retained checkpoint references
+     * is deleted, as after a crash (see {@link #recover}). Uploads that finished after their checkpoint was
+     * aborted, and deletions that failed, leave such files.
      */
-    private void deleteLeftoverSharedFiles() {
-        try {
-            for (StateFile file : storage.sharedFiles()) {
-                storage.deleteState(file);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not delete the leftover shared files of job {}: {}", storage.jobId(), e.toString());
+    public synchronized void close() throws IOException {
+        deleteUnreferenced("this run");
+    }
+
+    /** Deletes every {@code chk-<n>} not retained and every shared file no retained checkpoint references. */
+    private void deleteUnreferenced(String leftBy) throws IOException {
+        List<Long> directories = storage.checkpointDirectoryIds();
+        List<StateFile> sharedFiles = storage.sharedFiles();
+        Set<Long> retained = new TreeSet<>(retainedIds());
+        List<Long> leftOver = directories.stream()
+                .filter(id -> !retained.contains(id) && !directoriesToDelete.contains(id)).sorted().toList();
+        List<StateFile> unreferenced = sharedFiles.stream()
+                .filter(f -> !registry.isRegistered(f) && !sharedFilesToDelete.containsKey(f.path()))
+                .toList();
+        if (!leftOver.isEmpty() || !unreferenced.isEmpty()) {
+            LOG.warn("Deleting what {} of job {} left unfinished: chk-{} (incomplete or unreadable) "
+                    + "and {} shared file(s) no retained checkpoint references", leftBy, storage.jobId(), leftOver,
+                    unreferenced.size());
+            directoriesToDelete.addAll(leftOver);
+            unreferenced.forEach(f -> sharedFilesToDelete.put(f.path(), f));
         }
+        runDeletions();
     }
 
     public synchronized Optional<CompletedCheckpoint> latest() {

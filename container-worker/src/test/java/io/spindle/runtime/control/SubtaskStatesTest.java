@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubtaskStatesTest {
 
     private static final KeyedStateHandle KEYED = new KeyedStateHandle(new KeyGroupRange(0, 63),
-            Map.of("000012.sst", new StateFile("shared/abc-000012.sst", 4096)),
-            Map.of("MANIFEST-000005", new StateFile("chk-3/abc-MANIFEST-000005", 120)), 4216);
+            Map.of("000012.sst", new StateFile("shared/abc-000012.sst", 4096, 0x5EED)),
+            Map.of("MANIFEST-000005", new StateFile("chk-3/abc-MANIFEST-000005", 120, 0x5EED)), 4216);
 
     @Test
     void snapshotKeepsTaskIdentityListStatesAndKeyedState() {

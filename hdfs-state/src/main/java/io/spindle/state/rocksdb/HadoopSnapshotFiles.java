@@ -1,6 +1,7 @@
 package io.spindle.state.rocksdb;
 
 import io.spindle.state.checkpoint.StateFile;
+import io.spindle.state.checkpoint.StateFiles;
 import io.spindle.state.fs.HadoopFileAccess;
 
 import org.apache.hadoop.conf.Configuration;
@@ -12,7 +13,6 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +22,14 @@ import java.util.Objects;
 /**
  * {@link SnapshotFiles} in a job's checkpoint directory on a Hadoop FileSystem (hdfs://, file://...).
  * Copies in chunks and checks for interruption between them, so a cancelled transfer stops within one
- * chunk. Thread-safe (Hadoop file systems are).
+ * chunk; computes each upload's checksum while copying it and checks size and checksum of each download.
+ * Thread-safe (Hadoop file systems are).
  *
  * <p>On the local file system, files are created with java.nio rather than Hadoop's RawLocalFileSystem,
  * which runs a {@code chmod} shell for every file it creates (about 5 ms each) and swallows the thread's
  * interruption while it waits for it. Everything else goes through Hadoop.
  */
 public final class HadoopSnapshotFiles implements SnapshotFiles {
-
-    private static final int CHUNK_BYTES = 256 * 1024;
 
     private final FileSystem fileSystem;
     private final org.apache.hadoop.fs.Path jobDirectory;
@@ -72,14 +71,13 @@ public final class HadoopSnapshotFiles implements SnapshotFiles {
     @Override
     public StateFile upload(Path localFile, String relativePath) throws IOException {
         // Validates the path before anything is written.
-        StateFile target = new StateFile(relativePath, 0);
+        new StateFile(relativePath, 0, 0);
         org.apache.hadoop.fs.Path path = resolve(relativePath);
-        long bytes;
         boolean creating = false;
         try (InputStream in = Files.newInputStream(localFile)) {
             creating = true;
             try (OutputStream out = create(path)) {
-                bytes = copy(in, out, localFile + " to " + path);
+                return StateFiles.copy(in, out, relativePath, localFile + " to " + path);
             }
         } catch (IOException | RuntimeException e) {
             // Never a file that existed before: that is someone else's. A create may fail after it made the file.
@@ -89,7 +87,6 @@ public final class HadoopSnapshotFiles implements SnapshotFiles {
             }
             throw e;
         }
-        return new StateFile(target.path(), bytes);
     }
 
     /**
@@ -111,11 +108,8 @@ public final class HadoopSnapshotFiles implements SnapshotFiles {
         try (InputStream in = fileSystem.open(path);
              OutputStream out = Files.newOutputStream(localTarget, StandardOpenOption.CREATE_NEW,
                      StandardOpenOption.WRITE)) {
-            long bytes = copy(in, out, path + " to " + localTarget);
-            if (bytes != file.size()) {
-                throw new IOException(path + " has " + bytes + " bytes where the checkpoint says " + file.size()
-                        + ": truncated or replaced");
-            }
+            StateFile copied = StateFiles.copy(in, out, file.path(), path + " to " + localTarget);
+            StateFiles.check(file, copied, path.toString());
         } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(localTarget);
@@ -129,20 +123,6 @@ public final class HadoopSnapshotFiles implements SnapshotFiles {
     @Override
     public void delete(StateFile file) throws IOException {
         fileSystem.delete(resolve(file), false);
-    }
-
-    private static long copy(InputStream in, OutputStream out, String what) throws IOException {
-        byte[] buffer = new byte[CHUNK_BYTES];
-        long total = 0;
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedIOException("copying " + what + " was interrupted");
-            }
-            out.write(buffer, 0, read);
-            total += read;
-        }
-        return total;
     }
 
     /**

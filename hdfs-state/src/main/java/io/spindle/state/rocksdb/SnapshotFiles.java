@@ -23,13 +23,14 @@ public interface SnapshotFiles {
      * triggered the checkpoint, and deletes when it aborts it). Nothing is left at {@code relativePath} if it
      * fails.
      *
-     * @return the uploaded file with the number of bytes written
+     * @return the uploaded file with the number of bytes written and their checksum
      */
     StateFile upload(Path localFile, String relativePath) throws IOException;
 
     /**
-     * Copies {@code file} to {@code localTarget}, which must not exist yet; fails if the stored file does not
-     * have {@link StateFile#size()} bytes. Nothing is left at {@code localTarget} if it fails.
+     * Copies {@code file} to {@code localTarget}, which must not exist yet; fails with an {@link IOException}
+     * naming the file if the stored bytes differ from {@link StateFile#size()} or {@link StateFile#checksum()}
+     * (truncated, replaced or corrupted). Nothing is left at {@code localTarget} if it fails.
      */
     void download(StateFile file, Path localTarget) throws IOException;
 

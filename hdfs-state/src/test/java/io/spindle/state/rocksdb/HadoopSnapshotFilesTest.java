@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32C;
 
 import static io.spindle.state.rocksdb.CheckpointTesting.filesUnder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +34,12 @@ class HadoopSnapshotFilesTest {
     }
 
     @Test
-    void anUploadReportsItsSize() throws IOException {
+    void anUploadReportsItsSizeAndChecksum() throws IOException {
         StateFile file = files.upload(local, "shared/u-000042.sst");
 
-        assertThat(file).isEqualTo(new StateFile("shared/u-000042.sst", 9));
+        CRC32C crc = new CRC32C();
+        crc.update("sst bytes".getBytes());
+        assertThat(file).isEqualTo(new StateFile("shared/u-000042.sst", 9, (int) crc.getValue()));
         assertThat(jobDirectory.resolve("shared/u-000042.sst")).hasContent("sst bytes");
     }
 
@@ -90,22 +93,47 @@ class HadoopSnapshotFilesTest {
         files.upload(local, "shared/u-000042.sst");
         Path target = tempDir.resolve("restored-000042.sst");
 
-        assertThatThrownBy(() -> files.download(new StateFile("shared/u-000042.sst", 100), target))
+        assertThatThrownBy(() -> files.download(new StateFile("shared/u-000042.sst", 100, 0x5EED), target))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("truncated or replaced");
         assertThat(target).doesNotExist();
     }
 
     @Test
+    void aDownloadOfATruncatedFileFailsNamingItAndLeavesNothing() throws IOException {
+        StateFile file = files.upload(local, "shared/u-000042.sst");
+        Files.write(jobDirectory.resolve("shared/u-000042.sst"), "sst".getBytes());
+        Path target = tempDir.resolve("restored-000042.sst");
+
+        assertThatThrownBy(() -> files.download(file, target))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("shared/u-000042.sst has 3 bytes where the metadata says 9");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aDownloadOfAFileWithAFlippedByteFailsNamingItAndLeavesNothing() throws IOException {
+        StateFile file = files.upload(local, "shared/u-000042.sst");
+        Files.write(jobDirectory.resolve("shared/u-000042.sst"), "sst bztes".getBytes());
+        Path target = tempDir.resolve("restored-000042.sst");
+
+        assertThatThrownBy(() -> files.download(file, target))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("shared/u-000042.sst checksum mismatch")
+                .hasMessageContaining("corrupted");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void deletingAMissingFileIsNotAnError() throws IOException {
-        files.delete(new StateFile("shared/never-uploaded.sst", 1));
+        files.delete(new StateFile("shared/never-uploaded.sst", 1, 0x5EED));
 
         assertThat(filesUnder(jobDirectory)).isEmpty();
     }
 
     @Test
     void stateFilesAreResolvedAgainstTheJobDirectory() {
-        assertThat(files.resolve(new StateFile("chk-3/x", 1)).toUri().getPath())
+        assertThat(files.resolve(new StateFile("chk-3/x", 1, 0x5EED)).toUri().getPath())
                 .isEqualTo(jobDirectory.resolve("chk-3/x").toString());
     }
 }

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UploadedSstFilesTest {
 
     private static final Map<String, StateFile> RESTORED =
-            Map.of("000007.sst", new StateFile("shared/r-000007.sst", 7));
-    private static final Map<String, StateFile> FIRST = Map.of("000009.sst", new StateFile("shared/a-000009.sst", 9));
-    private static final Map<String, StateFile> SECOND = Map.of("000011.sst", new StateFile("shared/b-000011.sst", 11));
+            Map.of("000007.sst", new StateFile("shared/r-000007.sst", 7, 0x5EED));
+    private static final Map<String, StateFile> FIRST = Map.of("000009.sst", new StateFile("shared/a-000009.sst", 9, 0x5EED));
+    private static final Map<String, StateFile> SECOND = Map.of("000011.sst", new StateFile("shared/b-000011.sst", 11, 0x5EED));
 
     private final UploadedSstFiles uploaded = new UploadedSstFiles();
 
@@ -73,11 +73,11 @@ class UploadedSstFilesTest {
         // Checkpoint 2 was taken before 1 was confirmed, so it uploaded 000009.sst again; once 2 completes, the
         // copy of checkpoint 1 may be deleted with it.
         Map<String, StateFile> secondWithCopy = Map.of(
-                "000009.sst", new StateFile("shared/c-000009.sst", 9),
-                "000011.sst", new StateFile("shared/b-000011.sst", 11));
+                "000009.sst", new StateFile("shared/c-000009.sst", 9, 0x5EED),
+                "000011.sst", new StateFile("shared/b-000011.sst", 11, 0x5EED));
         uploaded.uploaded(1, Map.of(
                 "000009.sst", FIRST.get("000009.sst"),
-                "000010.sst", new StateFile("shared/a-000010.sst", 10)));
+                "000010.sst", new StateFile("shared/a-000010.sst", 10, 0x5EED)));
         uploaded.uploaded(2, secondWithCopy);
 
         uploaded.confirmed(1);

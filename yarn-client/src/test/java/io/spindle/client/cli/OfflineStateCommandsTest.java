@@ -40,8 +40,8 @@ class OfflineStateCommandsTest {
 
     private static CheckpointMetadata metadata(long id) {
         KeyedStateHandle keyed = new KeyedStateHandle(new KeyGroupRange(0, 63),
-                Map.of("000010.sst", new StateFile("shared/a-000010.sst", 4096)),
-                Map.of("MANIFEST-000005", new StateFile("chk-" + id + "/b-MANIFEST-000005", 100)), 4196);
+                Map.of("000010.sst", new StateFile("shared/a-000010.sst", 4096, 0x5EED)),
+                Map.of("MANIFEST-000005", new StateFile("chk-" + id + "/b-MANIFEST-000005", 100, 0x5EED)), 4196);
         return new CheckpointMetadata("job-a", id, 1_700_000_000_000L + id, List.of(
                 new OperatorState("generator", 1, 128,
                         List.of(new OperatorSubtaskState(0, Map.of("generator-positions", List.of(new byte[8])), null))),

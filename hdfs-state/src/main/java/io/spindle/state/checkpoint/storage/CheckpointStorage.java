@@ -2,6 +2,7 @@ package io.spindle.state.checkpoint.storage;
 
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.StateFile;
+import io.spindle.state.checkpoint.StateFiles;
 import io.spindle.state.fs.HadoopFileAccess;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -164,9 +165,12 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
         delete(directory, true);
     }
 
-    /** Deletes one state file (typically a shared file no retained checkpoint uses); absent is fine. */
-    public void deleteState(StateFile file) throws IOException {
-        delete(resolve(file), false);
+    /**
+     * Deletes one state file by its path relative to the job directory (typically a shared file no retained
+     * checkpoint uses); absent is fine.
+     */
+    public void deleteState(String relativePath) throws IOException {
+        delete(new Path(jobDirectory, relativePath), false);
     }
 
     /**
@@ -205,28 +209,25 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
         return checkpointDirectories(fs, jobDirectory).stream().map(CheckpointDirectory::checkpointId).toList();
     }
 
-    /** Every file in {@code shared/}, referenced or not. */
-    public List<StateFile> sharedFiles() throws IOException {
+    /**
+     * The path, relative to the job directory, of every file in {@code shared/}, referenced or not: listed,
+     * not read, so no {@link StateFile} (whose checksum needs the bytes).
+     */
+    public List<String> sharedFilePaths() throws IOException {
         FileStatus[] children;
         try {
             children = fs.listStatus(sharedDirectory());
         } catch (FileNotFoundException e) {
             return List.of();
         }
-        List<StateFile> files = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (FileStatus child : children) {
-            String relative = SHARED_DIR + "/" + child.getPath().getName();
-            if (!child.isFile()) {
-                continue;
-            }
-            try {
-                files.add(new StateFile(relative, child.getLen()));
-            } catch (IllegalArgumentException e) {
-                LOG.warn("Ignoring {}: not a name Spindle writes", child.getPath());
+            if (child.isFile()) {
+                paths.add(SHARED_DIR + "/" + child.getPath().getName());
             }
         }
-        files.sort(Comparator.comparing(StateFile::path));
-        return files;
+        paths.sort(Comparator.naturalOrder());
+        return paths;
     }
 
     // ---- task side --------------------------------------------------------------------------------
@@ -236,7 +237,7 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
      * The checkpoint's location must exist: a late upload of a discarded checkpoint fails instead of
      * leaving files behind.
      *
-     * @return the file, by its path relative to the job directory, and the bytes written
+     * @return the file, by its path relative to the job directory, with the size and checksum of the bytes written
      */
     @Override
     public StateFile writeState(long checkpointId, StateScope scope, String fileName, InputStream data)
@@ -254,14 +255,12 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
         };
         String relative = directory + "/" + UUID.randomUUID().toString().replace("-", "") + "-" + fileName;
         Path target = new Path(jobDirectory, relative);
-        long size;
         try (FSDataOutputStream out = fs.createFile(target).overwrite(false).build()) {
-            size = data.transferTo(out);
+            return StateFiles.copy(data, out, relative, fileName + " to " + target);
         } catch (IOException e) {
             deleteQuietly(target);
             throw e;
         }
-        return new StateFile(relative, size);
     }
 
     /** {@link #writeState(long, StateScope, String, InputStream)} of a local file, under its own name. */

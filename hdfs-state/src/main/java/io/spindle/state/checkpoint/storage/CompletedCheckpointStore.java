@@ -15,10 +15,8 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -45,7 +43,8 @@ public final class CompletedCheckpointStore {
     /** Oldest first. */
     private final Deque<CompletedCheckpoint> checkpoints = new ArrayDeque<>();
     private final Set<Long> directoriesToDelete = new TreeSet<>();
-    private final Map<String, StateFile> sharedFilesToDelete = new TreeMap<>();
+    /** Paths relative to the job directory. */
+    private final Set<String> sharedFilesToDelete = new TreeSet<>();
     private long highestCheckpointId;
 
     public CompletedCheckpointStore(CheckpointStorage storage, int numRetained) {
@@ -106,8 +105,8 @@ public final class CompletedCheckpointStore {
         directoriesToDelete.add(checkpointId);
         int uploaded = 0;
         for (StateFile file : sharedFilesOfAcknowledgements) {
-            if (file.path().startsWith(CheckpointStorage.SHARED_DIR + "/") && !registry.isRegistered(file)) {
-                sharedFilesToDelete.put(file.path(), file);
+            if (file.path().startsWith(CheckpointStorage.SHARED_DIR + "/") && !registry.isRegistered(file.path())) {
+                sharedFilesToDelete.add(file.path());
                 uploaded++;
             }
         }
@@ -127,7 +126,7 @@ public final class CompletedCheckpointStore {
             }
         }
         checkpoints.clear();
-        registry.unregisterUnusedState(Long.MAX_VALUE).forEach(f -> sharedFilesToDelete.put(f.path(), f));
+        registry.unregisterUnusedState(Long.MAX_VALUE).forEach(f -> sharedFilesToDelete.add(f.path()));
         LOG.info("Discarding all checkpoints of job {}", storage.jobId());
         runDeletions();
     }
@@ -144,19 +143,19 @@ public final class CompletedCheckpointStore {
     /** Deletes every {@code chk-<n>} not retained and every shared file no retained checkpoint references. */
     private void deleteUnreferenced(String leftBy) throws IOException {
         List<Long> directories = storage.checkpointDirectoryIds();
-        List<StateFile> sharedFiles = storage.sharedFiles();
+        List<String> sharedFiles = storage.sharedFilePaths();
         Set<Long> retained = new TreeSet<>(retainedIds());
         List<Long> leftOver = directories.stream()
                 .filter(id -> !retained.contains(id) && !directoriesToDelete.contains(id)).sorted().toList();
-        List<StateFile> unreferenced = sharedFiles.stream()
-                .filter(f -> !registry.isRegistered(f) && !sharedFilesToDelete.containsKey(f.path()))
+        List<String> unreferenced = sharedFiles.stream()
+                .filter(path -> !registry.isRegistered(path) && !sharedFilesToDelete.contains(path))
                 .toList();
         if (!leftOver.isEmpty() || !unreferenced.isEmpty()) {
             LOG.warn("Deleting what {} of job {} left unfinished: chk-{} (incomplete or unreadable) "
                     + "and {} shared file(s) no retained checkpoint references", leftBy, storage.jobId(), leftOver,
                     unreferenced.size());
             directoriesToDelete.addAll(leftOver);
-            unreferenced.forEach(f -> sharedFilesToDelete.put(f.path(), f));
+            sharedFilesToDelete.addAll(unreferenced);
         }
         runDeletions();
     }
@@ -244,7 +243,7 @@ public final class CompletedCheckpointStore {
                 lowestRetained = Math.min(lowestRetained, c.checkpointId());
             }
         }
-        registry.unregisterUnusedState(lowestRetained).forEach(f -> sharedFilesToDelete.put(f.path(), f));
+        registry.unregisterUnusedState(lowestRetained).forEach(f -> sharedFilesToDelete.add(f.path()));
     }
 
     /** Deletes subsumed/aborted directories, then unused shared files; failures stay queued. */
@@ -269,14 +268,15 @@ public final class CompletedCheckpointStore {
             return;
         }
         int files = 0;
-        for (Iterator<StateFile> it = sharedFilesToDelete.values().iterator(); it.hasNext(); ) {
-            StateFile file = it.next();
+        for (Iterator<String> it = sharedFilesToDelete.iterator(); it.hasNext(); ) {
+            String path = it.next();
             try {
-                storage.deleteState(file);
+                storage.deleteState(path);
                 it.remove();
                 files++;
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Could not delete shared file {} (will retry): {}", storage.resolve(file), e.toString());
+                LOG.warn("Could not delete shared file {} of job {} (will retry): {}", path, storage.jobId(),
+                        e.toString());
             }
         }
         if (directories > 0 || files > 0 || !sharedFilesToDelete.isEmpty()) {

@@ -35,7 +35,7 @@ import java.util.zip.CRC32;
  *              | list-state count varint, then by name: name string | entry count varint | each: varint length + bytes
  *              | keyed-state present byte (0 or 1), if 1:
  *                  keyGroupStart int32 | keyGroupEnd int32 | shared files | private files | incrementalBytes int64
- *     files    count varint, then by local name: local name string | path string | size int64
+ *     files    count varint, then by local name: local name string | path string | size int64 | CRC32C int32
  * trailer  CRC32 of every byte before it, int32
  * </pre>
  *
@@ -174,6 +174,7 @@ public final class MetadataSerializer {
             writeString(out, file.getKey());
             writeString(out, file.getValue().path());
             out.writeLong(file.getValue().size());
+            out.writeInt(file.getValue().checksum());
         }
     }
 
@@ -211,11 +212,11 @@ public final class MetadataSerializer {
     }
 
     private static Map<String, StateFile> readFiles(Reader in) throws CorruptMetadataException {
-        int count = in.count("state files", 10);
+        int count = in.count("state files", 14);
         Map<String, StateFile> files = new HashMap<>();
         for (int i = 0; i < count; i++) {
             String localName = in.string("state file name");
-            StateFile file = new StateFile(in.string("state file path"), in.int64());
+            StateFile file = new StateFile(in.string("state file path"), in.int64(), in.int32());
             if (files.put(localName, file) != null) {
                 throw new CorruptMetadataException("state file " + localName + " appears twice");
             }

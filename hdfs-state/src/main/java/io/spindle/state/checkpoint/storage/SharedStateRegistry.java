@@ -77,9 +77,9 @@ public final class SharedStateRegistry {
                 entries.put(file.path(), new Entry(file, checkpointId, checkpointId));
                 continue;
             }
-            if (known.file().size() != file.size()) {
-                LOG.warn("Shared file {} registered by checkpoint {} with size {}, earlier with size {}; keeping the first",
-                        file.path(), checkpointId, file.size(), known.file().size());
+            if (!known.file().equals(file)) {
+                LOG.warn("Shared file {} registered by checkpoint {} as {}, earlier as {}; keeping the first",
+                        file.path(), checkpointId, file, known.file());
             }
             if (checkpointId > known.lastUsedCheckpointId()) {
                 entries.put(file.path(), new Entry(known.file(), known.createdByCheckpointId(), checkpointId));
@@ -104,8 +104,9 @@ public final class SharedStateRegistry {
         return unused;
     }
 
-    public synchronized boolean isRegistered(StateFile file) {
-        return entries.containsKey(file.path());
+    /** Whether a file is registered, by its path relative to the job directory. */
+    public synchronized boolean isRegistered(String path) {
+        return entries.containsKey(path);
     }
 
     public synchronized Optional<Entry> entry(String path) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32C;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -137,6 +138,18 @@ abstract class CheckpointStorageContractTest {
         try (FSDataInputStream in = storage.open(shared)) {
             assertThat(in.readAllBytes()).isEqualTo(content);
         }
+    }
+
+    @Test
+    void aWrittenStateFileCarriesTheCrc32cOfItsBytes() throws IOException {
+        storage.initializeLocation(1);
+        byte[] content = "some sst bytes".getBytes(StandardCharsets.UTF_8);
+        CRC32C crc = new CRC32C();
+        crc.update(content);
+
+        StateFile file = storage.writeState(1, StateScope.SHARED, "000042.sst", new ByteArrayInputStream(content));
+
+        assertThat(file.checksum()).isEqualTo((int) crc.getValue());
     }
 
     @Test

@@ -86,7 +86,7 @@ class CompletedCheckpointStoreTest {
         CompletedCheckpoint savepoint = savepoint(3);
 
         assertThat(savepoint.savepoint()).isTrue();
-        assertThat(savepoint.resolve(new StateFile("abc-000001.sst", 1)))
+        assertThat(savepoint.resolve(new StateFile("abc-000001.sst", 1, 0x5EED)))
                 .isEqualTo(savepoint.directory() + "/abc-000001.sst");
     }
 

@@ -28,10 +28,10 @@ class MetadataSerializerTest {
 
     static CheckpointMetadata sampleMetadata() {
         KeyedStateHandle keyed0 = new KeyedStateHandle(new KeyGroupRange(0, 63),
-                Map.of("000012.sst", new StateFile("shared/aa-000012.sst", 4_096),
-                        "000013.sst", new StateFile("shared/bb-000013.sst", 1_024)),
-                Map.of("MANIFEST-000005", new StateFile("chk-7/cc-MANIFEST-000005", 310),
-                        "CURRENT", new StateFile("chk-7/dd-CURRENT", 16)),
+                Map.of("000012.sst", new StateFile("shared/aa-000012.sst", 4_096, 0x5EED),
+                        "000013.sst", new StateFile("shared/bb-000013.sst", 1_024, 0x5EED)),
+                Map.of("MANIFEST-000005", new StateFile("chk-7/cc-MANIFEST-000005", 310, 0x5EED),
+                        "CURRENT", new StateFile("chk-7/dd-CURRENT", 16, 0x5EED)),
                 1_350);
         KeyedStateHandle keyed1 = new KeyedStateHandle(new KeyGroupRange(64, 127), Map.of(), Map.of(), 0);
         OperatorState counts = new OperatorState("counts", 2, 128, List.of(
@@ -85,7 +85,7 @@ class MetadataSerializerTest {
         big[big.length - 1] = 1;
         Map<String, StateFile> shared = new HashMap<>();
         for (int i = 0; i < 10_000; i++) {
-            shared.put(String.format("%06d.sst", i), new StateFile("shared/" + i + "-x.sst", (long) i << 33));
+            shared.put(String.format("%06d.sst", i), new StateFile("shared/" + i + "-x.sst", (long) i << 33, 0x5EED));
         }
         CheckpointMetadata metadata = new CheckpointMetadata("jöb-€-日本", Long.MAX_VALUE, Long.MIN_VALUE, List.of(
                 new OperatorState("zählen 🎉", Integer.MAX_VALUE, 32_768, List.of(new OperatorSubtaskState(
@@ -114,8 +114,8 @@ class MetadataSerializerTest {
         Map<String, StateFile> ascending = new LinkedHashMap<>();
         Map<String, StateFile> descending = new LinkedHashMap<>();
         for (int i = 0; i < 50; i++) {
-            ascending.put("f" + i, new StateFile("shared/f" + i, i));
-            descending.put("f" + (49 - i), new StateFile("shared/f" + (49 - i), 49 - i));
+            ascending.put("f" + i, new StateFile("shared/f" + i, i, 0x5EED));
+            descending.put("f" + (49 - i), new StateFile("shared/f" + (49 - i), 49 - i, 0x5EED));
         }
 
         assertThat(MetadataSerializer.serialize(withSharedFiles(ascending)))
@@ -238,13 +238,14 @@ class MetadataSerializerTest {
         writeString(out, "000001.sst");
         writeString(out, "/etc/passwd");
         out.writeLong(1);
+        out.writeInt(0x5EED);
         MetadataSerializer.writeVarInt(out, 0);
         out.writeLong(1);
         byte[] bytes = seal(body.toByteArray());
 
         assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
                 .isInstanceOf(CorruptMetadataException.class)
-                .hasMessageContaining("must be relative to the job's checkpoint directory: /etc/passwd");
+                .hasMessageContaining("must be relative to the checkpoint or savepoint directory: /etc/passwd");
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {

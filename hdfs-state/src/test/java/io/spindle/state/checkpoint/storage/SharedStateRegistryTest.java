@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedStateRegistryTest {
 
     private static StateFile file(String name) {
-        return new StateFile("shared/" + name, 10);
+        return new StateFile("shared/" + name, 10, 0x5EED);
     }
 
     @Test
@@ -65,7 +65,7 @@ class SharedStateRegistryTest {
         registry.registerAll(2, List.of(file("a")));
 
         assertThat(registry.unregisterUnusedState(2)).isEmpty();
-        assertThat(registry.isRegistered(file("a"))).isTrue();
+        assertThat(registry.isRegistered(file("a").path())).isTrue();
     }
 
     @Test

@@ -94,8 +94,9 @@ public final class PendingCheckpoint {
             List<OperatorSubtaskState> subtasks = new ArrayList<>(byOperator.getOrDefault(operator.name(), List.of()));
             subtasks.sort(Comparator.comparingInt(OperatorSubtaskState::subtaskIndex));
             states.put(operator.name(), new OperatorState(operator.name(), operator.parallelism(),
-                    operator.maxParallelism(), subtasks));
+                    operator.maxParallelism(), List.of(), subtasks));
         }
-        return new CheckpointMetadata(jobId, checkpointId, triggerMillis, List.copyOf(states.values()));
+        return new CheckpointMetadata(jobId, jobId, checkpointId, triggerMillis, null,
+                List.copyOf(states.values()));
     }
 }

@@ -31,8 +31,8 @@ public final class SubtaskStates {
     public static byte[] snapshotBytes(TaskSnapshot snapshot) {
         List<OperatorState> operators = operators(snapshot.subtaskIndex(), snapshot.operatorStates(),
                 snapshot.keyedOperator(), snapshot.keyedState());
-        return MetadataSerializer.serialize(new CheckpointMetadata(snapshot.taskName(), snapshot.checkpointId(),
-                ((long) snapshot.vertexId() << 32) | snapshot.subtaskIndex(), operators));
+        return MetadataSerializer.serialize(new CheckpointMetadata(snapshot.taskName(), "", snapshot.checkpointId(),
+                ((long) snapshot.vertexId() << 32) | snapshot.subtaskIndex(), null, operators));
     }
 
     public static TaskSnapshot snapshot(byte[] bytes) {
@@ -46,8 +46,9 @@ public final class SubtaskStates {
 
     /** The restore's files are not carried: the worker opens them from the directory the deployment names. */
     public static byte[] restoreBytes(TaskRestore restore) {
-        return MetadataSerializer.serialize(new CheckpointMetadata("", 0, 0, operators(0, restore.operatorStates(),
-                restore.keyedState() == null ? null : "", restore.keyedState())));
+        return MetadataSerializer.serialize(new CheckpointMetadata("", "", 0, 0, null,
+                operators(0, restore.operatorStates(), restore.keyedState() == null ? null : "",
+                        restore.keyedState())));
     }
 
     public static TaskRestore restore(byte[] bytes, SnapshotFiles files, boolean reuseUploadedFiles) {
@@ -58,10 +59,10 @@ public final class SubtaskStates {
     private static List<OperatorState> operators(int subtask, Map<String, Map<String, List<byte[]>>> operatorStates,
                                                  String keyedOperator, KeyedStateHandle keyedState) {
         List<OperatorState> operators = new ArrayList<>();
-        operatorStates.forEach((name, lists) -> operators.add(new OperatorState(name, 1, 1, List.of(
+        operatorStates.forEach((name, lists) -> operators.add(new OperatorState(name, 1, 1, List.of(), List.of(
                 new OperatorSubtaskState(subtask, lists, name.equals(keyedOperator) ? keyedState : null)))));
         if (keyedState != null && !operatorStates.containsKey(keyedOperator)) {
-            operators.add(new OperatorState(keyedOperator, 0, 1,
+            operators.add(new OperatorState(keyedOperator, 0, 1, List.of(),
                     List.of(new OperatorSubtaskState(subtask, Map.of(), keyedState))));
         }
         return operators;

@@ -3,11 +3,21 @@ package io.spindle.state.checkpoint;
 import java.util.List;
 import java.util.Optional;
 
-/** What {@code chk-<n>/_metadata} records: the checkpoint and every operator's state. */
-public record CheckpointMetadata(String jobId, long checkpointId, long timestampMillis, List<OperatorState> operators) {
+/**
+ * What {@code _metadata} records: the checkpoint or savepoint and every operator's state.
+ *
+ * @param jobName         the name of the job that took it, for people reading it
+ * @param savepointFormat how a savepoint holds keyed state; null for a checkpoint
+ */
+public record CheckpointMetadata(String jobId, String jobName, long checkpointId, long timestampMillis,
+                                 SavepointFormat savepointFormat, List<OperatorState> operators) {
 
     public CheckpointMetadata {
         operators = List.copyOf(operators);
+    }
+
+    public boolean isSavepoint() {
+        return savepointFormat != null;
     }
 
     public Optional<OperatorState> operator(String name) {

@@ -42,10 +42,10 @@ class OfflineStateCommandsTest {
         KeyedStateHandle keyed = new KeyedStateHandle(new KeyGroupRange(0, 63),
                 Map.of("000010.sst", new StateFile("shared/a-000010.sst", 4096, 0x5EED)),
                 Map.of("MANIFEST-000005", new StateFile("chk-" + id + "/b-MANIFEST-000005", 100, 0x5EED)), 4196);
-        return new CheckpointMetadata("job-a", id, 1_700_000_000_000L + id, List.of(
-                new OperatorState("generator", 1, 128,
+        return new CheckpointMetadata("job-a", "job-a", id, 1_700_000_000_000L + id, null, List.of(
+                new OperatorState("generator", 1, 128, List.of(),
                         List.of(new OperatorSubtaskState(0, Map.of("generator-positions", List.of(new byte[8])), null))),
-                new OperatorState("count", 2, 128, List.of(new OperatorSubtaskState(0, Map.of(), keyed)))));
+                new OperatorState("count", 2, 128, List.of(), List.of(new OperatorSubtaskState(0, Map.of(), keyed)))));
     }
 
     @BeforeEach

@@ -1,10 +1,13 @@
 package io.spindle.state.checkpoint.storage;
 
+import io.spindle.api.state.StateDescriptor;
+import io.spindle.core.graph.StateDeclaration;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
+import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.StateFile;
 
 import java.io.ByteArrayOutputStream;
@@ -23,14 +26,18 @@ import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
- * {@link CheckpointMetadata} as the bytes of a {@code _metadata} file, format version 1. Big-endian;
+ * {@link CheckpointMetadata} as the bytes of a {@code _metadata} file, format version 2. Big-endian;
  * "varint" is an unsigned LEB128 int (7 bits per byte, low bits first, at most 5 bytes); a string is
  * a varint byte length followed by UTF-8.
  *
  * <pre>
- * header   magic "SPCK" (53 50 43 4B) | version int32 (= 1) | total file length int32, trailer included
- * body     jobId string | checkpointId int64 | timestampMillis int64 | operator count varint, then each:
- *   operator   name string | parallelism int32 | maxParallelism int32 | subtask count varint, then each:
+ * header   magic "SPCK" (53 50 43 4B) | version int32 (= 2) | total file length int32, trailer included
+ * body     jobId string | jobName string | checkpointId int64 | timestampMillis int64
+ *          | savepoint format byte (0 checkpoint, 1 canonical savepoint, 2 native savepoint)
+ *          | operator count varint, then each:
+ *   operator   name string | parallelism int32 | maxParallelism int32
+ *              | declared state count varint, then each: name string | kind string | codec id string | keyed byte
+ *              | subtask count varint, then each:
  *     subtask  subtaskIndex int32
  *              | list-state count varint, then by name: name string | entry count varint | each: varint length + bytes
  *              | keyed-state present byte (0 or 1), if 1:
@@ -45,7 +52,7 @@ import java.util.zip.CRC32;
 public final class MetadataSerializer {
 
     static final byte[] MAGIC = {'S', 'P', 'C', 'K'};
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int HEADER_BYTES = MAGIC.length + 4 + 4;
     static final int TRAILER_BYTES = 4;
 
@@ -60,8 +67,10 @@ public final class MetadataSerializer {
             out.writeInt(VERSION);
             out.writeInt(0); // total length, patched below
             writeString(out, Objects.requireNonNull(metadata.jobId(), "jobId"));
+            writeString(out, Objects.requireNonNull(metadata.jobName(), "jobName"));
             out.writeLong(metadata.checkpointId());
             out.writeLong(metadata.timestampMillis());
+            out.writeByte(savepointFormatCode(metadata.savepointFormat()));
             writeVarInt(out, metadata.operators().size());
             for (OperatorState operator : metadata.operators()) {
                 writeOperator(out, operator);
@@ -85,8 +94,10 @@ public final class MetadataSerializer {
         Reader in = new Reader(bytes, HEADER_BYTES, bytes.length - TRAILER_BYTES);
         try {
             String jobId = in.string("job id");
+            String jobName = in.string("job name");
             long checkpointId = in.int64();
             long timestamp = in.int64();
+            SavepointFormat savepointFormat = readSavepointFormat(in);
             int operatorCount = in.count("operators", 1);
             List<OperatorState> operators = new ArrayList<>(operatorCount);
             for (int i = 0; i < operatorCount; i++) {
@@ -96,7 +107,7 @@ public final class MetadataSerializer {
                 throw new CorruptMetadataException(in.remaining() + " unexpected bytes after the last operator, at offset "
                         + in.position);
             }
-            return new CheckpointMetadata(jobId, checkpointId, timestamp, operators);
+            return new CheckpointMetadata(jobId, jobName, checkpointId, timestamp, savepointFormat, operators);
         } catch (IllegalArgumentException e) {
             // a record's own validation (key group range, relative path, negative size)
             throw new CorruptMetadataException("invalid value before offset " + in.position + ": " + e.getMessage(), e);
@@ -140,6 +151,13 @@ public final class MetadataSerializer {
         writeString(out, Objects.requireNonNull(operator.operatorName(), "operatorName"));
         out.writeInt(operator.parallelism());
         out.writeInt(operator.maxParallelism());
+        writeVarInt(out, operator.states().size());
+        for (StateDeclaration state : operator.states()) {
+            writeString(out, state.name());
+            writeString(out, state.kind().name());
+            writeString(out, state.codecId());
+            out.writeByte(state.keyed() ? 1 : 0);
+        }
         writeVarInt(out, operator.subtasks().size());
         for (OperatorSubtaskState subtask : operator.subtasks()) {
             out.writeInt(subtask.subtaskIndex());
@@ -182,6 +200,20 @@ public final class MetadataSerializer {
         String name = in.string("operator name");
         int parallelism = in.int32();
         int maxParallelism = in.int32();
+        // smallest declaration: three empty strings and the keyed flag
+        int declarationCount = in.count("declared states of " + name, 4);
+        List<StateDeclaration> states = new ArrayList<>(declarationCount);
+        for (int i = 0; i < declarationCount; i++) {
+            String stateName = in.string("state name");
+            String kind = in.string("state kind");
+            StateDescriptor.Kind parsedKind;
+            try {
+                parsedKind = StateDescriptor.Kind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                throw new CorruptMetadataException("unknown kind '" + kind + "' of state " + stateName + " of " + name);
+            }
+            states.add(new StateDeclaration(stateName, parsedKind, in.string("codec id"), in.flag("keyed flag")));
+        }
         // smallest subtask: index, list-state count, keyed flag
         int subtaskCount = in.count("subtasks of " + name, 6);
         List<OperatorSubtaskState> subtasks = new ArrayList<>(subtaskCount);
@@ -208,7 +240,29 @@ public final class MetadataSerializer {
             };
             subtasks.add(new OperatorSubtaskState(index, listStates, keyed));
         }
-        return new OperatorState(name, parallelism, maxParallelism, subtasks);
+        return new OperatorState(name, parallelism, maxParallelism, states, subtasks);
+    }
+
+    /** Codes of their own, not ordinals: reordering the enum must not change the format. */
+    private static int savepointFormatCode(SavepointFormat format) {
+        if (format == null) {
+            return 0;
+        }
+        return format == SavepointFormat.CANONICAL ? 1 : 2;
+    }
+
+    private static SavepointFormat readSavepointFormat(Reader in) throws CorruptMetadataException {
+        int code = in.int8();
+        if (code == 0) {
+            return null;
+        }
+        if (code == 1) {
+            return SavepointFormat.CANONICAL;
+        }
+        if (code == 2) {
+            return SavepointFormat.NATIVE;
+        }
+        throw new CorruptMetadataException("bad savepoint format " + code + " at offset " + (in.position - 1));
     }
 
     private static Map<String, StateFile> readFiles(Reader in) throws CorruptMetadataException {
@@ -279,6 +333,14 @@ public final class MetadataSerializer {
         int int8() throws CorruptMetadataException {
             need(1, "a byte");
             return bytes[position++];
+        }
+
+        boolean flag(String what) throws CorruptMetadataException {
+            int value = int8();
+            if (value != 0 && value != 1) {
+                throw new CorruptMetadataException("bad " + what + " " + value + " at offset " + (position - 1));
+            }
+            return value == 1;
         }
 
         int int32() throws CorruptMetadataException {

@@ -77,7 +77,7 @@ abstract class CheckpointStorageContractTest {
     void publishingLeavesOnlyTheMetadataFileBehindNoTemporaryFile() throws IOException {
         storage.initializeLocation(1);
 
-        storage.finalizeCheckpoint(new CheckpointMetadata(storage.jobId(), 1, 0, List.of()));
+        storage.finalizeCheckpoint(new CheckpointMetadata(storage.jobId(), storage.jobId(), 1, 0, null, List.of()));
 
         assertThat(filesUnder("chk-1")).containsExactly("chk-1/_metadata");
     }
@@ -104,7 +104,7 @@ abstract class CheckpointStorageContractTest {
     @Test
     void aCheckpointIdIsNeitherInitializedNorPublishedTwice() throws IOException {
         storage.initializeLocation(1);
-        CheckpointMetadata metadata = new CheckpointMetadata(storage.jobId(), 1, 0, List.of());
+        CheckpointMetadata metadata = new CheckpointMetadata(storage.jobId(), storage.jobId(), 1, 0, null, List.of());
         storage.finalizeCheckpoint(metadata);
 
         assertThatThrownBy(() -> storage.initializeLocation(1)).isInstanceOf(IOException.class)
@@ -115,7 +115,8 @@ abstract class CheckpointStorageContractTest {
 
     @Test
     void aCheckpointWithoutLocationCannotBePublished() {
-        assertThatThrownBy(() -> storage.finalizeCheckpoint(new CheckpointMetadata(storage.jobId(), 4, 0, List.of())))
+        assertThatThrownBy(() -> storage.finalizeCheckpoint(
+                new CheckpointMetadata(storage.jobId(), storage.jobId(), 4, 0, null, List.of())))
                 .isInstanceOf(FileNotFoundException.class).hasMessageContaining("chk-4");
     }
 

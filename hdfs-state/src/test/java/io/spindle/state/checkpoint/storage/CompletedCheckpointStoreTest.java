@@ -60,7 +60,7 @@ class CompletedCheckpointStoreTest {
 
     private CompletedCheckpoint savepoint(long id) throws IOException {
         Path directory = Files.createDirectories(tempDir.resolve("savepoints").resolve("savepoint-5f1e0c-" + id));
-        CheckpointMetadata metadata = new CheckpointMetadata(JOB, id, 0, List.of());
+        CheckpointMetadata metadata = new CheckpointMetadata(JOB, JOB, id, 0, null, List.of());
         Files.write(directory.resolve("_metadata"), MetadataSerializer.serialize(metadata));
         return CheckpointStorage.load(directory.toUri().toString(), new Configuration());
     }

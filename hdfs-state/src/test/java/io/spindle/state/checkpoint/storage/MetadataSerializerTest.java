@@ -1,10 +1,13 @@
 package io.spindle.state.checkpoint.storage;
 
+import io.spindle.api.state.StateDescriptor;
+import io.spindle.core.graph.StateDeclaration;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
+import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.StateFile;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +37,18 @@ class MetadataSerializerTest {
                         "CURRENT", new StateFile("chk-7/dd-CURRENT", 16, 0x5EED)),
                 1_350);
         KeyedStateHandle keyed1 = new KeyedStateHandle(new KeyGroupRange(64, 127), Map.of(), Map.of(), 0);
-        OperatorState counts = new OperatorState("counts", 2, 128, List.of(
+        OperatorState counts = new OperatorState("counts", 2, 128,
+                List.of(new StateDeclaration("count", StateDescriptor.Kind.VALUE, "long", true),
+                        new StateDeclaration("seen", StateDescriptor.Kind.MAP, "string->long", true)), List.of(
                 new OperatorSubtaskState(0, Map.of(), keyed0),
                 new OperatorSubtaskState(1, Map.of(), keyed1)));
-        OperatorState source = new OperatorState("source: lines", 2, 128, List.of(
+        OperatorState source = new OperatorState("source: lines", 2, 128,
+                List.of(new StateDeclaration("offsets", StateDescriptor.Kind.LIST, "bytes", false)), List.of(
                 new OperatorSubtaskState(0, Map.of("offsets", List.of(new byte[] {1, 2, 3}, new byte[0])), null),
                 new OperatorSubtaskState(1, Map.of("offsets", List.of(), "splits", List.of(new byte[] {9})), null)));
-        OperatorState sink = new OperatorState("sink", 1, 128, List.of());
-        return new CheckpointMetadata("job-1", 7, 1_700_000_000_123L, List.of(source, counts, sink));
+        OperatorState sink = new OperatorState("sink", 1, 128, List.of(), List.of());
+        return new CheckpointMetadata("job-1", "word count", 7, 1_700_000_000_123L, null,
+                List.of(source, counts, sink));
     }
 
     private static CheckpointMetadata roundTrip(CheckpointMetadata metadata) throws CorruptMetadataException {
@@ -56,24 +63,33 @@ class MetadataSerializerTest {
     }
 
     @Test
+    void theFormatOfASavepointRoundTrips() throws Exception {
+        for (SavepointFormat format : SavepointFormat.values()) {
+            CheckpointMetadata metadata = new CheckpointMetadata("j", "job", 1, 0, format, List.of());
+
+            assertThat(roundTrip(metadata).savepointFormat()).isEqualTo(format);
+        }
+    }
+
+    @Test
     void metadataWithoutOperatorsRoundTrips() throws Exception {
-        CheckpointMetadata metadata = new CheckpointMetadata("j", 1, 0, List.of());
+        CheckpointMetadata metadata = new CheckpointMetadata("j", "j", 1, 0, null, List.of());
 
         assertThat(roundTrip(metadata)).isEqualTo(metadata);
     }
 
     @Test
     void anOperatorWithoutSubtasksRoundTrips() throws Exception {
-        CheckpointMetadata metadata = new CheckpointMetadata("j", 3, 5, List.of(new OperatorState("empty", 4, 16,
-                List.of())));
+        CheckpointMetadata metadata = new CheckpointMetadata("j", "j", 3, 5, null,
+                List.of(new OperatorState("empty", 4, 16, List.of(), List.of())));
 
         assertThat(roundTrip(metadata)).isEqualTo(metadata);
     }
 
     @Test
     void aSubtaskWithoutKeyedStateComesBackWithNullKeyedState() throws Exception {
-        CheckpointMetadata metadata = new CheckpointMetadata("j", 3, 5, List.of(new OperatorState("map", 1, 128,
-                List.of(new OperatorSubtaskState(0, Map.of(), null)))));
+        CheckpointMetadata metadata = new CheckpointMetadata("j", "j", 3, 5, null, List.of(
+                new OperatorState("map", 1, 128, List.of(), List.of(new OperatorSubtaskState(0, Map.of(), null)))));
 
         assertThat(roundTrip(metadata).operators().get(0).subtasks().get(0).keyedState()).isNull();
     }
@@ -87,8 +103,9 @@ class MetadataSerializerTest {
         for (int i = 0; i < 10_000; i++) {
             shared.put(String.format("%06d.sst", i), new StateFile("shared/" + i + "-x.sst", (long) i << 33, 0x5EED));
         }
-        CheckpointMetadata metadata = new CheckpointMetadata("jöb-€-日本", Long.MAX_VALUE, Long.MIN_VALUE, List.of(
-                new OperatorState("zählen 🎉", Integer.MAX_VALUE, 32_768, List.of(new OperatorSubtaskState(
+        CheckpointMetadata metadata = new CheckpointMetadata("jöb-€-日本", "wörter", Long.MAX_VALUE, Long.MIN_VALUE,
+                null, List.of(
+                new OperatorState("zählen 🎉", Integer.MAX_VALUE, 32_768, List.of(), List.of(new OperatorSubtaskState(
                         Integer.MAX_VALUE, Map.of("ß", List.of(big)),
                         new KeyedStateHandle(new KeyGroupRange(0, 32_767), shared, Map.of(), Long.MAX_VALUE))))));
 
@@ -123,7 +140,7 @@ class MetadataSerializerTest {
     }
 
     private static CheckpointMetadata withSharedFiles(Map<String, StateFile> files) {
-        return new CheckpointMetadata("j", 1, 2, List.of(new OperatorState("o", 1, 128, List.of(
+        return new CheckpointMetadata("j", "j", 1, 2, null, List.of(new OperatorState("o", 1, 128, List.of(), List.of(
                 new OperatorSubtaskState(0, Map.of(), new KeyedStateHandle(new KeyGroupRange(0, 127), files,
                         Map.of(), 0))))));
     }
@@ -136,7 +153,7 @@ class MetadataSerializerTest {
         crc.update(bytes, 0, bytes.length - 4);
 
         assertThat(Arrays.copyOf(bytes, 4)).isEqualTo("SPCK".getBytes(StandardCharsets.US_ASCII));
-        assertThat(buffer.getInt(4)).isEqualTo(1);
+        assertThat(buffer.getInt(4)).isEqualTo(2);
         assertThat(buffer.getInt(8)).isEqualTo(bytes.length);
         assertThat(buffer.getInt(bytes.length - 4)).isEqualTo((int) crc.getValue());
     }
@@ -195,26 +212,27 @@ class MetadataSerializerTest {
     @Test
     void anUnknownFormatVersionIsReportedWithItsNumber() {
         byte[] bytes = MetadataSerializer.serialize(sampleMetadata());
-        ByteBuffer.wrap(bytes).putInt(4, 2);
+        ByteBuffer.wrap(bytes).putInt(4, 3);
 
         assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
-                .isInstanceOf(CorruptMetadataException.class).hasMessageContaining("version 2");
+                .isInstanceOf(CorruptMetadataException.class).hasMessageContaining("version 3");
     }
 
     @Test
     void aWellSealedFileWithAnImpossibleCountIsRejectedWithItsOffset() throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(body);
-        out.writeByte(1);
-        out.writeByte('j');
+        writeString(out, "j");
+        writeString(out, "j");
         out.writeLong(1);
         out.writeLong(2);
+        out.writeByte(0);
         MetadataSerializer.writeVarInt(out, 1_000_000); // operators, but nothing follows
         byte[] bytes = seal(body.toByteArray());
 
         assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
                 .isInstanceOf(CorruptMetadataException.class)
-                .hasMessageContaining("count of operators (1000000) at offset 30");
+                .hasMessageContaining("count of operators (1000000) at offset 33");
     }
 
     @Test
@@ -222,12 +240,15 @@ class MetadataSerializerTest {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(body);
         writeString(out, "j");
+        writeString(out, "j");
         out.writeLong(1);
         out.writeLong(2);
+        out.writeByte(0);
         MetadataSerializer.writeVarInt(out, 1);
         writeString(out, "op");
         out.writeInt(1);
         out.writeInt(128);
+        MetadataSerializer.writeVarInt(out, 0);
         MetadataSerializer.writeVarInt(out, 1);
         out.writeInt(0);
         MetadataSerializer.writeVarInt(out, 0);
@@ -257,7 +278,7 @@ class MetadataSerializerTest {
     /** Header and checksum around a hand-made body. */
     private static byte[] seal(byte[] body) {
         ByteBuffer buffer = ByteBuffer.allocate(12 + body.length + 4);
-        buffer.put("SPCK".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(buffer.capacity()).put(body);
+        buffer.put("SPCK".getBytes(StandardCharsets.US_ASCII)).putInt(2).putInt(buffer.capacity()).put(body);
         CRC32 crc = new CRC32();
         crc.update(buffer.array(), 0, buffer.position());
         buffer.putInt((int) crc.getValue());

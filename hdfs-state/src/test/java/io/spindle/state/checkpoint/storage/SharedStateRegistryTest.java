@@ -70,11 +70,11 @@ class SharedStateRegistryTest {
 
     @Test
     void theSharedFilesOfACheckpointAreCollectedOnceAcrossSubtasksAndOperators() {
-        CheckpointMetadata metadata = new CheckpointMetadata("j", 1, 0, List.of(
-                new OperatorState("a", 2, 128, List.of(
+        CheckpointMetadata metadata = new CheckpointMetadata("j", "j", 1, 0, null, List.of(
+                new OperatorState("a", 2, 128, List.of(), List.of(
                         subtask(0, Map.of("1.sst", file("x"), "2.sst", file("y"))),
                         subtask(1, Map.of("1.sst", file("x"))))),
-                new OperatorState("b", 1, 128, List.of(new OperatorSubtaskState(0, Map.of(), null)))));
+                new OperatorState("b", 1, 128, List.of(), List.of(new OperatorSubtaskState(0, Map.of(), null)))));
 
         assertThat(SharedStateRegistry.sharedFiles(metadata)).containsExactlyInAnyOrder(file("x"), file("y"));
     }
@@ -114,8 +114,8 @@ class SharedStateRegistryTest {
                 }
                 subtasks.add(subtask(s, new HashMap<>(files)));
             }
-            CheckpointMetadata checkpoint = new CheckpointMetadata("j", id, id,
-                    List.of(new OperatorState("counts", 2, 128, subtasks)));
+            CheckpointMetadata checkpoint = new CheckpointMetadata("j", "j", id, id, null,
+                    List.of(new OperatorState("counts", 2, 128, List.of(), subtasks)));
             if (id == 60) {
                 rebuilt = SharedStateRegistry.rebuild(retained);
                 assertThat(rebuilt.entries().keySet()).isEqualTo(live.entries().keySet());

@@ -92,9 +92,10 @@ final class SimulatedIncrementalJob {
             source.add(new OperatorSubtaskState(subtask,
                     Map.of("offsets", List.of(ByteBuffer.allocate(8).putLong(id * 1000 + subtask).array())), null));
         }
-        CheckpointMetadata metadata = new CheckpointMetadata(storage.jobId(), id, 1_700_000_000_000L + id, List.of(
-                new OperatorState("source", parallelism, MAX_PARALLELISM, source),
-                new OperatorState(KEYED_OPERATOR, parallelism, MAX_PARALLELISM, keyed)));
+        CheckpointMetadata metadata = new CheckpointMetadata(storage.jobId(), storage.jobId(), id,
+                1_700_000_000_000L + id, null, List.of(
+                new OperatorState("source", parallelism, MAX_PARALLELISM, List.of(), source),
+                new OperatorState(KEYED_OPERATOR, parallelism, MAX_PARALLELISM, List.of(), keyed)));
         return new Pending(id, metadata, shared, uploaded);
     }
 

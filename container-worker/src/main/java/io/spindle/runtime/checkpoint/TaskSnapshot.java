@@ -1,5 +1,6 @@
 package io.spindle.runtime.checkpoint;
 
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.StateFile;
 
@@ -25,6 +26,7 @@ public record TaskSnapshot(String taskName, int vertexId, int subtaskIndex, long
 
     /** Files this snapshot put under {@code shared/} (to delete if its checkpoint is aborted). */
     public List<StateFile> sharedFiles() {
-        return keyedState == null ? List.of() : List.copyOf(keyedState.sharedFiles().values());
+        return keyedState instanceof NativeKeyedState nativeState ? List.copyOf(nativeState.sharedFiles().values())
+                : List.of();
     }
 }

@@ -4,6 +4,7 @@ import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.runtime.checkpoint.TaskRestore;
 import io.spindle.runtime.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.StateFile;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SubtaskStatesTest {
 
-    private static final KeyedStateHandle KEYED = new KeyedStateHandle(new KeyGroupRange(0, 63),
+    private static final KeyedStateHandle KEYED = new NativeKeyedState(new KeyGroupRange(0, 63),
             Map.of("000012.sst", new StateFile("shared/abc-000012.sst", 4096, 0x5EED)),
             Map.of("MANIFEST-000005", new StateFile("chk-3/abc-MANIFEST-000005", 120, 0x5EED)), 4216);
 

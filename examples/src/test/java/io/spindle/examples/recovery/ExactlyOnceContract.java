@@ -10,6 +10,7 @@ import io.spindle.master.local.JobExecutionException;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
 import io.spindle.master.local.LocalJob;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.StateFile;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
@@ -169,8 +170,8 @@ public abstract class ExactlyOnceContract {
         Set<String> referenced = retained.stream()
                 .flatMap(c -> c.metadata().operators().stream())
                 .flatMap(o -> o.subtasks().stream())
-                .filter(s -> s.keyedState() != null)
-                .flatMap(s -> s.keyedState().sharedFiles().values().stream())
+                .filter(s -> s.keyedState() instanceof NativeKeyedState)
+                .flatMap(s -> ((NativeKeyedState) s.keyedState()).sharedFiles().values().stream())
                 .map(StateFile::path).collect(Collectors.toSet());
         assertThat(filesUnder(job, new Path(job, "shared"))).isEqualTo(referenced);
         assertThat(childNames(job)).containsExactlyInAnyOrder("shared", "taskowned",

@@ -2,27 +2,23 @@ package io.spindle.state.checkpoint;
 
 import io.spindle.core.keys.KeyGroupRange;
 
-import java.util.Map;
+import java.util.List;
 
 /**
- * The keyed state of one subtask in a checkpoint: a RocksDB instance as files. Keys of the maps are
- * the files' names in the RocksDB directory, so a restore can lay them out again.
- *
- * @param sharedFiles immutable SST files under {@code shared/}, possibly uploaded by an earlier checkpoint
- * @param privateFiles MANIFEST, CURRENT, OPTIONS... under {@code chk-<n>/}, only this checkpoint's
- * @param incrementalBytes what this checkpoint uploaded for this subtask (its "incremental size")
+ * The keyed state of one subtask in a checkpoint or savepoint, in one of two forms: RocksDB's own files
+ * ({@link NativeKeyedState}: checkpoints and native savepoints) or Spindle's canonical key-group file
+ * ({@link CanonicalKeyedState}: canonical savepoints only, never in a checkpoint).
  */
-public record KeyedStateHandle(KeyGroupRange keyGroupRange, Map<String, StateFile> sharedFiles,
-                               Map<String, StateFile> privateFiles, long incrementalBytes) {
+public sealed interface KeyedStateHandle permits NativeKeyedState, CanonicalKeyedState {
 
-    public KeyedStateHandle {
-        sharedFiles = Map.copyOf(sharedFiles);
-        privateFiles = Map.copyOf(privateFiles);
-    }
+    KeyGroupRange keyGroupRange();
 
-    /** Every byte the restored instance needs. */
-    public long fullBytes() {
-        return sharedFiles.values().stream().mapToLong(StateFile::size).sum()
-                + privateFiles.values().stream().mapToLong(StateFile::size).sum();
-    }
+    /** Every byte a restore of the whole handle reads. */
+    long fullBytes();
+
+    /** What the snapshot uploaded for this handle (less than {@link #fullBytes()} if it reused files). */
+    long incrementalBytes();
+
+    /** Every file the handle references. */
+    List<StateFile> files();
 }

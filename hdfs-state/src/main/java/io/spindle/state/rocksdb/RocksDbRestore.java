@@ -4,6 +4,7 @@ import io.spindle.api.codec.Codec;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.state.StateException;
 import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.StateFile;
 
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -43,7 +44,10 @@ final class RocksDbRestore {
             throw new IllegalArgumentException("the snapshot holds key groups " + handle.keyGroupRange()
                     + ", not " + keyGroupRange + ": restoring keyed state at another parallelism is not supported yet");
         }
-        Map<String, StateFile> allFiles = filesByLocalName(handle);
+        if (!(handle instanceof NativeKeyedState nativeState)) {
+            throw new IllegalArgumentException("restoring keyed state of a canonical savepoint is not supported yet");
+        }
+        Map<String, StateFile> allFiles = filesByLocalName(nativeState);
         Path directory = workingDirectory.toAbsolutePath();
         LocalDirectories.createEmpty(directory);
         RocksDbInstanceOptions options = null;
@@ -75,7 +79,7 @@ final class RocksDbRestore {
             RocksDbKeyedStateBackend<K> backend = new RocksDbKeyedStateBackend<>(directory, keyCodec, maxParallelism,
                     keyGroupRange, options, checkpointOptions, db, defaultColumnFamily, restored);
             if (reuseUploadedFiles) {
-                backend.seedUploadedSstFiles(handle.sharedFiles());
+                backend.seedUploadedSstFiles(nativeState.sharedFiles());
             }
             return backend;
         } catch (IOException | RocksDBException | RuntimeException e) {
@@ -99,7 +103,7 @@ final class RocksDbRestore {
     }
 
     /** Shared and private files by their local names, which must be plain file names and appear once. */
-    private static Map<String, StateFile> filesByLocalName(KeyedStateHandle handle) {
+    private static Map<String, StateFile> filesByLocalName(NativeKeyedState handle) {
         Map<String, StateFile> all = new LinkedHashMap<>(handle.sharedFiles());
         for (Map.Entry<String, StateFile> file : handle.privateFiles().entrySet()) {
             if (all.putIfAbsent(file.getKey(), file.getValue()) != null) {

@@ -2,7 +2,7 @@ package io.spindle.state.rocksdb;
 
 import io.spindle.core.io.LocalFiles;
 import io.spindle.core.keys.KeyGroupRange;
-import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.StateFile;
 
 import java.io.IOException;
@@ -95,7 +95,7 @@ public final class RocksDbSnapshot implements AutoCloseable {
      * transfer failure, a {@link CancellationException}, or an {@link InterruptedIOException} if the calling
      * thread was interrupted. Either way the local directory is gone when this returns.
      */
-    public KeyedStateHandle upload(SnapshotFiles target) throws IOException {
+    public NativeKeyedState upload(SnapshotFiles target) throws IOException {
         Objects.requireNonNull(target, "target");
         Plan plan = plan();
         ParallelTransfer running;
@@ -138,7 +138,7 @@ public final class RocksDbSnapshot implements AutoCloseable {
             if (options.incremental()) {
                 uploadedSstFiles.uploaded(checkpointId, shared);
             }
-            return new KeyedStateHandle(keyGroupRange, shared, exclusive, uploadedBytes);
+            return new NativeKeyedState(keyGroupRange, shared, exclusive, uploadedBytes);
         } catch (IOException | RuntimeException | Error e) {
             // Nothing may still be writing when the written files are deleted.
             running.close();

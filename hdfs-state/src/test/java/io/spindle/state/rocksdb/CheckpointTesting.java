@@ -1,6 +1,6 @@
 package io.spindle.state.rocksdb;
 
-import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.StateFile;
 
 import java.io.IOException;
@@ -32,7 +32,7 @@ final class CheckpointTesting {
     }
 
     /** Takes the snapshot and uploads it at once. */
-    static KeyedStateHandle checkpoint(RocksDbKeyedStateBackend<?> backend, long checkpointId, SnapshotFiles files)
+    static NativeKeyedState checkpoint(RocksDbKeyedStateBackend<?> backend, long checkpointId, SnapshotFiles files)
             throws IOException {
         return backend.snapshot(checkpointId).upload(files);
     }
@@ -41,11 +41,11 @@ final class CheckpointTesting {
         return files.stream().map(StateFile::path).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    static Set<String> sharedPaths(KeyedStateHandle handle) {
+    static Set<String> sharedPaths(NativeKeyedState handle) {
         return paths(handle.sharedFiles().values());
     }
 
-    static Set<String> allPaths(KeyedStateHandle handle) {
+    static Set<String> allPaths(NativeKeyedState handle) {
         Set<String> all = new TreeSet<>(sharedPaths(handle));
         all.addAll(paths(handle.privateFiles().values()));
         return all;

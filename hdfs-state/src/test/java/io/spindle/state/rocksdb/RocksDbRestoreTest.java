@@ -10,7 +10,7 @@ import io.spindle.api.state.ValueState;
 import io.spindle.api.state.ValueStateDescriptor;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.state.StateException;
-import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.StateFile;
 
 import org.apache.hadoop.conf.Configuration;
@@ -79,11 +79,11 @@ class RocksDbRestoreTest {
         return backend;
     }
 
-    private RocksDbKeyedStateBackend<String> restore(KeyedStateHandle handle, RocksDbCheckpointOptions options) {
+    private RocksDbKeyedStateBackend<String> restore(NativeKeyedState handle, RocksDbCheckpointOptions options) {
         return restore(handle, options, true);
     }
 
-    private RocksDbKeyedStateBackend<String> restore(KeyedStateHandle handle, RocksDbCheckpointOptions options,
+    private RocksDbKeyedStateBackend<String> restore(NativeKeyedState handle, RocksDbCheckpointOptions options,
                                                      boolean reuseUploadedFiles) {
         // Another worker: its own memory, its own local directory.
         RocksDbResources otherWorker = new RocksDbResources(8L << 20);
@@ -132,7 +132,7 @@ class RocksDbRestoreTest {
     void everyKindOfStateReadsBackAfterRestoringElsewhere() throws IOException {
         RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
         writeAllKinds(original, 0, KEYS);
-        KeyedStateHandle handle = checkpoint(original, 1, storage);
+        NativeKeyedState handle = checkpoint(original, 1, storage);
         original.close();
 
         RocksDbKeyedStateBackend<String> restored = restore(handle, RocksDbCheckpointOptions.incremental(4));
@@ -146,7 +146,7 @@ class RocksDbRestoreTest {
     void aFullCheckpointRestoresToo() throws IOException {
         RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.full(4));
         writeAllKinds(original, 0, KEYS);
-        KeyedStateHandle handle = checkpoint(original, 1, storage);
+        NativeKeyedState handle = checkpoint(original, 1, storage);
 
         RocksDbKeyedStateBackend<String> restored = restore(handle, RocksDbCheckpointOptions.full(4));
 
@@ -157,7 +157,7 @@ class RocksDbRestoreTest {
     void restoreDownloadsEveryFileOfTheHandle() throws IOException {
         RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
         writeAllKinds(original, 0, KEYS);
-        KeyedStateHandle handle = checkpoint(original, 1, storage);
+        NativeKeyedState handle = checkpoint(original, 1, storage);
 
         RocksDbKeyedStateBackend<String> restored = restore(handle, RocksDbCheckpointOptions.incremental(4));
 
@@ -171,11 +171,11 @@ class RocksDbRestoreTest {
     void theFirstCheckpointAfterARestoreReusesTheRestoredSstFiles() throws IOException {
         RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
         writeAllKinds(original, 0, KEYS);
-        KeyedStateHandle handle = checkpoint(original, 7, storage);
+        NativeKeyedState handle = checkpoint(original, 7, storage);
         RocksDbKeyedStateBackend<String> restored = restore(handle, RocksDbCheckpointOptions.incremental(4));
         writeAllKinds(restored, KEYS, KEYS + 500);
 
-        KeyedStateHandle next = checkpoint(restored, 8, storage);
+        NativeKeyedState next = checkpoint(restored, 8, storage);
 
         assertThat(next.sharedFiles()).containsAllEntriesOf(handle.sharedFiles());
         assertThat(next.incrementalBytes()).isLessThan(next.fullBytes());
@@ -185,10 +185,10 @@ class RocksDbRestoreTest {
     void aRestoreFromElsewhereUploadsEverySstFileAgainAtItsFirstCheckpoint() throws IOException {
         RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
         writeAllKinds(original, 0, KEYS);
-        KeyedStateHandle handle = checkpoint(original, 7, storage);
+        NativeKeyedState handle = checkpoint(original, 7, storage);
         RocksDbKeyedStateBackend<String> restored = restore(handle, RocksDbCheckpointOptions.incremental(4), false);
 
-        KeyedStateHandle next = checkpoint(restored, 8, storage);
+        NativeKeyedState next = checkpoint(restored, 8, storage);
 
         assertThat(next.sharedFiles().values()).doesNotContainAnyElementsOf(handle.sharedFiles().values());
         assertThat(next.incrementalBytes()).isEqualTo(next.fullBytes());
@@ -201,7 +201,7 @@ class RocksDbRestoreTest {
         RocksDbKeyedStateBackend<String> restored =
                 restore(checkpoint(original, 1, storage), RocksDbCheckpointOptions.incremental(4));
         writeAllKinds(restored, KEYS, 2 * KEYS);
-        KeyedStateHandle second = checkpoint(restored, 2, storage);
+        NativeKeyedState second = checkpoint(restored, 2, storage);
 
         RocksDbKeyedStateBackend<String> restoredAgain = restore(second, RocksDbCheckpointOptions.incremental(4));
 
@@ -217,7 +217,7 @@ class RocksDbRestoreTest {
         ValueState<Long> count = restored.valueState(COUNT);
         restored.setCurrentKey("key-1");
         count.update(100L);
-        KeyedStateHandle second = checkpoint(restored, 2, storage);
+        NativeKeyedState second = checkpoint(restored, 2, storage);
 
         RocksDbKeyedStateBackend<String> restoredAgain = restore(second, RocksDbCheckpointOptions.incremental(4));
 
@@ -270,10 +270,10 @@ class RocksDbRestoreTest {
     void theFilesOfARestoredFullCheckpointAreNeverReused() throws IOException {
         RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.full(4));
         writeAllKinds(original, 0, KEYS);
-        KeyedStateHandle full = checkpoint(original, 1, storage);
+        NativeKeyedState full = checkpoint(original, 1, storage);
         RocksDbKeyedStateBackend<String> restored = restore(full, RocksDbCheckpointOptions.incremental(4));
 
-        KeyedStateHandle next = checkpoint(restored, 2, storage);
+        NativeKeyedState next = checkpoint(restored, 2, storage);
 
         // chk-1/ goes when checkpoint 1 is subsumed: nothing in it may be referenced by checkpoint 2.
         assertThat(intersection(sharedPaths(next), paths(full.privateFiles().values()))).isEmpty();
@@ -284,7 +284,7 @@ class RocksDbRestoreTest {
     void restoringIntoAnotherKeyGroupRangeIsRejectedAndCreatesNothing() throws IOException {
         RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
         writeAllKinds(original, 0, 10);
-        KeyedStateHandle handle = checkpoint(original, 1, storage);
+        NativeKeyedState handle = checkpoint(original, 1, storage);
         Path directory = tempDir.resolve("elsewhere/half");
 
         assertThatThrownBy(() -> RocksDbKeyedStateBackend.restore(resources, directory, STRING, MAX_PARALLELISM,
@@ -298,7 +298,7 @@ class RocksDbRestoreTest {
     void aFailedDownloadFailsTheRestoreWithItsCauseAndLeavesNoWorkingDirectory() throws IOException {
         RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
         writeAllKinds(original, 0, KEYS);
-        KeyedStateHandle handle = checkpoint(original, 1, storage);
+        NativeKeyedState handle = checkpoint(original, 1, storage);
         StateFile sst = handle.sharedFiles().values().iterator().next();
         Path stored = tempDir.resolve("checkpoints/job-1").resolve(sst.path());
         Files.write(stored, new byte[] {1, 2, 3});

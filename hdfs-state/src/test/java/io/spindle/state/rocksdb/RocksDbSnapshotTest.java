@@ -4,7 +4,7 @@ import io.spindle.api.state.ValueState;
 import io.spindle.api.state.ValueStateDescriptor;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.core.keys.KeyGroups;
-import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.StateFile;
 
 import org.apache.hadoop.conf.Configuration;
@@ -100,7 +100,7 @@ class RocksDbSnapshotTest {
         RocksDbKeyedStateBackend<String> backend = open("backend", incremental());
         write(backend, 0, 10_000);
 
-        KeyedStateHandle handle = checkpoint(backend, 1, storage);
+        NativeKeyedState handle = checkpoint(backend, 1, storage);
 
         assertThat(handle.keyGroupRange()).isEqualTo(ALL);
         assertThat(handle.sharedFiles()).isNotEmpty().allSatisfy((name, file) -> {
@@ -123,7 +123,7 @@ class RocksDbSnapshotTest {
         RocksDbSnapshot snapshot = backend.snapshot(1);
         Map<String, Long> localSizes = Map.copyOf(snapshot.localFiles());
 
-        KeyedStateHandle handle = snapshot.upload(storage);
+        NativeKeyedState handle = snapshot.upload(storage);
 
         Map<String, StateFile> all = new java.util.HashMap<>(handle.sharedFiles());
         all.putAll(handle.privateFiles());
@@ -138,11 +138,11 @@ class RocksDbSnapshotTest {
     void aCheckpointAfterAConfirmedOneUploadsOnlyItsNewSstFilesAndReusesThePathsOfTheOthers() throws IOException {
         RocksDbKeyedStateBackend<String> backend = open("backend", incremental());
         write(backend, 0, 10_000);
-        KeyedStateHandle first = checkpoint(backend, 1, storage);
+        NativeKeyedState first = checkpoint(backend, 1, storage);
         backend.notifyCheckpointComplete(1);
         write(backend, 10_000, 12_000);
 
-        KeyedStateHandle second = checkpoint(backend, 2, storage);
+        NativeKeyedState second = checkpoint(backend, 2, storage);
 
         assertThat(second.incrementalBytes()).isLessThan(second.fullBytes());
         // Every SST file of the first checkpoint is still live (no compaction yet): reused with the same path.
@@ -160,10 +160,10 @@ class RocksDbSnapshotTest {
     void aCheckpointThatIsNotConfirmedIsNotReused() throws IOException {
         RocksDbKeyedStateBackend<String> backend = open("backend", incremental());
         write(backend, 0, 10_000);
-        KeyedStateHandle first = checkpoint(backend, 1, storage);
+        NativeKeyedState first = checkpoint(backend, 1, storage);
         write(backend, 10_000, 12_000);
 
-        KeyedStateHandle second = checkpoint(backend, 2, storage);
+        NativeKeyedState second = checkpoint(backend, 2, storage);
 
         assertThat(intersection(sharedPaths(first), sharedPaths(second))).isEmpty();
         assertThat(second.incrementalBytes()).isEqualTo(second.fullBytes());
@@ -173,14 +173,14 @@ class RocksDbSnapshotTest {
     void anAbortedCheckpointIsNotReusedAndTheConfirmedOneStaysTheBase() throws IOException {
         RocksDbKeyedStateBackend<String> backend = open("backend", incremental());
         write(backend, 0, 10_000);
-        KeyedStateHandle first = checkpoint(backend, 1, storage);
+        NativeKeyedState first = checkpoint(backend, 1, storage);
         backend.notifyCheckpointComplete(1);
         write(backend, 10_000, 12_000);
-        KeyedStateHandle aborted = checkpoint(backend, 2, storage);
+        NativeKeyedState aborted = checkpoint(backend, 2, storage);
         backend.notifyCheckpointAborted(2);
         write(backend, 12_000, 14_000);
 
-        KeyedStateHandle third = checkpoint(backend, 3, storage);
+        NativeKeyedState third = checkpoint(backend, 3, storage);
 
         Set<String> onlyInAborted = new HashSet<>(sharedPaths(aborted));
         onlyInAborted.removeAll(sharedPaths(first));
@@ -196,11 +196,11 @@ class RocksDbSnapshotTest {
         checkpoint(backend, 1, storage);
         backend.notifyCheckpointComplete(1);
         write(backend, 10_000, 12_000);
-        KeyedStateHandle second = checkpoint(backend, 2, storage);
+        NativeKeyedState second = checkpoint(backend, 2, storage);
         backend.notifyCheckpointComplete(2);
         write(backend, 12_000, 14_000);
 
-        KeyedStateHandle third = checkpoint(backend, 3, storage);
+        NativeKeyedState third = checkpoint(backend, 3, storage);
 
         assertThat(backend.lastConfirmedCheckpointId()).isEqualTo(2);
         assertThat(third.sharedFiles()).containsAllEntriesOf(second.sharedFiles());
@@ -211,13 +211,13 @@ class RocksDbSnapshotTest {
     void fullCheckpointsUploadEveryFileEveryTimeAndShareNothing() throws IOException {
         RocksDbKeyedStateBackend<String> backend = open("backend", RocksDbCheckpointOptions.full(4));
         write(backend, 0, 10_000);
-        KeyedStateHandle first = checkpoint(backend, 1, storage);
+        NativeKeyedState first = checkpoint(backend, 1, storage);
         backend.notifyCheckpointComplete(1);
         write(backend, 10_000, 12_000);
 
-        KeyedStateHandle second = checkpoint(backend, 2, storage);
+        NativeKeyedState second = checkpoint(backend, 2, storage);
 
-        for (KeyedStateHandle handle : List.of(first, second)) {
+        for (NativeKeyedState handle : List.of(first, second)) {
             assertThat(handle.sharedFiles()).isEmpty();
             assertThat(handle.incrementalBytes()).isEqualTo(handle.fullBytes());
         }
@@ -276,7 +276,7 @@ class RocksDbSnapshotTest {
     void aFailedUploadNeverDeletesTheFilesItReused() throws IOException {
         RocksDbKeyedStateBackend<String> backend = open("backend", incremental());
         write(backend, 0, 10_000);
-        KeyedStateHandle first = checkpoint(backend, 1, storage);
+        NativeKeyedState first = checkpoint(backend, 1, storage);
         backend.notifyCheckpointComplete(1);
         write(backend, 10_000, 12_000);
         TestingSnapshotFiles files = new TestingSnapshotFiles(storage).failUpload(2, new IOException("injected"));
@@ -299,10 +299,10 @@ class RocksDbSnapshotTest {
         assertThat(intersection(leftSnapshot.localFiles().keySet(), rightSnapshot.localFiles().keySet()))
                 .contains("CURRENT").anyMatch(name -> name.endsWith(".sst"));
 
-        Future<KeyedStateHandle> leftUpload = uploadInBackground(leftSnapshot, storage);
-        Future<KeyedStateHandle> rightUpload = uploadInBackground(rightSnapshot, storage);
-        KeyedStateHandle leftHandle = leftUpload.get(60, TimeUnit.SECONDS);
-        KeyedStateHandle rightHandle = rightUpload.get(60, TimeUnit.SECONDS);
+        Future<NativeKeyedState> leftUpload = uploadInBackground(leftSnapshot, storage);
+        Future<NativeKeyedState> rightUpload = uploadInBackground(rightSnapshot, storage);
+        NativeKeyedState leftHandle = leftUpload.get(60, TimeUnit.SECONDS);
+        NativeKeyedState rightHandle = rightUpload.get(60, TimeUnit.SECONDS);
 
         assertThat(intersection(allPaths(leftHandle), allPaths(rightHandle))).isEmpty();
         Set<String> expected = new HashSet<>(allPaths(leftHandle));
@@ -317,7 +317,7 @@ class RocksDbSnapshotTest {
         TestingSnapshotFiles files = new TestingSnapshotFiles(storage);
         CountDownLatch held = files.holdUploads(1, 2);
         RocksDbSnapshot snapshot = backend.snapshot(1);
-        Future<KeyedStateHandle> upload = uploadInBackground(snapshot, files);
+        Future<NativeKeyedState> upload = uploadInBackground(snapshot, files);
         assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
 
         backend.close();
@@ -338,7 +338,7 @@ class RocksDbSnapshotTest {
         // One transfer thread: the first upload passes, the second waits; one file is stored when the abort comes.
         CountDownLatch held = files.holdUploads(1, 1);
         RocksDbSnapshot snapshot = backend.snapshot(1);
-        Future<KeyedStateHandle> upload = uploadInBackground(snapshot, files);
+        Future<NativeKeyedState> upload = uploadInBackground(snapshot, files);
         assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
 
         backend.notifyCheckpointAborted(1);
@@ -398,7 +398,7 @@ class RocksDbSnapshotTest {
         RocksDbSnapshot first = backend.snapshot(1);
         long syncNanos = System.nanoTime() - syncStart;
         long uploadStart = System.nanoTime();
-        KeyedStateHandle firstHandle = first.upload(storage);
+        NativeKeyedState firstHandle = first.upload(storage);
         long uploadNanos = System.nanoTime() - uploadStart;
         backend.notifyCheckpointComplete(1);
         for (int i = 0; i < keys / 20; i++) {
@@ -409,7 +409,7 @@ class RocksDbSnapshotTest {
         RocksDbSnapshot second = backend.snapshot(2);
         long secondSyncNanos = System.nanoTime() - secondSyncStart;
         long secondUploadStart = System.nanoTime();
-        KeyedStateHandle secondHandle = second.upload(storage);
+        NativeKeyedState secondHandle = second.upload(storage);
         long secondUploadNanos = System.nanoTime() - secondUploadStart;
 
         long restoreStart = System.nanoTime();
@@ -434,8 +434,8 @@ class RocksDbSnapshotTest {
                 secondHandle.fullBytes() / 1048576.0, restoreNanos / 1e6);
     }
 
-    private static Future<KeyedStateHandle> uploadInBackground(RocksDbSnapshot snapshot, SnapshotFiles files) {
-        FutureTask<KeyedStateHandle> task = new FutureTask<>(() -> snapshot.upload(files));
+    private static Future<NativeKeyedState> uploadInBackground(RocksDbSnapshot snapshot, SnapshotFiles files) {
+        FutureTask<NativeKeyedState> task = new FutureTask<>(() -> snapshot.upload(files));
         Thread thread = new Thread(task, "test-upload-" + snapshot.checkpointId());
         thread.setDaemon(true);
         thread.start();

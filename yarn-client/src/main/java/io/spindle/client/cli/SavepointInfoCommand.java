@@ -68,7 +68,7 @@ final class SavepointInfoCommand implements Command {
                 if (keyed != null) {
                     context.out().println("  subtask " + subtask.subtaskIndex() + ": key groups " + keyed.keyGroupRange()
                             + ", " + OfflineState.bytes(keyed.fullBytes()) + " in "
-                            + (keyed.sharedFiles().size() + keyed.privateFiles().size()) + " files");
+                            + keyed.files().size() + " files");
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.spindle.client.cli;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
 import io.spindle.state.checkpoint.StateFile;
@@ -39,7 +40,7 @@ class OfflineStateCommandsTest {
     }
 
     private static CheckpointMetadata metadata(long id) {
-        KeyedStateHandle keyed = new KeyedStateHandle(new KeyGroupRange(0, 63),
+        KeyedStateHandle keyed = new NativeKeyedState(new KeyGroupRange(0, 63),
                 Map.of("000010.sst", new StateFile("shared/a-000010.sst", 4096, 0x5EED)),
                 Map.of("MANIFEST-000005", new StateFile("chk-" + id + "/b-MANIFEST-000005", 100, 0x5EED)), 4196);
         return new CheckpointMetadata("job-a", "job-a", id, 1_700_000_000_000L + id, null, List.of(

@@ -289,13 +289,14 @@ public final class CompletedCheckpointStore {
     private void logAdded(CompletedCheckpoint checkpoint, boolean recovered) {
         CheckpointMetadata metadata = checkpoint.metadata();
         int shared = SharedStateRegistry.sharedFiles(metadata).size();
-        int exclusive = 0;
+        int all = 0;
         for (OperatorState operator : metadata.operators()) {
             for (OperatorSubtaskState subtask : operator.subtasks()) {
                 KeyedStateHandle keyed = subtask.keyedState();
-                exclusive += keyed == null ? 0 : keyed.privateFiles().size();
+                all += keyed == null ? 0 : keyed.files().size();
             }
         }
+        int exclusive = all - shared;
         LOG.info("{} {} {} of job {}: {} operator(s), {} files ({} shared, {} private), full size {} bytes, "
                         + "incremental {} bytes, {}", recovered ? "Recovered" : "Completed",
                 checkpoint.savepoint() ? "savepoint" : "checkpoint", checkpoint.checkpointId(), metadata.jobId(),

@@ -3,8 +3,10 @@ package io.spindle.state.checkpoint.storage;
 import io.spindle.api.state.StateDescriptor;
 import io.spindle.core.graph.StateDeclaration;
 import io.spindle.core.keys.KeyGroupRange;
+import io.spindle.state.checkpoint.CanonicalKeyedState;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
 import io.spindle.state.checkpoint.SavepointFormat;
@@ -40,8 +42,10 @@ import java.util.zip.CRC32;
  *              | subtask count varint, then each:
  *     subtask  subtaskIndex int32
  *              | list-state count varint, then by name: name string | entry count varint | each: varint length + bytes
- *              | keyed-state present byte (0 or 1), if 1:
- *                  keyGroupStart int32 | keyGroupEnd int32 | shared files | private files | incrementalBytes int64
+ *              | keyed-state form byte: 0 none, 1 native, 2 canonical; then for 1 and 2
+ *                  keyGroupStart int32 | keyGroupEnd int32, then
+ *                  native:    shared files | private files | incrementalBytes int64
+ *                  canonical: path string | size int64 | CRC32C int32
  *     files    count varint, then by local name: local name string | path string | size int64 | CRC32C int32
  * trailer  CRC32 of every byte before it, int32
  * </pre>
@@ -173,16 +177,31 @@ public final class MetadataSerializer {
                     out.write(entry);
                 }
             }
-            KeyedStateHandle keyed = subtask.keyedState();
-            out.writeByte(keyed == null ? 0 : 1);
-            if (keyed != null) {
-                out.writeInt(keyed.keyGroupRange().start());
-                out.writeInt(keyed.keyGroupRange().end());
-                writeFiles(out, keyed.sharedFiles());
-                writeFiles(out, keyed.privateFiles());
-                out.writeLong(keyed.incrementalBytes());
-            }
+            writeKeyedState(out, subtask.keyedState());
         }
+    }
+
+    private static void writeKeyedState(DataOutputStream out, KeyedStateHandle keyed) throws IOException {
+        if (keyed == null) {
+            out.writeByte(0);
+            return;
+        }
+        out.writeByte(keyed instanceof NativeKeyedState ? 1 : 2);
+        out.writeInt(keyed.keyGroupRange().start());
+        out.writeInt(keyed.keyGroupRange().end());
+        if (keyed instanceof NativeKeyedState nativeState) {
+            writeFiles(out, nativeState.sharedFiles());
+            writeFiles(out, nativeState.privateFiles());
+            out.writeLong(nativeState.incrementalBytes());
+        } else {
+            writeFile(out, ((CanonicalKeyedState) keyed).file());
+        }
+    }
+
+    private static void writeFile(DataOutputStream out, StateFile file) throws IOException {
+        writeString(out, file.path());
+        out.writeLong(file.size());
+        out.writeInt(file.checksum());
     }
 
     private static void writeFiles(DataOutputStream out, Map<String, StateFile> files) throws IOException {
@@ -190,9 +209,7 @@ public final class MetadataSerializer {
         writeVarInt(out, sorted.size());
         for (Map.Entry<String, StateFile> file : sorted.entrySet()) {
             writeString(out, file.getKey());
-            writeString(out, file.getValue().path());
-            out.writeLong(file.getValue().size());
-            out.writeInt(file.getValue().checksum());
+            writeFile(out, file.getValue());
         }
     }
 
@@ -232,13 +249,7 @@ public final class MetadataSerializer {
                     throw new CorruptMetadataException("list state " + stateName + " appears twice");
                 }
             }
-            KeyedStateHandle keyed = switch (in.int8()) {
-                case 0 -> null;
-                case 1 -> new KeyedStateHandle(new KeyGroupRange(in.int32(), in.int32()), readFiles(in), readFiles(in),
-                        in.int64());
-                default -> throw new CorruptMetadataException("bad keyed-state flag at offset " + (in.position - 1));
-            };
-            subtasks.add(new OperatorSubtaskState(index, listStates, keyed));
+            subtasks.add(new OperatorSubtaskState(index, listStates, readKeyedState(in)));
         }
         return new OperatorState(name, parallelism, maxParallelism, states, subtasks);
     }
@@ -265,12 +276,31 @@ public final class MetadataSerializer {
         throw new CorruptMetadataException("bad savepoint format " + code + " at offset " + (in.position - 1));
     }
 
+    private static KeyedStateHandle readKeyedState(Reader in) throws CorruptMetadataException {
+        int form = in.int8();
+        if (form == 0) {
+            return null;
+        }
+        if (form != 1 && form != 2) {
+            throw new CorruptMetadataException("bad keyed-state form " + form + " at offset " + (in.position - 1));
+        }
+        KeyGroupRange range = new KeyGroupRange(in.int32(), in.int32());
+        if (form == 1) {
+            return new NativeKeyedState(range, readFiles(in), readFiles(in), in.int64());
+        }
+        return new CanonicalKeyedState(range, readFile(in));
+    }
+
+    private static StateFile readFile(Reader in) throws CorruptMetadataException {
+        return new StateFile(in.string("state file path"), in.int64(), in.int32());
+    }
+
     private static Map<String, StateFile> readFiles(Reader in) throws CorruptMetadataException {
         int count = in.count("state files", 14);
         Map<String, StateFile> files = new HashMap<>();
         for (int i = 0; i < count; i++) {
             String localName = in.string("state file name");
-            StateFile file = new StateFile(in.string("state file path"), in.int64(), in.int32());
+            StateFile file = readFile(in);
             if (files.put(localName, file) != null) {
                 throw new CorruptMetadataException("state file " + localName + " appears twice");
             }

@@ -1,6 +1,7 @@
 package io.spindle.state.checkpoint.storage;
 
 import io.spindle.state.checkpoint.CheckpointMetadata;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
 import io.spindle.state.checkpoint.StateFile;
@@ -53,8 +54,8 @@ public final class SharedStateRegistry {
         Set<StateFile> files = new LinkedHashSet<>();
         for (OperatorState operator : metadata.operators()) {
             for (OperatorSubtaskState subtask : operator.subtasks()) {
-                if (subtask.keyedState() != null) {
-                    files.addAll(subtask.keyedState().sharedFiles().values());
+                if (subtask.keyedState() instanceof NativeKeyedState nativeState) {
+                    files.addAll(nativeState.sharedFiles().values());
                 }
             }
         }

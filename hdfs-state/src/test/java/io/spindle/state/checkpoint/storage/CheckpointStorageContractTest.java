@@ -1,5 +1,6 @@
 package io.spindle.state.checkpoint.storage;
 
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.StateFile;
 import io.spindle.state.fs.HadoopFileAccess;
@@ -400,7 +401,8 @@ abstract class CheckpointStorageContractTest {
             expected.add("chk-" + checkpoint.checkpointId() + "/_metadata");
             checkpoint.metadata().operators().stream().flatMap(o -> o.subtasks().stream())
                     .filter(s -> s.keyedState() != null)
-                    .forEach(s -> s.keyedState().privateFiles().values().forEach(f -> expected.add(f.path())));
+                    .forEach(s -> ((NativeKeyedState) s.keyedState()).privateFiles().values()
+                            .forEach(f -> expected.add(f.path())));
             assertThat(filesUnder("chk-" + checkpoint.checkpointId())).isEqualTo(expected);
         }
         assertThat(filesUnder(CheckpointStorage.TASK_OWNED_DIR)).isEmpty();

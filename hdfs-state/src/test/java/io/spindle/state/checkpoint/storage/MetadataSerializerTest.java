@@ -3,8 +3,10 @@ package io.spindle.state.checkpoint.storage;
 import io.spindle.api.state.StateDescriptor;
 import io.spindle.core.graph.StateDeclaration;
 import io.spindle.core.keys.KeyGroupRange;
+import io.spindle.state.checkpoint.CanonicalKeyedState;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
 import io.spindle.state.checkpoint.SavepointFormat;
@@ -30,13 +32,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class MetadataSerializerTest {
 
     static CheckpointMetadata sampleMetadata() {
-        KeyedStateHandle keyed0 = new KeyedStateHandle(new KeyGroupRange(0, 63),
+        KeyedStateHandle keyed0 = new NativeKeyedState(new KeyGroupRange(0, 63),
                 Map.of("000012.sst", new StateFile("shared/aa-000012.sst", 4_096, 0x5EED),
                         "000013.sst", new StateFile("shared/bb-000013.sst", 1_024, 0x5EED)),
                 Map.of("MANIFEST-000005", new StateFile("chk-7/cc-MANIFEST-000005", 310, 0x5EED),
                         "CURRENT", new StateFile("chk-7/dd-CURRENT", 16, 0x5EED)),
                 1_350);
-        KeyedStateHandle keyed1 = new KeyedStateHandle(new KeyGroupRange(64, 127), Map.of(), Map.of(), 0);
+        KeyedStateHandle keyed1 = new NativeKeyedState(new KeyGroupRange(64, 127), Map.of(), Map.of(), 0);
         OperatorState counts = new OperatorState("counts", 2, 128,
                 List.of(new StateDeclaration("count", StateDescriptor.Kind.VALUE, "long", true),
                         new StateDeclaration("seen", StateDescriptor.Kind.MAP, "string->long", true)), List.of(
@@ -69,6 +71,16 @@ class MetadataSerializerTest {
 
             assertThat(roundTrip(metadata).savepointFormat()).isEqualTo(format);
         }
+    }
+
+    @Test
+    void aCanonicalKeyedStateHandleRoundTrips() throws Exception {
+        CheckpointMetadata metadata = new CheckpointMetadata("j", "job", 4, 0, SavepointFormat.CANONICAL, List.of(
+                new OperatorState("counts", 1, 128, List.of(), List.of(new OperatorSubtaskState(0, Map.of(),
+                        new CanonicalKeyedState(new KeyGroupRange(0, 127),
+                                new StateFile("ab12-keyed-kg-0-127", 12_345, 0xCAFEBABE)))))));
+
+        assertThat(roundTrip(metadata)).isEqualTo(metadata);
     }
 
     @Test
@@ -107,7 +119,7 @@ class MetadataSerializerTest {
                 null, List.of(
                 new OperatorState("zählen 🎉", Integer.MAX_VALUE, 32_768, List.of(), List.of(new OperatorSubtaskState(
                         Integer.MAX_VALUE, Map.of("ß", List.of(big)),
-                        new KeyedStateHandle(new KeyGroupRange(0, 32_767), shared, Map.of(), Long.MAX_VALUE))))));
+                        new NativeKeyedState(new KeyGroupRange(0, 32_767), shared, Map.of(), Long.MAX_VALUE))))));
 
         CheckpointMetadata read = roundTrip(metadata);
 
@@ -141,7 +153,7 @@ class MetadataSerializerTest {
 
     private static CheckpointMetadata withSharedFiles(Map<String, StateFile> files) {
         return new CheckpointMetadata("j", "j", 1, 2, null, List.of(new OperatorState("o", 1, 128, List.of(), List.of(
-                new OperatorSubtaskState(0, Map.of(), new KeyedStateHandle(new KeyGroupRange(0, 127), files,
+                new OperatorSubtaskState(0, Map.of(), new NativeKeyedState(new KeyGroupRange(0, 127), files,
                         Map.of(), 0))))));
     }
 

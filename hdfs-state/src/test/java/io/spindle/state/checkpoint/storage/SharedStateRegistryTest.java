@@ -3,6 +3,7 @@ package io.spindle.state.checkpoint.storage;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
 import io.spindle.state.checkpoint.StateFile;
@@ -80,7 +81,7 @@ class SharedStateRegistryTest {
     }
 
     private static OperatorSubtaskState subtask(int index, Map<String, StateFile> shared) {
-        return new OperatorSubtaskState(index, Map.of(), new KeyedStateHandle(new KeyGroupRange(0, 127), shared,
+        return new OperatorSubtaskState(index, Map.of(), new NativeKeyedState(new KeyGroupRange(0, 127), shared,
                 Map.of(), 0));
     }
 

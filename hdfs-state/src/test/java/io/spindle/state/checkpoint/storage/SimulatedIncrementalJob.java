@@ -3,6 +3,7 @@ package io.spindle.state.checkpoint.storage;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
 import io.spindle.state.checkpoint.StateFile;
@@ -88,7 +89,7 @@ final class SimulatedIncrementalJob {
             int start = subtask * MAX_PARALLELISM / parallelism;
             int end = (subtask + 1) * MAX_PARALLELISM / parallelism - 1;
             keyed.add(new OperatorSubtaskState(subtask, Map.of(),
-                    new KeyedStateHandle(new KeyGroupRange(start, end), sharedFiles, privateFiles, incremental)));
+                    new NativeKeyedState(new KeyGroupRange(start, end), sharedFiles, privateFiles, incremental)));
             source.add(new OperatorSubtaskState(subtask,
                     Map.of("offsets", List.of(ByteBuffer.allocate(8).putLong(id * 1000 + subtask).array())), null));
         }
@@ -130,7 +131,7 @@ final class SimulatedIncrementalJob {
 
     private void confirm(CheckpointMetadata metadata) {
         for (OperatorSubtaskState subtask : metadata.operator(KEYED_OPERATOR).orElseThrow().subtasks()) {
-            confirmed.set(subtask.subtaskIndex(), new HashMap<>(subtask.keyedState().sharedFiles()));
+            confirmed.set(subtask.subtaskIndex(), new HashMap<>(((NativeKeyedState) subtask.keyedState()).sharedFiles()));
         }
     }
 

@@ -1,8 +1,8 @@
 package io.spindle.master.local;
 
-import io.spindle.core.concurrent.DaemonThreads;
 import io.spindle.api.JobParams;
 import io.spindle.api.SpindleJob;
+import io.spindle.core.concurrent.DaemonThreads;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.JobGraphs;
 import io.spindle.core.io.LocalFiles;
@@ -92,7 +92,7 @@ final class LocalJobRun {
         int number = 0;
         try (RocksDbResources rocksDb = RocksDbResources.fromConfig(configuration)) {
             uploads = checkpointing.map(c -> new CheckpointUploads(
-                    HadoopSnapshotFiles.forJobDirectory(c.jobDirectory(), hadoop), uploadThreads)).orElse(null);
+                    HadoopSnapshotFiles.forDirectory(c.jobDirectory(), hadoop), uploadThreads)).orElse(null);
             long lastFailureMillis = 0;
             for (; ; number++) {
                 LocalAttempt attempt = new LocalAttempt(number,
@@ -178,7 +178,7 @@ final class LocalJobRun {
         CompletedCheckpoint checkpoint = StateAssignment.checkpointAt(configuration.get(CheckpointingOptions.RESTORE_PATH),
                 hadoop);
         LOG.info("restoring job {} from {}", plan.graph().jobName(), checkpoint.directory());
-        return StateAssignment.assign(checkpoint, plan, HadoopSnapshotFiles.forJobDirectory(checkpoint.stateRoot(), hadoop),
+        return StateAssignment.assign(checkpoint, plan, HadoopSnapshotFiles.forDirectory(checkpoint.stateRoot(), hadoop),
                 false, configuration.get(CheckpointingOptions.ALLOW_NON_RESTORED_STATE));
     }
 

@@ -1,7 +1,7 @@
 package io.spindle.runtime.checkpoint;
 
-import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.StateFile;
 
 import java.util.List;

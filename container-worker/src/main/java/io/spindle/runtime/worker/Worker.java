@@ -10,7 +10,6 @@ import io.spindle.core.plan.TaskVertex;
 import io.spindle.runtime.checkpoint.CheckpointUploads;
 import io.spindle.runtime.checkpoint.TaskRestore;
 import io.spindle.runtime.control.ControlConnection;
-import io.spindle.runtime.control.ControlMessage;
 import io.spindle.runtime.control.ControlMessage.CancelAttempt;
 import io.spindle.runtime.control.ControlMessage.CheckpointAborted;
 import io.spindle.runtime.control.ControlMessage.CheckpointComplete;
@@ -19,6 +18,7 @@ import io.spindle.runtime.control.ControlMessage.Placement;
 import io.spindle.runtime.control.ControlMessage.Shutdown;
 import io.spindle.runtime.control.ControlMessage.TaskDeployment;
 import io.spindle.runtime.control.ControlMessage.TriggerCheckpoint;
+import io.spindle.runtime.control.ControlMessage;
 import io.spindle.runtime.control.SubtaskStates;
 import io.spindle.runtime.net.DataServer;
 import io.spindle.runtime.net.NettyChannels;
@@ -190,7 +190,7 @@ final class Worker {
     }
 
     private SnapshotFiles snapshotFiles(String jobDirectory) {
-        return HadoopSnapshotFiles.forJobDirectory(jobDirectory, hadoop);
+        return HadoopSnapshotFiles.forDirectory(jobDirectory, hadoop);
     }
 
     /** The RocksDB directories of one attempt's subtasks lie under this one. */

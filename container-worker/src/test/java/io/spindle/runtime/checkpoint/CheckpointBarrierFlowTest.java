@@ -97,7 +97,7 @@ class CheckpointBarrierFlowTest {
         ExecutorService uploadThreads = Executors.newFixedThreadPool(2);
         try (RocksDbResources rocksDb = new RocksDbResources(16L << 20)) {
             org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
-            CheckpointUploads uploads = new CheckpointUploads(HadoopSnapshotFiles.forJobDirectory(
+            CheckpointUploads uploads = new CheckpointUploads(HadoopSnapshotFiles.forDirectory(
                     work.resolve("checkpoints").toUri().toString(), hadoop), uploadThreads);
             TaskServices services = new TaskServices(0, new LocalChannels(), rocksDb, work.resolve("state"),
                     new HadoopFileAccess(hadoop), System::currentTimeMillis, 10, 32 * 1024, listener, responder,

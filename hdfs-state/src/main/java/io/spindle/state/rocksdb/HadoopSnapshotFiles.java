@@ -11,16 +11,17 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 
 /**
- * {@link SnapshotFiles} in a job's checkpoint directory on a Hadoop FileSystem (hdfs://, file://...).
+ * {@link SnapshotFiles} in a job's checkpoint directory or a savepoint directory on a Hadoop FileSystem
+ * (hdfs://, file://...).
  * Copies in chunks and checks for interruption between them, so a cancelled transfer stops within one
  * chunk; computes each upload's checksum while copying it and checks size and checksum of each download.
  * Thread-safe (Hadoop file systems are).
@@ -32,31 +33,35 @@ import java.util.Objects;
 public final class HadoopSnapshotFiles implements SnapshotFiles {
 
     private final FileSystem fileSystem;
-    private final org.apache.hadoop.fs.Path jobDirectory;
+    private final org.apache.hadoop.fs.Path directory;
 
-    /** @param jobDirectory the job's checkpoint directory, {@code <checkpoints-dir>/<job-id>} */
-    public HadoopSnapshotFiles(FileSystem fileSystem, org.apache.hadoop.fs.Path jobDirectory) {
+    /**
+     * @param directory what state file paths are relative to: the job's checkpoint directory
+     *                  {@code <checkpoints-dir>/<job-id>}, or a savepoint directory
+     */
+    public HadoopSnapshotFiles(FileSystem fileSystem, org.apache.hadoop.fs.Path directory) {
         Objects.requireNonNull(fileSystem, "file system");
         // No .crc side files: HDFS checksums its blocks itself, and the local copy needs none.
         this.fileSystem = fileSystem instanceof LocalFileSystem local ? local.getRaw() : fileSystem;
-        this.jobDirectory = Objects.requireNonNull(jobDirectory, "job directory");
+        this.directory = Objects.requireNonNull(directory, "directory");
     }
 
     /**
-     * On the file system of {@code jobDirectory}; local directories without Hadoop's .crc side files. Unchecked:
-     * a file system that cannot even be reached fails the task or job that needs it, like any other fault.
+     * On the file system of {@code directory} (a job's checkpoint directory or a savepoint directory); local
+     * directories without Hadoop's .crc side files. Unchecked: a file system that cannot even be reached fails
+     * the task or job that needs it, like any other fault.
      */
-    public static HadoopSnapshotFiles forJobDirectory(String jobDirectory, Configuration hadoopConfiguration) {
-        org.apache.hadoop.fs.Path directory = new org.apache.hadoop.fs.Path(jobDirectory);
+    public static HadoopSnapshotFiles forDirectory(String directory, Configuration hadoopConfiguration) {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(directory);
         try {
-            return new HadoopSnapshotFiles(new HadoopFileAccess(hadoopConfiguration).fileSystem(directory), directory);
+            return new HadoopSnapshotFiles(new HadoopFileAccess(hadoopConfiguration).fileSystem(path), path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the checkpoint directory " + jobDirectory, e);
+            throw new UncheckedIOException("cannot open the checkpoint or savepoint directory " + directory, e);
         }
     }
 
-    public org.apache.hadoop.fs.Path jobDirectory() {
-        return jobDirectory;
+    public org.apache.hadoop.fs.Path directory() {
+        return directory;
     }
 
     /** Where a state file lives. */
@@ -65,7 +70,7 @@ public final class HadoopSnapshotFiles implements SnapshotFiles {
     }
 
     private org.apache.hadoop.fs.Path resolve(String relativePath) {
-        return new org.apache.hadoop.fs.Path(jobDirectory, relativePath);
+        return new org.apache.hadoop.fs.Path(directory, relativePath);
     }
 
     @Override
@@ -144,6 +149,6 @@ public final class HadoopSnapshotFiles implements SnapshotFiles {
 
     @Override
     public String toString() {
-        return "HadoopSnapshotFiles[" + jobDirectory + "]";
+        return "HadoopSnapshotFiles[" + directory + "]";
     }
 }

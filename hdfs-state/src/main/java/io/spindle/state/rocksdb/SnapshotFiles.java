@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Where RocksDB snapshots are uploaded to and restored from: the job's checkpoint directory, addressed by
- * paths relative to it ({@code shared/<uuid>-000042.sst}, {@code chk-7/<uuid>-MANIFEST-000005}), as in
- * {@link StateFile}. The seam between the RocksDB backend and the checkpoint storage; {@link HadoopSnapshotFiles}
+ * paths relative to it ({@code shared/<uuid>-000042.sst}, {@code chk-7/<uuid>-MANIFEST-000005}), or a savepoint
+ * directory, whose files lie flat in it ({@code <uuid>-000042.sst}), as in {@link StateFile}. The seam between the RocksDB backend and the checkpoint storage; {@link HadoopSnapshotFiles}
  * implements it on any Hadoop FileSystem.
  *
  * <p>Implementations are called from several transfer threads at once and must be thread-safe. A transfer

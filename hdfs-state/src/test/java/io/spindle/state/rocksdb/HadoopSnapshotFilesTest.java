@@ -29,7 +29,7 @@ class HadoopSnapshotFilesTest {
     @BeforeEach
     void setUp() throws IOException {
         jobDirectory = CheckpointTesting.createCheckpointDirectories(tempDir.resolve("checkpoints/job-1"));
-        files = HadoopSnapshotFiles.forJobDirectory(jobDirectory.toUri().toString(), new Configuration());
+        files = HadoopSnapshotFiles.forDirectory(jobDirectory.toUri().toString(), new Configuration());
         local = Files.write(tempDir.resolve("000042.sst"), "sst bytes".getBytes());
     }
 

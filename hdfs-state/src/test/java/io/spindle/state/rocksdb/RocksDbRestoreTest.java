@@ -60,7 +60,7 @@ class RocksDbRestoreTest {
     void setUp() throws IOException {
         resources = new RocksDbResources(16L << 20);
         toClose.add(resources);
-        storage = new TestingSnapshotFiles(HadoopSnapshotFiles.forJobDirectory(CheckpointTesting
+        storage = new TestingSnapshotFiles(HadoopSnapshotFiles.forDirectory(CheckpointTesting
                 .createCheckpointDirectories(tempDir.resolve("checkpoints/job-1")).toUri().toString(),
                 new Configuration()));
     }

@@ -57,7 +57,7 @@ class RocksDbSnapshotTest {
         resources = new RocksDbResources(16L << 20);
         toClose.add(resources);
         jobDirectory = CheckpointTesting.createCheckpointDirectories(tempDir.resolve("checkpoints/job-1"));
-        storage = HadoopSnapshotFiles.forJobDirectory(jobDirectory.toUri().toString(), new Configuration());
+        storage = HadoopSnapshotFiles.forDirectory(jobDirectory.toUri().toString(), new Configuration());
     }
 
     @AfterEach

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,8 @@ import java.util.regex.Pattern;
  * &lt;base&gt;/&lt;job-id&gt;/chk-&lt;n&gt;/&lt;uuid&gt;-&lt;name&gt; files only checkpoint n uses
  * &lt;base&gt;/&lt;job-id&gt;/shared/&lt;uuid&gt;-&lt;name&gt;  files later checkpoints may reuse
  * &lt;base&gt;/&lt;job-id&gt;/taskowned/          owned by the tasks
+ * &lt;target&gt;/savepoint-&lt;job&gt;-&lt;random&gt;/_metadata   a savepoint: published as a checkpoint is
+ * &lt;target&gt;/savepoint-&lt;job&gt;-&lt;random&gt;/&lt;uuid&gt;-&lt;name&gt;  all its files, flat, relative to it
  * </pre>
  *
  * The coordinator creates and publishes locations ({@link CheckpointStorageCoordinatorView}); tasks write
@@ -47,6 +50,7 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
     public static final String CHECKPOINT_DIR_PREFIX = "chk-";
     public static final String SHARED_DIR = "shared";
     public static final String TASK_OWNED_DIR = "taskowned";
+    public static final String SAVEPOINT_DIR_PREFIX = "savepoint-";
     /** Prefix of the file {@code _metadata} is written to before the rename. */
     static final String METADATA_TEMP_PREFIX = METADATA_FILE_NAME + ".inprogress.";
 
@@ -54,6 +58,7 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
     private static final Pattern CHECKPOINT_DIR = Pattern.compile("chk-(\\d{1,18})");
 
     private final String jobId;
+    private final Configuration hadoopConfiguration;
     private final FileSystem fs;
     private final Path jobDirectory;
     private volatile boolean baseDirectoriesCreated;
@@ -66,6 +71,7 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
     public CheckpointStorage(String checkpointsBaseUri, String jobId, Configuration hadoopConfiguration)
             throws IOException {
         this.jobId = checkJobId(jobId);
+        this.hadoopConfiguration = hadoopConfiguration;
         Path base = new Path(checkpointsBaseUri);
         this.fs = new HadoopFileAccess(hadoopConfiguration).fileSystem(base);
         this.jobDirectory = fs.makeQualified(new Path(base, jobId));
@@ -138,21 +144,93 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
         if (fs.exists(target)) {
             throw new IOException("checkpoint " + metadata.checkpointId() + " is already published: " + target);
         }
+        publishMetadata(fs, directory, metadata);
+        return new CompletedCheckpoint(metadata, directory.toString(), false);
+    }
+
+    /**
+     * Writes {@code _metadata} into {@code directory} through a temporary file and a rename, so that a reader
+     * sees either no {@code _metadata} or a complete one. Fails if there is one already.
+     */
+    public static void publishMetadata(FileSystem fs, Path directory, CheckpointMetadata metadata) throws IOException {
+        Path target = new Path(directory, METADATA_FILE_NAME);
         byte[] bytes = MetadataSerializer.serialize(metadata);
         Path temp = new Path(directory, METADATA_TEMP_PREFIX + UUID.randomUUID());
         try (FSDataOutputStream out = fs.createFile(temp).overwrite(false).build()) {
             out.write(bytes);
             out.hsync();
         } catch (IOException e) {
-            deleteQuietly(temp);
+            deleteQuietly(fs, temp);
             throw e;
         }
         if (!fs.rename(temp, target)) {
-            deleteQuietly(temp);
-            throw new IOException("cannot rename " + temp + " to " + target);
+            deleteQuietly(fs, temp);
+            throw new IOException("cannot rename " + temp + " to " + target + (fs.exists(target)
+                    ? ": it exists" : ""));
         }
         LOG.debug("Published {} ({} bytes)", target, bytes.length);
-        return new CompletedCheckpoint(metadata, directory.toString(), false);
+    }
+
+    // ---- savepoints ---------------------------------------------------------------------------------
+
+    /**
+     * Creates the directory of a new savepoint of this job in {@code targetDirectory} (on any file system):
+     * {@code savepoint-<first 6 characters of the job id>-<12 random hex digits>}, fully qualified. Tasks
+     * upload its state files straight into it; paths in its metadata are relative to it.
+     */
+    @Override
+    public Path initializeSavepoint(String targetDirectory) throws IOException {
+        Path target = new Path(targetDirectory);
+        FileSystem targetFs = new HadoopFileAccess(hadoopConfiguration).fileSystem(target);
+        String prefix = SAVEPOINT_DIR_PREFIX + jobId.substring(0, Math.min(6, jobId.length())) + "-";
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Path candidate = targetFs.makeQualified(new Path(target, prefix + randomHex(12)));
+            if (!targetFs.exists(candidate)) {
+                if (!targetFs.mkdirs(candidate)) {
+                    throw new IOException("cannot create the savepoint directory " + candidate);
+                }
+                return candidate;
+            }
+        }
+        throw new IOException("no free savepoint directory name in " + targetDirectory + " after 10 attempts");
+    }
+
+    /**
+     * Publishes a savepoint whose state files are in {@code location} (from {@link #initializeSavepoint}):
+     * writes its {@code _metadata} there as {@link #finalizeCheckpoint} does. The result is a savepoint, which
+     * Spindle never deletes.
+     */
+    @Override
+    public CompletedCheckpoint finalizeSavepoint(Path location, CheckpointMetadata metadata) throws IOException {
+        if (!jobId.equals(metadata.jobId())) {
+            throw new IllegalArgumentException("metadata of job " + metadata.jobId() + " given to the storage of job "
+                    + jobId);
+        }
+        if (!metadata.isSavepoint()) {
+            throw new IllegalArgumentException("the metadata of checkpoint " + metadata.checkpointId()
+                    + " has no savepoint format: not a savepoint");
+        }
+        FileSystem targetFs = new HadoopFileAccess(hadoopConfiguration).fileSystem(location);
+        if (!targetFs.exists(location)) {
+            throw new FileNotFoundException("savepoint " + metadata.checkpointId() + " has no location " + location
+                    + " (never initialized, or discarded)");
+        }
+        publishMetadata(targetFs, location, metadata);
+        return new CompletedCheckpoint(metadata, targetFs.makeQualified(location).toString(), true);
+    }
+
+    /**
+     * Deletes the directory of a savepoint that did not complete, with what its tasks uploaded. Refuses a
+     * published one (with {@code _metadata}): those belong to the user. Absent is fine.
+     */
+    @Override
+    public void discardSavepoint(Path location) throws IOException {
+        FileSystem targetFs = new HadoopFileAccess(hadoopConfiguration).fileSystem(location);
+        if (targetFs.exists(new Path(location, METADATA_FILE_NAME))) {
+            throw new IOException("not discarding " + location + ": the savepoint is complete (it has "
+                    + METADATA_FILE_NAME + "); only savepoint-dispose deletes it");
+        }
+        delete(targetFs, location, true);
     }
 
     /** Deletes {@code chk-<n>/} and everything in it; used for aborted and subsumed checkpoints. */
@@ -258,7 +336,7 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
         try (FSDataOutputStream out = fs.createFile(target).overwrite(false).build()) {
             return StateFiles.copy(data, out, relative, fileName + " to " + target);
         } catch (IOException e) {
-            deleteQuietly(target);
+            deleteQuietly(fs, target);
             throw e;
         }
     }
@@ -436,20 +514,33 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
         }
     }
 
+    private static String randomHex(int digits) {
+        StringBuilder hex = new StringBuilder(digits);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < digits; i++) {
+            hex.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return hex.toString();
+    }
+
     private void mkdirs(Path directory) throws IOException {
         if (!fs.mkdirs(directory)) {
             throw new IOException("cannot create directory " + directory);
         }
     }
 
-    /** Deletes a path; absent already counts as deleted. Throws if it is still there afterwards. */
     private void delete(Path path, boolean recursive) throws IOException {
+        delete(fs, path, recursive);
+    }
+
+    /** Deletes a path; absent already counts as deleted. Throws if it is still there afterwards. */
+    public static void delete(FileSystem fs, Path path, boolean recursive) throws IOException {
         if (!fs.delete(path, recursive) && fs.exists(path)) {
             throw new IOException("cannot delete " + path);
         }
     }
 
-    private void deleteQuietly(Path path) {
+    private static void deleteQuietly(FileSystem fs, Path path) {
         try {
             fs.delete(path, false);
         } catch (IOException e) {

@@ -20,6 +20,15 @@ public interface CheckpointStorageCoordinatorView {
     /** Publishes {@code chk-<n>/_metadata} atomically (temporary file, then rename). */
     CompletedCheckpoint finalizeCheckpoint(CheckpointMetadata metadata) throws IOException;
 
+    /** Creates {@code <targetDirectory>/savepoint-<job>-<random>/}, fully qualified. */
+    Path initializeSavepoint(String targetDirectory) throws IOException;
+
+    /** Publishes {@code <location>/_metadata} atomically; the result is a savepoint. */
+    CompletedCheckpoint finalizeSavepoint(Path location, CheckpointMetadata metadata) throws IOException;
+
+    /** Deletes the directory of a savepoint that did not complete; refuses a complete one. */
+    void discardSavepoint(Path location) throws IOException;
+
     /** Deletes {@code chk-<n>/} with everything in it. */
     void discardCheckpoint(long checkpointId) throws IOException;
 

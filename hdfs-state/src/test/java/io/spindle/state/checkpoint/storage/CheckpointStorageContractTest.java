@@ -1,7 +1,8 @@
 package io.spindle.state.checkpoint.storage;
 
-import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.CheckpointMetadata;
+import io.spindle.state.checkpoint.NativeKeyedState;
+import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.StateFile;
 import io.spindle.state.fs.HadoopFileAccess;
 import org.apache.hadoop.conf.Configuration;
@@ -361,6 +362,66 @@ abstract class CheckpointStorageContractTest {
         assertThat(all).extracting(c -> c.metadata().jobId() + "/" + c.checkpointId())
                 .containsExactly(other.jobId() + "/1", storage.jobId() + "/2", storage.jobId() + "/1");
         assertThat(one).extracting(CompletedCheckpoint::checkpointId).containsExactly(2L, 1L);
+    }
+
+    // ---- savepoints -------------------------------------------------------------------------------------
+
+    private CheckpointMetadata savepointMetadata(long id) {
+        return new CheckpointMetadata(storage.jobId(), "job", id, 0, SavepointFormat.NATIVE, List.of());
+    }
+
+    @Test
+    void aSavepointDirectoryIsNamedAfterTheJobWithARandomSuffixAndFullyQualified() throws IOException {
+        Path first = storage.initializeSavepoint(base + "/savepoints");
+        Path second = storage.initializeSavepoint(base + "/savepoints");
+
+        assertThat(first.getName()).matches("savepoint-a1b2c3-[0-9a-f]{12}");
+        assertThat(first).isNotEqualTo(second);
+        assertThat(first.toString()).isEqualTo(fs.makeQualified(new Path(base + "/savepoints")) + "/" + first.getName());
+        assertThat(fs.getFileStatus(first).isDirectory()).isTrue();
+    }
+
+    @Test
+    void aPublishedSavepointLoadsAsASavepointWhoseFilesResolveInsideItsDirectory() throws IOException {
+        Path location = storage.initializeSavepoint(base + "/savepoints");
+
+        CompletedCheckpoint published = storage.finalizeSavepoint(location, savepointMetadata(5));
+        CompletedCheckpoint loaded = CheckpointStorage.load(location.toString(), hadoopConfiguration());
+
+        assertThat(published.savepoint()).isTrue();
+        assertThat(loaded.savepoint()).isTrue();
+        assertThat(loaded.metadata()).isEqualTo(savepointMetadata(5));
+        assertThat(loaded.resolve(new StateFile("ab-000001.sst", 1, 0))).isEqualTo(location + "/ab-000001.sst");
+        assertThat(Arrays.stream(fs.listStatus(location)).map(f -> f.getPath().getName())).containsExactly("_metadata");
+    }
+
+    @Test
+    void checkpointMetadataIsNotPublishedAsASavepoint() throws IOException {
+        Path location = storage.initializeSavepoint(base + "/savepoints");
+
+        assertThatThrownBy(() -> storage.finalizeSavepoint(location,
+                new CheckpointMetadata(storage.jobId(), "job", 5, 0, null, List.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a savepoint");
+    }
+
+    @Test
+    void anUnfinishedSavepointIsDiscardedWithItsFiles() throws IOException {
+        Path location = storage.initializeSavepoint(base + "/savepoints");
+        fs.create(new Path(location, "x-000001.sst")).close();
+
+        storage.discardSavepoint(location);
+
+        assertThat(fs.exists(location)).isFalse();
+    }
+
+    @Test
+    void aCompleteSavepointIsNotDiscarded() throws IOException {
+        Path location = storage.initializeSavepoint(base + "/savepoints");
+        storage.finalizeSavepoint(location, savepointMetadata(5));
+
+        assertThatThrownBy(() -> storage.discardSavepoint(location))
+                .isInstanceOf(IOException.class).hasMessageContaining("the savepoint is complete");
+        assertThat(fs.exists(new Path(location, "_metadata"))).isTrue();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

@@ -130,6 +130,6 @@ public final class TaskFactory {
                     options);
         }
         return RocksDbKeyedStateBackend.restore(services.rocksDb(), directory, keyCodec, graph.maxParallelism(), range,
-                options, restore.keyedState(), restore.files(), restore.reuseUploadedFiles());
+                options, List.of(restore.keyedState()), restore.files(), restore.reuseUploadedFiles());
     }
 }

@@ -5,6 +5,7 @@ import io.spindle.state.checkpoint.StateFiles;
 import io.spindle.state.fs.HadoopFileAccess;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -123,6 +124,18 @@ public final class HadoopSnapshotFiles implements SnapshotFiles {
             }
             throw e;
         }
+    }
+
+    @Override
+    public InputStream open(StateFile file, long offset) throws IOException {
+        FSDataInputStream in = fileSystem.open(resolve(file));
+        try {
+            in.seek(offset);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return in;
     }
 
     @Override

@@ -61,6 +61,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     /** Local directories of snapshots, inside the working directory (hard links need the same file system). */
     static final String SNAPSHOT_DIRECTORY_PREFIX = "snapshot-chk-";
 
+    private final RocksDbResources resources;
     private final Path workingDirectory;
     private final Codec<K> keyCodec;
     private final int maxParallelism;
@@ -89,11 +90,12 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private volatile boolean closed;
 
     /** Takes ownership of the native objects: {@link #close()} frees them. */
-    RocksDbKeyedStateBackend(Path workingDirectory, Codec<K> keyCodec, int maxParallelism,
+    RocksDbKeyedStateBackend(RocksDbResources resources, Path workingDirectory, Codec<K> keyCodec, int maxParallelism,
                              KeyGroupRange keyGroupRange, RocksDbInstanceOptions options,
                              RocksDbCheckpointOptions checkpointOptions, RocksDB db,
                              ColumnFamilyHandle defaultColumnFamily,
                              Map<String, ColumnFamilyHandle> restoredColumnFamilies) {
+        this.resources = resources;
         this.workingDirectory = workingDirectory;
         this.keyCodec = keyCodec;
         this.maxParallelism = maxParallelism;
@@ -133,8 +135,8 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
             RocksDB db = RocksDB.open(options.dbOptions(), directory.toString(),
                     List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, options.columnFamilyOptions())),
                     handles);
-            return new RocksDbKeyedStateBackend<>(directory, keyCodec, maxParallelism, keyGroupRange, options,
-                    checkpointOptions, db, handles.get(0), Map.of());
+            return new RocksDbKeyedStateBackend<>(resources, directory, keyCodec, maxParallelism, keyGroupRange,
+                    options, checkpointOptions, db, handles.get(0), Map.of());
         } catch (RocksDBException | RuntimeException e) {
             if (options != null) {
                 options.close();
@@ -148,26 +150,35 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     /**
-     * Opens a backend from an uploaded snapshot: downloads the files of {@code handle} through {@code files}
-     * in parallel into {@code workingDirectory} (which must not exist yet or be empty) under their local names
-     * and opens RocksDB on them with every column family they hold. States are declared again as usual and
+     * Opens a backend for {@code keyGroupRange} from the uploaded keyed state of the old subtasks whose key
+     * groups intersect it ({@code handles}, native or canonical, read through {@code files}) in
+     * {@code workingDirectory}, which must not exist yet or be empty. States are declared again as usual and
      * find their data by name; declaring one as another kind of state or with another codec id is an
-     * {@link IllegalArgumentException}. With {@code reuseUploadedFiles}, the SST files of {@code handle} are the
-     * base of the first incremental checkpoint, which references them instead of uploading them again: right
-     * when the snapshot lies in the job directory this backend's checkpoints go to (failover), wrong when it
-     * comes from elsewhere (another job's checkpoint, a savepoint), whose files this job must not share.
+     * {@link IllegalArgumentException}.
      *
-     * <p>The key group range must be the handle's (restoring at another parallelism is not supported yet).
-     * A failure leaves no working directory behind and is a {@link StateException} with the cause.
+     * <p>One native handle of exactly this range (a restore at the same parallelism): its files are downloaded
+     * in parallel under their local names and RocksDB opens them as they are. With {@code reuseUploadedFiles},
+     * its SST files are then the base of the first incremental checkpoint, which references them instead of
+     * uploading them again: right when the snapshot lies in the job directory this backend's checkpoints go to
+     * (failover), wrong when it comes from elsewhere (another job's checkpoint, a savepoint), whose files this
+     * job must not share.
+     *
+     * <p>Anything else (another parallelism, canonical savepoints): a fresh instance gets exactly the entries of
+     * the key groups in {@code keyGroupRange}, each native handle downloaded into a temporary directory inside
+     * the working directory, opened read-only and copied from by key-group range, each canonical handle read
+     * only for those key groups. A state declared differently by two handles is an
+     * {@link IllegalArgumentException} naming it; {@code reuseUploadedFiles} does not apply.
+     *
+     * <p>A failure leaves no working directory behind and is a {@link StateException} with the cause.
      */
     public static <K> RocksDbKeyedStateBackend<K> restore(RocksDbResources resources, Path workingDirectory,
                                                           Codec<K> keyCodec, int maxParallelism,
                                                           KeyGroupRange keyGroupRange,
                                                           RocksDbCheckpointOptions checkpointOptions,
-                                                          KeyedStateHandle handle, SnapshotFiles files,
+                                                          List<KeyedStateHandle> handles, SnapshotFiles files,
                                                           boolean reuseUploadedFiles) {
         return RocksDbRestore.restore(resources, workingDirectory, keyCodec, maxParallelism, keyGroupRange,
-                checkpointOptions, handle, files, reuseUploadedFiles);
+                checkpointOptions, handles, files, reuseUploadedFiles);
     }
 
     static void checkArguments(RocksDbResources resources, Codec<?> keyCodec, int maxParallelism,
@@ -449,7 +460,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
             db.flush(flush, columnFamilies());
             checkpoint.createCheckpoint(directory.toString());
             RocksDbSnapshot snapshot = new RocksDbSnapshot(checkpointId, keyGroupRange, directory, listFiles(directory),
-                    base, checkpointOptions, uploadedSstFiles, liveSnapshots::remove);
+                    base, checkpointOptions, uploadedSstFiles, liveSnapshots::remove, resources, maxParallelism);
             liveSnapshots.add(snapshot);
             return snapshot;
         } catch (RocksDBException | IOException | RuntimeException e) {
@@ -464,7 +475,8 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     /**
      * Checkpoint {@code checkpointId} is complete: its SST files are the base of the next incremental
-     * checkpoint, older ones are forgotten. Any thread.
+     * checkpoint, older ones are forgotten. A savepoint's completion ({@link RocksDbSnapshot#uploadSavepoint})
+     * changes nothing. Any thread.
      */
     public void notifyCheckpointComplete(long checkpointId) {
         uploadedSstFiles.confirmed(checkpointId);

@@ -102,6 +102,17 @@ public final class RocksDbLayout {
         return prefix;
     }
 
+    /** The whole column family key of an entry: {@link #keyPrefix}, then a map state's user key (null otherwise). */
+    public static byte[] columnFamilyKey(int keyGroup, byte[] key, byte[] userKey) {
+        byte[] prefix = keyPrefix(keyGroup, key, 0, key.length);
+        if (userKey == null) {
+            return prefix;
+        }
+        byte[] whole = Arrays.copyOf(prefix, prefix.length + userKey.length);
+        System.arraycopy(userKey, 0, whole, prefix.length, userKey.length);
+        return whole;
+    }
+
     /** Where the key's bytes start in a column family key. */
     public static int keyStart(byte[] columnFamilyKey) {
         return KEY_GROUP_BYTES + varIntSize(keyLength(columnFamilyKey));

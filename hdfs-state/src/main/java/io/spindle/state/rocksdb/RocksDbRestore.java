@@ -1,8 +1,12 @@
 package io.spindle.state.rocksdb;
 
 import io.spindle.api.codec.Codec;
+import io.spindle.core.graph.StateDeclaration;
+import io.spindle.core.io.LocalFiles;
 import io.spindle.core.keys.KeyGroupRange;
+import io.spindle.core.keys.KeyGroups;
 import io.spindle.state.StateException;
+import io.spindle.state.checkpoint.CanonicalKeyedState;
 import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.StateFile;
@@ -12,6 +16,8 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,64 +32,63 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
-/** {@link RocksDbKeyedStateBackend#restore}: downloads a snapshot's files and opens RocksDB on them. */
+/**
+ * {@link RocksDbKeyedStateBackend#restore}: from one native snapshot of exactly the wanted key groups, downloads
+ * its files and opens RocksDB on them; from anything else (other key-group ranges, several handles, canonical
+ * savepoints) fills a fresh instance with the entries of the wanted key groups.
+ */
 final class RocksDbRestore {
+
+    /** Local directories of downloaded native snapshots while their key groups are copied, in the working directory. */
+    static final String RESCALE_DIRECTORY_PREFIX = "restore-";
+    /** Entries written to the fresh instance at once. */
+    private static final long BATCH_BYTES = 4L << 20;
 
     private RocksDbRestore() { }
 
     static <K> RocksDbKeyedStateBackend<K> restore(RocksDbResources resources, Path workingDirectory,
                                                    Codec<K> keyCodec, int maxParallelism, KeyGroupRange keyGroupRange,
                                                    RocksDbCheckpointOptions checkpointOptions,
-                                                   KeyedStateHandle handle, SnapshotFiles files,
+                                                   List<KeyedStateHandle> handles, SnapshotFiles files,
                                                    boolean reuseUploadedFiles) {
         RocksDbKeyedStateBackend.checkArguments(resources, keyCodec, maxParallelism, keyGroupRange);
         Objects.requireNonNull(checkpointOptions, "checkpoint options");
-        Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(files, "files");
-        if (!handle.keyGroupRange().equals(keyGroupRange)) {
-            throw new IllegalArgumentException("the snapshot holds key groups " + handle.keyGroupRange()
-                    + ", not " + keyGroupRange + ": restoring keyed state at another parallelism is not supported yet");
-        }
-        if (!(handle instanceof NativeKeyedState nativeState)) {
-            throw new IllegalArgumentException("restoring keyed state of a canonical savepoint is not supported yet");
-        }
-        Map<String, StateFile> allFiles = filesByLocalName(nativeState);
+        handles.forEach(handle -> Objects.requireNonNull(handle, "handle"));
         Path directory = workingDirectory.toAbsolutePath();
         LocalDirectories.createEmpty(directory);
-        RocksDbInstanceOptions options = null;
-        RocksDB db = null;
-        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        Opened opened = new Opened();
         try {
-            download(allFiles, directory, files, checkpointOptions, keyGroupRange);
-            options = resources.newInstanceOptions();
-            List<byte[]> names = columnFamilyNames(directory);
-            List<ColumnFamilyDescriptor> descriptors = new ArrayList<>(names.size());
-            for (byte[] name : names) {
-                descriptors.add(new ColumnFamilyDescriptor(name, options.columnFamilyOptions()));
-            }
-            db = RocksDB.open(options.dbOptions(), directory.toString(), descriptors, handles);
-            ColumnFamilyHandle defaultColumnFamily = null;
-            Map<String, ColumnFamilyHandle> restored = new HashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                byte[] name = names.get(i);
-                if (Arrays.equals(name, RocksDB.DEFAULT_COLUMN_FAMILY)) {
-                    defaultColumnFamily = handles.get(i);
-                } else {
-                    // Only the backend's "s:" column families exist; any other would be opened and kept as is.
-                    String text = new String(name, StandardCharsets.UTF_8);
-                    String stateName = text.startsWith(RocksDbLayout.STATE_COLUMN_FAMILY_PREFIX)
-                            ? text.substring(RocksDbLayout.STATE_COLUMN_FAMILY_PREFIX.length()) : text;
-                    restored.put(stateName, handles.get(i));
+            if (handles.size() == 1 && handles.get(0) instanceof NativeKeyedState nativeState
+                    && nativeState.keyGroupRange().equals(keyGroupRange)) {
+                RocksDbKeyedStateBackend<K> backend = openNative(resources, directory, keyCodec, maxParallelism,
+                        keyGroupRange, checkpointOptions, nativeState, files, opened);
+                if (reuseUploadedFiles) {
+                    backend.seedUploadedSstFiles(nativeState.sharedFiles());
                 }
+                return backend;
             }
-            RocksDbKeyedStateBackend<K> backend = new RocksDbKeyedStateBackend<>(directory, keyCodec, maxParallelism,
-                    keyGroupRange, options, checkpointOptions, db, defaultColumnFamily, restored);
-            if (reuseUploadedFiles) {
-                backend.seedUploadedSstFiles(nativeState.sharedFiles());
-            }
-            return backend;
+            return fill(resources, directory, keyCodec, maxParallelism, keyGroupRange, checkpointOptions, handles,
+                    files, opened);
         } catch (IOException | RocksDBException | RuntimeException e) {
-            // Reverse order of creation: column families, the DB, its options.
+            opened.close();
+            LocalDirectories.deleteQuietly(directory, e);
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+                throw (RuntimeException) e;
+            }
+            throw new StateException("cannot restore the RocksDB state of key groups " + keyGroupRange + " into "
+                    + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The native objects a restore created so far, to free if it fails; the backend owns them once it exists. */
+    private static final class Opened {
+        RocksDbInstanceOptions options;
+        RocksDB db;
+        final List<ColumnFamilyHandle> handles = new ArrayList<>();
+
+        /** Reverse order of creation: column families, the DB, its options. */
+        void close() {
             for (int i = handles.size() - 1; i >= 0; i--) {
                 handles.get(i).close();
             }
@@ -93,12 +98,184 @@ final class RocksDbRestore {
             if (options != null) {
                 options.close();
             }
-            LocalDirectories.deleteQuietly(directory, e);
-            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-                throw (RuntimeException) e;
+        }
+    }
+
+    /** The snapshot's files, downloaded into the working directory, opened with every column family they hold. */
+    private static <K> RocksDbKeyedStateBackend<K> openNative(RocksDbResources resources, Path directory,
+                                                              Codec<K> keyCodec, int maxParallelism,
+                                                              KeyGroupRange keyGroupRange,
+                                                              RocksDbCheckpointOptions checkpointOptions,
+                                                              NativeKeyedState handle, SnapshotFiles files,
+                                                              Opened opened) throws IOException, RocksDBException {
+        download(filesByLocalName(handle), directory, files, checkpointOptions, keyGroupRange);
+        opened.options = resources.newInstanceOptions();
+        List<byte[]> names = columnFamilyNames(directory);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>(names.size());
+        for (byte[] name : names) {
+            descriptors.add(new ColumnFamilyDescriptor(name, opened.options.columnFamilyOptions()));
+        }
+        opened.db = RocksDB.open(opened.options.dbOptions(), directory.toString(), descriptors, opened.handles);
+        ColumnFamilyHandle defaultColumnFamily = null;
+        Map<String, ColumnFamilyHandle> restored = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            byte[] name = names.get(i);
+            if (Arrays.equals(name, RocksDB.DEFAULT_COLUMN_FAMILY)) {
+                defaultColumnFamily = opened.handles.get(i);
+            } else {
+                // Only the backend's "s:" column families exist; any other would be opened and kept as is.
+                String text = new String(name, StandardCharsets.UTF_8);
+                String stateName = text.startsWith(RocksDbLayout.STATE_COLUMN_FAMILY_PREFIX)
+                        ? text.substring(RocksDbLayout.STATE_COLUMN_FAMILY_PREFIX.length()) : text;
+                restored.put(stateName, opened.handles.get(i));
             }
-            throw new StateException("cannot restore the RocksDB state of key groups " + keyGroupRange + " into "
-                    + directory + ": " + e.getMessage(), e);
+        }
+        return new RocksDbKeyedStateBackend<>(resources, directory, keyCodec, maxParallelism, keyGroupRange,
+                opened.options, checkpointOptions, opened.db, defaultColumnFamily, restored);
+    }
+
+    /** A fresh instance with the entries of {@code keyGroupRange} from every handle that has some. */
+    private static <K> RocksDbKeyedStateBackend<K> fill(RocksDbResources resources, Path directory, Codec<K> keyCodec,
+                                                        int maxParallelism, KeyGroupRange keyGroupRange,
+                                                        RocksDbCheckpointOptions checkpointOptions,
+                                                        List<KeyedStateHandle> handles, SnapshotFiles files,
+                                                        Opened opened) throws IOException, RocksDBException {
+        opened.options = resources.newInstanceOptions();
+        opened.db = RocksDB.open(opened.options.dbOptions(), directory.toString(), List.of(
+                new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, opened.options.columnFamilyOptions())),
+                opened.handles);
+        try (Filling target = new Filling(opened)) {
+            int downloads = 0;
+            for (KeyedStateHandle handle : handles) {
+                KeyGroupRange part = intersection(handle.keyGroupRange(), keyGroupRange);
+                if (part == null) {
+                    continue;
+                }
+                if (handle instanceof NativeKeyedState nativeState) {
+                    copyNative(resources, nativeState, part, directory.resolve(RESCALE_DIRECTORY_PREFIX + downloads++),
+                            files, checkpointOptions, target);
+                } else {
+                    copyCanonical((CanonicalKeyedState) handle, part, maxParallelism, files, target);
+                }
+            }
+            target.flush();
+            return new RocksDbKeyedStateBackend<>(resources, directory, keyCodec, maxParallelism, keyGroupRange,
+                    opened.options, checkpointOptions, opened.db, opened.handles.get(0), target.columnFamilies);
+        }
+    }
+
+    /** Downloads a native snapshot next to the instance, copies the part's byte range of each state, deletes it. */
+    private static void copyNative(RocksDbResources resources, NativeKeyedState handle, KeyGroupRange part,
+                                   Path temp, SnapshotFiles files, RocksDbCheckpointOptions checkpointOptions,
+                                   Filling target) throws IOException, RocksDBException {
+        Files.createDirectories(temp);
+        download(filesByLocalName(handle), temp, files, checkpointOptions, part);
+        try (ReadOnlyRocksDb source = ReadOnlyRocksDb.open(resources, temp)) {
+            for (StateDeclaration state : source.states()) {
+                ColumnFamilyHandle columnFamily = target.declare(state);
+                try (RocksIterator iterator = source.iterator(state)) {
+                    // Keys start with their key group, so the part is one contiguous range of keys.
+                    for (iterator.seek(RocksDbLayout.keyGroupPrefix(part.start()));
+                         iterator.isValid() && RocksDbLayout.keyGroupOf(iterator.key()) <= part.end();
+                         iterator.next()) {
+                        target.put(columnFamily, iterator.key(), iterator.value());
+                    }
+                    iterator.status();
+                }
+            }
+        }
+        LocalFiles.deleteRecursively(temp);
+    }
+
+    /** Reads only the part's key groups of a canonical file. */
+    private static void copyCanonical(CanonicalKeyedState handle, KeyGroupRange part, int maxParallelism,
+                                      SnapshotFiles files, Filling target) throws IOException, RocksDBException {
+        CanonicalKeyGroups.Footer footer = CanonicalKeyGroups.readFooter(files, handle.file());
+        if (footer.maxParallelism() != maxParallelism) {
+            throw new IllegalArgumentException("the savepoint's keyed state was taken with max parallelism "
+                    + footer.maxParallelism() + ", the job has " + maxParallelism
+                    + ": re-shard the savepoint to " + maxParallelism + " first");
+        }
+        List<ColumnFamilyHandle> columnFamilies = new ArrayList<>();
+        for (StateDeclaration state : footer.states()) {
+            columnFamilies.add(target.declare(state));
+        }
+        CanonicalKeyGroups.read(files, handle.file(), footer, part, entry -> {
+            if (KeyGroups.keyGroupOf(entry.key(), maxParallelism) != entry.keyGroup()) {
+                throw new IOException(handle.file().path() + " is corrupted: a key of key group "
+                        + KeyGroups.keyGroupOf(entry.key(), maxParallelism) + " is stored in key group "
+                        + entry.keyGroup());
+            }
+            target.put(columnFamilies.get(entry.state()),
+                    RocksDbLayout.columnFamilyKey(entry.keyGroup(), entry.key(), entry.userKey()), entry.value());
+        });
+    }
+
+    private static KeyGroupRange intersection(KeyGroupRange a, KeyGroupRange b) {
+        int start = Math.max(a.start(), b.start());
+        int end = Math.min(a.end(), b.end());
+        return start <= end ? new KeyGroupRange(start, end) : null;
+    }
+
+    /**
+     * The fresh instance being filled: its states' column families, created as handles declare them (with the
+     * declaration in the default column family, as the backend writes it), and a batch of pending writes.
+     */
+    private static final class Filling implements AutoCloseable {
+
+        private final Opened opened;
+        private final Map<String, StateDeclaration> declared = new HashMap<>();
+        final Map<String, ColumnFamilyHandle> columnFamilies = new LinkedHashMap<>();
+        private final WriteBatch batch = new WriteBatch();
+
+        Filling(Opened opened) {
+            this.opened = opened;
+        }
+
+        /** The column family of a state; declared differently by two snapshots is an error naming it. */
+        ColumnFamilyHandle declare(StateDeclaration state) throws RocksDBException {
+            StateDeclaration known = declared.get(state.name());
+            if (known != null) {
+                if (known.kind() != state.kind() || !known.codecId().equals(state.codecId())) {
+                    throw new IllegalArgumentException("state '" + state.name() + "' is a " + describe(known)
+                            + " in one restored snapshot and a " + describe(state) + " in another");
+                }
+                return columnFamilies.get(state.name());
+            }
+            ColumnFamilyHandle columnFamily = opened.db.createColumnFamily(new ColumnFamilyDescriptor(
+                    RocksDbLayout.columnFamilyName(state.name()), opened.options.columnFamilyOptions()));
+            opened.handles.add(columnFamily);
+            opened.db.put(opened.handles.get(0), opened.options.writeOptions(),
+                    RocksDbLayout.stateMetaKey(state.name()), RocksDbLayout.stateMeta(state.kind(), state.codecId()));
+            declared.put(state.name(), state);
+            columnFamilies.put(state.name(), columnFamily);
+            return columnFamily;
+        }
+
+        /** Unchecked, as it is called where entries are read. */
+        void put(ColumnFamilyHandle columnFamily, byte[] key, byte[] value) {
+            try {
+                batch.put(columnFamily, key, value);
+                if (batch.getDataSize() >= BATCH_BYTES) {
+                    flush();
+                }
+            } catch (RocksDBException e) {
+                throw new StateException("cannot write restored entries: " + e.getMessage(), e);
+            }
+        }
+
+        void flush() throws RocksDBException {
+            opened.db.write(opened.options.writeOptions(), batch);
+            batch.clear();
+        }
+
+        private static String describe(StateDeclaration state) {
+            return state.kind().name().toLowerCase() + " state with codec '" + state.codecId() + "'";
+        }
+
+        @Override
+        public void close() {
+            batch.close();
         }
     }
 

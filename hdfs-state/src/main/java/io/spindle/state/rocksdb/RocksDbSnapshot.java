@@ -2,7 +2,10 @@ package io.spindle.state.rocksdb;
 
 import io.spindle.core.io.LocalFiles;
 import io.spindle.core.keys.KeyGroupRange;
+import io.spindle.state.checkpoint.CanonicalKeyedState;
+import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.NativeKeyedState;
+import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.StateFile;
 
 import java.io.IOException;
@@ -37,6 +40,8 @@ public final class RocksDbSnapshot implements AutoCloseable {
     static final String SST_SUFFIX = ".sst";
     static final String SHARED_DIRECTORY = "shared/";
     static final String CHECKPOINT_DIRECTORY_PREFIX = "chk-";
+    /** The local file a canonical savepoint is written to before its upload, inside the snapshot directory. */
+    static final String CANONICAL_SCRATCH_FILE = "canonical-keyed-state";
 
     private enum Phase { TAKEN, UPLOADING, UPLOADED, DISCARDED }
 
@@ -48,13 +53,16 @@ public final class RocksDbSnapshot implements AutoCloseable {
     private final RocksDbCheckpointOptions options;
     private final UploadedSstFiles uploadedSstFiles;
     private final Consumer<RocksDbSnapshot> onEnd;
+    /** What a canonical savepoint opens the snapshot with. */
+    private final RocksDbResources resources;
+    private final int maxParallelism;
 
     private Phase phase = Phase.TAKEN;
     private ParallelTransfer transfer;
 
     RocksDbSnapshot(long checkpointId, KeyGroupRange keyGroupRange, Path directory, Map<String, Long> localFiles,
                     Map<String, StateFile> base, RocksDbCheckpointOptions options, UploadedSstFiles uploadedSstFiles,
-                    Consumer<RocksDbSnapshot> onEnd) {
+                    Consumer<RocksDbSnapshot> onEnd, RocksDbResources resources, int maxParallelism) {
         this.checkpointId = checkpointId;
         this.keyGroupRange = keyGroupRange;
         this.directory = directory;
@@ -63,6 +71,8 @@ public final class RocksDbSnapshot implements AutoCloseable {
         this.options = options;
         this.uploadedSstFiles = uploadedSstFiles;
         this.onEnd = onEnd;
+        this.resources = resources;
+        this.maxParallelism = maxParallelism;
     }
 
     public long checkpointId() {
@@ -98,6 +108,86 @@ public final class RocksDbSnapshot implements AutoCloseable {
     public NativeKeyedState upload(SnapshotFiles target) throws IOException {
         Objects.requireNonNull(target, "target");
         Plan plan = plan();
+        List<Transfer> transfers = new ArrayList<>(plan.uploads.size());
+        for (Upload upload : plan.uploads) {
+            transfers.add(files -> files.upload(directory.resolve(upload.localName), upload.remotePath));
+        }
+        List<StateFile> uploaded = transfer(target, transfers, "the RocksDB snapshot of checkpoint " + checkpointId);
+        Map<String, StateFile> shared = new TreeMap<>(plan.reused);
+        Map<String, StateFile> exclusive = new TreeMap<>();
+        long uploadedBytes = 0;
+        for (int i = 0; i < uploaded.size(); i++) {
+            Upload upload = plan.uploads.get(i);
+            StateFile file = uploaded.get(i);
+            (upload.shared ? shared : exclusive).put(upload.localName, file);
+            uploadedBytes += file.size();
+        }
+        if (options.incremental()) {
+            uploadedSstFiles.uploaded(checkpointId, shared);
+        }
+        return new NativeKeyedState(keyGroupRange, shared, exclusive, uploadedBytes);
+    }
+
+    /**
+     * The asynchronous part of a savepoint, from the same snapshot as a checkpoint's; callable once, instead of
+     * {@link #upload}. Self-contained: everything goes into {@code target} (the savepoint directory) under fresh
+     * names, flat, nothing is reused or shared, and the snapshot never becomes the base of incremental
+     * checkpoints, not even when {@link RocksDbKeyedStateBackend#notifyCheckpointComplete} confirms its id.
+     *
+     * <ul>
+     * <li>{@link SavepointFormat#NATIVE}: the snapshot's files (SSTs, MANIFEST, CURRENT, OPTIONS) as a
+     *     {@link NativeKeyedState} whose files are all private.</li>
+     * <li>{@link SavepointFormat#CANONICAL}: the snapshot is opened read-only and its entries written to one
+     *     local file in {@link CanonicalKeyGroups}' format, which is uploaded: a {@link CanonicalKeyedState}.</li>
+     * </ul>
+     *
+     * Failure, discarding and cancellation behave as for {@link #upload}.
+     */
+    public KeyedStateHandle uploadSavepoint(SnapshotFiles target, SavepointFormat format) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(format, "format");
+        uploadedSstFiles.savepoint(checkpointId);
+        String what = format + " savepoint " + checkpointId;
+        if (format == SavepointFormat.CANONICAL) {
+            String remotePath = UUID.randomUUID() + "-keyed-kg-" + keyGroupRange.start() + "-" + keyGroupRange.end();
+            Transfer canonical = files -> {
+                Path scratch = directory.resolve(CANONICAL_SCRATCH_FILE);
+                try (ReadOnlyRocksDb snapshot = ReadOnlyRocksDb.open(resources, directory)) {
+                    CanonicalKeyGroups.write(snapshot, scratch, maxParallelism, keyGroupRange);
+                }
+                return files.upload(scratch, remotePath);
+            };
+            return new CanonicalKeyedState(keyGroupRange, transfer(target, List.of(canonical), what).get(0));
+        }
+        List<String> names = new ArrayList<>(localFiles.keySet());
+        // Largest first, so that the last transfer to start is a small one.
+        names.sort(Comparator.comparingLong(localFiles::get).reversed());
+        List<Transfer> transfers = new ArrayList<>(names.size());
+        for (String name : names) {
+            transfers.add(files -> files.upload(directory.resolve(name), UUID.randomUUID() + "-" + name));
+        }
+        List<StateFile> uploaded = transfer(target, transfers, what);
+        Map<String, StateFile> files = new TreeMap<>();
+        long bytes = 0;
+        for (int i = 0; i < names.size(); i++) {
+            files.put(names.get(i), uploaded.get(i));
+            bytes += uploaded.get(i).size();
+        }
+        return new NativeKeyedState(keyGroupRange, Map.of(), files, bytes);
+    }
+
+    /** One file written to the target. */
+    @FunctionalInterface
+    private interface Transfer {
+        StateFile run(SnapshotFiles target) throws IOException;
+    }
+
+    /**
+     * Runs the transfers of the one upload of this snapshot, on {@link RocksDbCheckpointOptions#transferThreads()}
+     * threads of its own, and returns their files in order; on failure or cancellation, deletes what they wrote
+     * and throws. The local directory is gone when this returns.
+     */
+    private List<StateFile> transfer(SnapshotFiles target, List<Transfer> transfers, String what) throws IOException {
         ParallelTransfer running;
         synchronized (this) {
             if (phase == Phase.DISCARDED) {
@@ -109,25 +199,16 @@ public final class RocksDbSnapshot implements AutoCloseable {
             }
             phase = Phase.UPLOADING;
             running = new ParallelTransfer("rocksdb-upload-chk-" + checkpointId + "-kg-" + keyGroupRange.start()
-                    + "-" + keyGroupRange.end(), Math.max(1, Math.min(options.transferThreads(), plan.uploads.size())));
+                    + "-" + keyGroupRange.end(), Math.max(1, Math.min(options.transferThreads(), transfers.size())));
             transfer = running;
         }
         Written written = new Written(target);
         try {
-            List<Callable<StateFile>> actions = new ArrayList<>(plan.uploads.size());
-            for (Upload upload : plan.uploads) {
-                actions.add(() -> written.add(target.upload(directory.resolve(upload.localName), upload.remotePath)));
+            List<Callable<StateFile>> actions = new ArrayList<>(transfers.size());
+            for (Transfer each : transfers) {
+                actions.add(() -> written.add(each.run(target)));
             }
             List<StateFile> uploaded = running.runAll(actions);
-            Map<String, StateFile> shared = new TreeMap<>(plan.reused);
-            Map<String, StateFile> exclusive = new TreeMap<>();
-            long uploadedBytes = 0;
-            for (int i = 0; i < uploaded.size(); i++) {
-                Upload upload = plan.uploads.get(i);
-                StateFile file = uploaded.get(i);
-                (upload.shared ? shared : exclusive).put(upload.localName, file);
-                uploadedBytes += file.size();
-            }
             synchronized (this) {
                 if (phase == Phase.DISCARDED) {
                     throw new CancellationException("the snapshot of checkpoint " + checkpointId + " for key groups "
@@ -135,10 +216,7 @@ public final class RocksDbSnapshot implements AutoCloseable {
                 }
                 phase = Phase.UPLOADED;
             }
-            if (options.incremental()) {
-                uploadedSstFiles.uploaded(checkpointId, shared);
-            }
-            return new NativeKeyedState(keyGroupRange, shared, exclusive, uploadedBytes);
+            return uploaded;
         } catch (IOException | RuntimeException | Error e) {
             // Nothing may still be writing when the written files are deleted.
             running.close();
@@ -152,8 +230,8 @@ public final class RocksDbSnapshot implements AutoCloseable {
                 }
             }
             if (e instanceof IOException io && !(e instanceof InterruptedIOException)) {
-                throw new IOException("uploading the RocksDB snapshot of checkpoint " + checkpointId
-                        + " for key groups " + keyGroupRange + " failed: " + io.getMessage(), io);
+                throw new IOException("uploading " + what + " for key groups " + keyGroupRange + " failed: "
+                        + io.getMessage(), io);
             }
             throw e;
         } finally {

@@ -3,6 +3,7 @@ package io.spindle.state.rocksdb;
 import io.spindle.state.checkpoint.StateFile;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
@@ -33,6 +34,12 @@ public interface SnapshotFiles {
      * (truncated, replaced or corrupted). Nothing is left at {@code localTarget} if it fails.
      */
     void download(StateFile file, Path localTarget) throws IOException;
+
+    /**
+     * Reads {@code file} from byte {@code offset} on, for formats that read only part of a file (and check
+     * their parts themselves: no whole-file checksum can be checked here).
+     */
+    InputStream open(StateFile file, long offset) throws IOException;
 
     /** Deletes an uploaded file; a file that does not exist is not an error. */
     void delete(StateFile file) throws IOException;

@@ -3,7 +3,9 @@ package io.spindle.state.rocksdb;
 import io.spindle.state.checkpoint.StateFile;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -27,6 +29,8 @@ final class UploadedSstFiles {
     private final TreeMap<Long, Map<String, StateFile>> byCheckpoint = new TreeMap<>();
     /** Files known to be uploaded without a checkpoint id of ours: those of a restored checkpoint. */
     private Map<String, StateFile> restored = Map.of();
+    /** Ids of savepoints taken and not yet confirmed or aborted: their confirmation changes nothing. */
+    private final Set<Long> savepoints = new HashSet<>();
     private long lastConfirmedCheckpointId = Long.MIN_VALUE;
 
     /**
@@ -66,17 +70,27 @@ final class UploadedSstFiles {
      * uploads everything, which is always safe. An older or repeated notification changes nothing.
      */
     synchronized void confirmed(long checkpointId) {
-        if (checkpointId <= lastConfirmedCheckpointId) {
+        if (savepoints.remove(checkpointId) || checkpointId <= lastConfirmedCheckpointId) {
             return;
         }
         lastConfirmedCheckpointId = checkpointId;
         byCheckpoint.headMap(checkpointId).clear();
+        savepoints.removeIf(id -> id < checkpointId);
         restored = Map.of();
+    }
+
+    /**
+     * {@code checkpointId} is a savepoint: its files belong to the user and are never reused, so its
+     * confirmation leaves the base as it is.
+     */
+    synchronized void savepoint(long checkpointId) {
+        savepoints.add(checkpointId);
     }
 
     /** An aborted checkpoint's files are about to be deleted: never reuse them. */
     synchronized void aborted(long checkpointId) {
         byCheckpoint.remove(checkpointId);
+        savepoints.remove(checkpointId);
     }
 
     synchronized long lastConfirmedCheckpointId() {

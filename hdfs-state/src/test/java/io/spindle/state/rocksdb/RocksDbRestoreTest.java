@@ -1,11 +1,6 @@
 package io.spindle.state.rocksdb;
 
-import io.spindle.api.state.ListState;
 import io.spindle.api.state.ListStateDescriptor;
-import io.spindle.api.state.MapState;
-import io.spindle.api.state.MapStateDescriptor;
-import io.spindle.api.state.ReducingState;
-import io.spindle.api.state.ReducingStateDescriptor;
 import io.spindle.api.state.ValueState;
 import io.spindle.api.state.ValueStateDescriptor;
 import io.spindle.core.keys.KeyGroupRange;
@@ -29,6 +24,12 @@ import java.util.Map;
 
 import static io.spindle.state.TestCodecs.LONG;
 import static io.spindle.state.TestCodecs.STRING;
+import static io.spindle.state.rocksdb.AllKindsOfState.ATTRIBUTES;
+import static io.spindle.state.rocksdb.AllKindsOfState.COUNT;
+import static io.spindle.state.rocksdb.AllKindsOfState.EVENTS;
+import static io.spindle.state.rocksdb.AllKindsOfState.SUM;
+import static io.spindle.state.rocksdb.AllKindsOfState.assertAllKinds;
+import static io.spindle.state.rocksdb.AllKindsOfState.writeAllKinds;
 import static io.spindle.state.rocksdb.CheckpointTesting.checkpoint;
 import static io.spindle.state.rocksdb.CheckpointTesting.intersection;
 import static io.spindle.state.rocksdb.CheckpointTesting.paths;
@@ -41,12 +42,6 @@ class RocksDbRestoreTest {
     private static final int MAX_PARALLELISM = 128;
     private static final KeyGroupRange ALL = new KeyGroupRange(0, MAX_PARALLELISM - 1);
     private static final int KEYS = 5_000;
-
-    private static final ValueStateDescriptor<Long> COUNT = new ValueStateDescriptor<>("count", LONG);
-    private static final ListStateDescriptor<String> EVENTS = new ListStateDescriptor<>("events", STRING);
-    private static final MapStateDescriptor<String, Long> ATTRIBUTES =
-            new MapStateDescriptor<>("attributes", STRING, LONG);
-    private static final ReducingStateDescriptor<Long> SUM = new ReducingStateDescriptor<>("sum", Long::sum, LONG);
 
     @TempDir
     Path tempDir;
@@ -89,43 +84,10 @@ class RocksDbRestoreTest {
         RocksDbResources otherWorker = new RocksDbResources(8L << 20);
         toClose.add(otherWorker);
         RocksDbKeyedStateBackend<String> backend = RocksDbKeyedStateBackend.restore(otherWorker,
-                tempDir.resolve("elsewhere/backend-" + backends++), STRING, MAX_PARALLELISM, ALL, options, handle,
-                storage, reuseUploadedFiles);
+                tempDir.resolve("elsewhere/backend-" + backends++), STRING, MAX_PARALLELISM, ALL, options,
+                List.of(handle), storage, reuseUploadedFiles);
         toClose.add(backend);
         return backend;
-    }
-
-    private static void writeAllKinds(RocksDbKeyedStateBackend<String> backend, int from, int to) {
-        ValueState<Long> count = backend.valueState(COUNT);
-        ListState<String> events = backend.listState(EVENTS);
-        MapState<String, Long> attributes = backend.mapState(ATTRIBUTES);
-        ReducingState<Long> sum = backend.reducingState(SUM);
-        for (int i = from; i < to; i++) {
-            backend.setCurrentKey("key-" + i);
-            count.update((long) i);
-            events.add("created-" + i);
-            events.add("seen-" + i);
-            attributes.put("a", (long) i);
-            attributes.put("b", i * 2L);
-            sum.add((long) i);
-            sum.add(1L);
-        }
-    }
-
-    private static void assertAllKinds(RocksDbKeyedStateBackend<String> backend, int from, int to) {
-        ValueState<Long> count = backend.valueState(COUNT);
-        ListState<String> events = backend.listState(EVENTS);
-        MapState<String, Long> attributes = backend.mapState(ATTRIBUTES);
-        ReducingState<Long> sum = backend.reducingState(SUM);
-        for (int i = from; i < to; i++) {
-            backend.setCurrentKey("key-" + i);
-            assertThat(count.value()).isEqualTo(i);
-            assertThat(events.get()).containsExactly("created-" + i, "seen-" + i);
-            Map<String, Long> entries = new HashMap<>();
-            attributes.entries().forEach(entry -> entries.put(entry.getKey(), entry.getValue()));
-            assertThat(entries).isEqualTo(Map.of("a", (long) i, "b", i * 2L));
-            assertThat(sum.get()).isEqualTo(i + 1L);
-        }
     }
 
     @Test
@@ -281,20 +243,6 @@ class RocksDbRestoreTest {
     }
 
     @Test
-    void restoringIntoAnotherKeyGroupRangeIsRejectedAndCreatesNothing() throws IOException {
-        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
-        writeAllKinds(original, 0, 10);
-        NativeKeyedState handle = checkpoint(original, 1, storage);
-        Path directory = tempDir.resolve("elsewhere/half");
-
-        assertThatThrownBy(() -> RocksDbKeyedStateBackend.restore(resources, directory, STRING, MAX_PARALLELISM,
-                new KeyGroupRange(0, 63), RocksDbCheckpointOptions.incremental(4), handle, storage, true))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[0, 127]");
-        assertThat(directory).doesNotExist();
-    }
-
-    @Test
     void aFailedDownloadFailsTheRestoreWithItsCauseAndLeavesNoWorkingDirectory() throws IOException {
         RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
         writeAllKinds(original, 0, KEYS);
@@ -305,7 +253,7 @@ class RocksDbRestoreTest {
         Path directory = tempDir.resolve("elsewhere/broken");
 
         assertThatThrownBy(() -> RocksDbKeyedStateBackend.restore(resources, directory, STRING, MAX_PARALLELISM, ALL,
-                RocksDbCheckpointOptions.incremental(4), handle, storage, true))
+                RocksDbCheckpointOptions.incremental(4), List.of(handle), storage, true))
                 .isInstanceOf(StateException.class)
                 .hasCauseInstanceOf(IOException.class)
                 .hasMessageContaining("truncated or replaced");

@@ -414,8 +414,8 @@ class RocksDbSnapshotTest {
 
         long restoreStart = System.nanoTime();
         RocksDbKeyedStateBackend<String> restored = RocksDbKeyedStateBackend.restore(resources,
-                tempDir.resolve("local/restored"), STRING, MAX_PARALLELISM, ALL, incremental(), secondHandle, storage,
-                true);
+                tempDir.resolve("local/restored"), STRING, MAX_PARALLELISM, ALL, incremental(), List.of(secondHandle),
+                storage, true);
         toClose.add(restored);
         long restoreNanos = System.nanoTime() - restoreStart;
 

@@ -3,6 +3,7 @@ package io.spindle.state.rocksdb;
 import io.spindle.state.checkpoint.StateFile;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +81,11 @@ final class TestingSnapshotFiles implements SnapshotFiles {
     public void download(StateFile file, Path localTarget) throws IOException {
         delegate.download(file, localTarget);
         downloaded.add(file);
+    }
+
+    @Override
+    public InputStream open(StateFile file, long offset) throws IOException {
+        return delegate.open(file, offset);
     }
 
     @Override

@@ -36,6 +36,18 @@ class UploadedSstFilesTest {
     }
 
     @Test
+    void theConfirmationOfASavepointLeavesTheBaseAsItIs() {
+        uploaded.uploaded(1, FIRST);
+        uploaded.confirmed(1);
+        uploaded.savepoint(2);
+
+        uploaded.confirmed(2);
+
+        assertThat(uploaded.confirmedBase()).isEqualTo(FIRST);
+        assertThat(uploaded.lastConfirmedCheckpointId()).isEqualTo(1);
+    }
+
+    @Test
     void aLateConfirmationOfAnOlderCheckpointDoesNotMoveTheBaseBack() {
         uploaded.uploaded(1, FIRST);
         uploaded.uploaded(2, SECOND);

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What a client of the embedded cluster needs: its Hadoop configuration directory and a Spindle configuration
- * sized for one machine (small containers, checkpoints into the cluster's HDFS every 300 ms, quick restarts),
+ * sized for one machine (small containers, checkpoints into the cluster's HDFS every 300 ms, savepoints there
+ * too, quick restarts),
  * as the environment {@code spindle} reads them from.
  */
 public final class ClientSetup {
@@ -27,6 +28,7 @@ public final class ClientSetup {
                 "execution.checkpointing.interval: 300 ms",
                 "execution.checkpointing.dir: " + cluster.fileSystemUri() + "/checkpoints",
                 "execution.checkpointing.incremental: true",
+                "execution.checkpointing.savepoint-dir: " + cluster.fileSystemUri() + "/savepoints",
                 "state.backend.rocksdb.memory.managed-size: 32m",
                 "restart-strategy.type: fixed-delay",
                 "restart-strategy.fixed-delay.attempts: 3",

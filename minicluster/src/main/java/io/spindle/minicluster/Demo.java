@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 /**
  * {@code spindle demo}: everything on one machine, in about a minute. Starts the embedded YARN and HDFS, runs
  * KeyedCounts on it with {@code spindle run} (checkpoints into HDFS every 300 ms), SIGKILLs one worker container
- * once a checkpoint has completed, lets the job recover and finish, checks every key's final count against the
- * exact count, prints a summary and stops the cluster. Exit 0 only when the counts are exact.
+ * once a checkpoint has completed, lets the job recover, takes a savepoint with {@code spindle savepoint}, lets it
+ * finish, checks every key's final count against the exact count, prints a summary and stops the cluster. Exit 0
+ * only when the counts are exact.
  */
 public final class Demo {
 
@@ -38,6 +39,7 @@ public final class Demo {
     private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
     private static final Pattern RECOVERY = Pattern.compile("processing again (\\d+) ms after the failure");
     private static final Pattern CHECKPOINT = Pattern.compile("checkpoint \\d+ completed");
+    private static final Pattern SAVEPOINT = Pattern.compile("savepoint completed: (\\S+)");
 
     private Demo() { }
 
@@ -85,6 +87,12 @@ public final class Demo {
         say("killing worker process " + workers.get(0).pid() + " with SIGKILL");
         workers.get(0).destroyForcibly();
 
+        await(seen, RECOVERY, job);
+        say("spindle savepoint " + application);
+        long savepointStart = System.nanoTime();
+        int savepointExit = SpindleCli.withAllCommands(context).run("savepoint", application);
+        double savepointSeconds = (System.nanoTime() - savepointStart) / 1e9;
+
         int exitCode = job.get(5, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (exitCode != 0) {
@@ -94,12 +102,15 @@ public final class Demo {
         boolean exact = exactCounts(cluster, output, directory.resolve("counts"), jar);
         String text = seen.toString(StandardCharsets.UTF_8);
         Matcher recovery = RECOVERY.matcher(text);
+        Matcher savepoint = SAVEPOINT.matcher(text);
         say(String.format("summary: %d records over %d keys in %.1f s, %d checkpoints completed, %d restart, "
-                        + "processing resumed %s after the kill; final counts %s", RECORDS, KEYS, seconds,
+                        + "processing resumed %s after the kill, %s; final counts %s", RECORDS, KEYS, seconds,
                 CHECKPOINT.matcher(text).results().count(), Pattern.compile("restart \\d+ in").matcher(text).results().count(),
                 recovery.find() ? recovery.group(1) + " ms" : "(not measured)",
+                savepointExit == 0 && savepoint.find() ? String.format("savepoint taken in %.1f s (%s)",
+                        savepointSeconds, savepoint.group(1)) : "NO savepoint",
                 exact ? "exact for every key" : "WRONG"));
-        return exact ? 0 : 1;
+        return exact && savepointExit == 0 ? 0 : 1;
     }
 
     private static boolean exactCounts(EmbeddedCluster cluster, String output, java.nio.file.Path local,

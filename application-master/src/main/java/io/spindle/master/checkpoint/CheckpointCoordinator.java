@@ -2,9 +2,13 @@ package io.spindle.master.checkpoint;
 
 import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
 import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.checkpoint.CheckpointResponder;
+import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.runtime.checkpoint.SavepointRequest;
 import io.spindle.runtime.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CheckpointMetadata;
+import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.checkpoint.storage.CompletedCheckpointStore;
@@ -14,9 +18,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -33,6 +39,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
 
     private final String jobId;
+    private final String jobName;
     private final CheckpointStorage storage;
     private final CompletedCheckpointStore store;
     private final List<OperatorInfo> operators;
@@ -53,11 +60,12 @@ public final class CheckpointCoordinator implements CheckpointResponder {
      * @param subtasks every subtask that must acknowledge a checkpoint
      * @param failJob called when more consecutive checkpoints failed than tolerated
      */
-    public CheckpointCoordinator(String jobId, CheckpointStorage storage, CompletedCheckpointStore store,
+    public CheckpointCoordinator(String jobId, String jobName, CheckpointStorage storage, CompletedCheckpointStore store,
                                  List<OperatorInfo> operators, Set<SubtaskId> subtasks, CheckpointTarget target,
                                  CheckpointFailureManager failures, long timeoutMillis, LongSupplier clock,
                                  Consumer<Throwable> failJob) {
         this.jobId = jobId;
+        this.jobName = jobName;
         this.storage = storage;
         this.store = store;
         this.operators = List.copyOf(operators);
@@ -79,16 +87,58 @@ public final class CheckpointCoordinator implements CheckpointResponder {
             return -1;
         }
         long checkpointId = nextCheckpointId++;
-        long now = clock.getAsLong();
-        pending.put(checkpointId, new PendingCheckpoint(checkpointId, now, subtasks));
+        PendingCheckpoint checkpoint = new PendingCheckpoint(CheckpointBarrier.checkpoint(checkpointId),
+                clock.getAsLong(), subtasks);
+        pending.put(checkpointId, checkpoint);
         try {
             storage.initializeLocation(checkpointId);
         } catch (IOException e) {
             abort(checkpointId, CheckpointFailureReason.STORAGE_ERROR, e);
             return checkpointId;
         }
-        target.triggerCheckpoint(checkpointId);
+        target.triggerCheckpoint(checkpoint.barrier());
         return checkpointId;
+    }
+
+    /**
+     * Starts a savepoint into a new directory under {@code targetDirectory}. It rides the same barriers as
+     * checkpoints, between them, but belongs to the user: it is never retained, subsumed or deleted here, its
+     * failure does not count against the tolerated checkpoint failures, and the incremental checkpoints never
+     * reference its files. Fails at once while the job is not running or is being stopped.
+     *
+     * @return completed with the savepoint once its {@code _metadata} is published, or exceptionally with why not
+     */
+    public synchronized CompletableFuture<CompletedCheckpoint> triggerSavepoint(String targetDirectory,
+                                                                               SavepointFormat format,
+                                                                               Termination termination) {
+        if (suspended) {
+            return CompletableFuture.failedFuture(new CheckpointFailure(
+                    "the job is not running (it is restarting or ending); try again"));
+        }
+        if (stopInProgress()) {
+            return CompletableFuture.failedFuture(new CheckpointFailure("the job is being stopped with a savepoint"));
+        }
+        org.apache.hadoop.fs.Path location;
+        try {
+            location = storage.initializeSavepoint(targetDirectory);
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(new CheckpointFailure("cannot create a savepoint directory in "
+                    + targetDirectory + ": " + e.getMessage(), e));
+        }
+        long checkpointId = nextCheckpointId++;
+        PendingCheckpoint savepoint = new PendingCheckpoint(new CheckpointBarrier(checkpointId,
+                new SavepointRequest(location.toString(), format, termination)), clock.getAsLong(), subtasks);
+        pending.put(checkpointId, savepoint);
+        LOG.info("savepoint {} triggered into {} ({}{})", checkpointId, location,
+                format.name().toLowerCase(Locale.ROOT), termination == Termination.NONE ? ""
+                        : ", then the job " + (termination == Termination.DRAIN ? "drains and ends" : "stops"));
+        target.triggerCheckpoint(savepoint.barrier());
+        return savepoint.completion();
+    }
+
+    /** Whether a savepoint that ends the job is pending: no checkpoint may start after its barrier. */
+    public synchronized boolean stopInProgress() {
+        return pending.values().stream().anyMatch(p -> p.isSavepoint() && p.barrier().savepoint().stopsTheJob());
     }
 
     @Override
@@ -170,13 +220,23 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     private void complete(PendingCheckpoint checkpoint) {
         long checkpointId = checkpoint.checkpointId();
         pending.remove(checkpointId);
-        CheckpointMetadata metadata = checkpoint.toMetadata(jobId, operators);
+        CheckpointMetadata metadata = checkpoint.toMetadata(jobId, jobName, operators);
         CompletedCheckpoint completed;
         try {
-            completed = storage.finalizeCheckpoint(metadata);
+            completed = checkpoint.isSavepoint()
+                    ? storage.finalizeSavepoint(new org.apache.hadoop.fs.Path(checkpoint.barrier().savepoint().directory()),
+                            metadata)
+                    : storage.finalizeCheckpoint(metadata);
         } catch (IOException e) {
             pending.put(checkpointId, checkpoint);
             abort(checkpointId, CheckpointFailureReason.STORAGE_ERROR, e);
+            return;
+        }
+        if (checkpoint.isSavepoint()) {
+            LOG.info("savepoint {} completed in {} ms: {} bytes at {}", checkpointId,
+                    clock.getAsLong() - checkpoint.triggerMillis(), metadata.fullBytes(), completed.directory());
+            target.notifyCheckpointComplete(checkpointId);
+            checkpoint.completion().complete(completed);
             return;
         }
         store.add(completed);
@@ -186,11 +246,14 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         failures.checkpointCompleted(checkpointId);
         LOG.info("checkpoint {} completed in {} ms: {} bytes uploaded, {} bytes in all", checkpointId,
                 lastCompletionMillis - checkpoint.triggerMillis(), metadata.incrementalBytes(), metadata.fullBytes());
-        for (long older : List.copyOf(pending.headMap(checkpointId).keySet())) {
-            abort(older, CheckpointFailureReason.SUBSUMED, new CheckpointFailure(
-                    "checkpoint " + older + " subsumed by " + checkpointId));
+        for (PendingCheckpoint older : List.copyOf(pending.headMap(checkpointId).values())) {
+            if (!older.isSavepoint()) {
+                abort(older.checkpointId(), CheckpointFailureReason.SUBSUMED, new CheckpointFailure(
+                        "checkpoint " + older.checkpointId() + " subsumed by " + checkpointId));
+            }
         }
         target.notifyCheckpointComplete(checkpointId);
+        checkpoint.completion().complete(completed);
     }
 
     private void abort(long checkpointId, CheckpointFailureReason reason, Throwable cause) {
@@ -198,12 +261,32 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         if (checkpoint == null) {
             return; // aborted already, by a failover the failure below started
         }
-        store.discardAborted(checkpointId, checkpoint.sharedFiles());
         target.notifyCheckpointAborted(checkpointId);
+        checkpoint.completion().completeExceptionally(cause);
+        if (checkpoint.isSavepoint()) {
+            discardSavepoint(checkpoint);
+            LOG.info("savepoint {} aborted ({}): {}", checkpointId, reason, cause.toString());
+            return;
+        }
+        store.discardAborted(checkpointId, checkpoint.sharedFiles());
         LOG.info("checkpoint {} aborted ({}): {}", checkpointId, reason, cause.toString());
         if (failures.checkpointFailed(checkpointId, reason)) {
             failJob.accept(new CheckpointFailure("exceeded the tolerable checkpoint failures ("
                     + failures.consecutiveFailures() + " in a row); last: " + cause, cause));
+        }
+    }
+
+    /**
+     * An aborted savepoint's directory goes; so do late uploads into it, which fail once it is gone (uploads
+     * never create directories).
+     */
+    private void discardSavepoint(PendingCheckpoint savepoint) {
+        String directory = savepoint.barrier().savepoint().directory();
+        try {
+            storage.discardSavepoint(new org.apache.hadoop.fs.Path(directory));
+        } catch (IOException e) {
+            LOG.warn("could not delete the directory {} of aborted savepoint {}: {}", directory,
+                    savepoint.checkpointId(), e.toString());
         }
     }
 

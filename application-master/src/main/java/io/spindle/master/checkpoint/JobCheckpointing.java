@@ -9,6 +9,9 @@ import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
 import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
 import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.checkpoint.storage.CompletedCheckpointStore;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -42,7 +46,7 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
     private static final long TICK_MILLIS = 10;
     private static final CheckpointTarget NO_ATTEMPT = new CheckpointTarget() {
         @Override
-        public void triggerCheckpoint(long checkpointId) { }
+        public void triggerCheckpoint(CheckpointBarrier barrier) { }
 
         @Override
         public void notifyCheckpointComplete(long checkpointId) { }
@@ -51,7 +55,13 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
         public void notifyCheckpointAborted(long checkpointId) { }
     };
 
+    /** Why a job without checkpointing takes no savepoints. */
+    public static final String SAVEPOINTS_NEED_CHECKPOINTING = "savepoints need checkpointing: set "
+            + CheckpointingOptions.INTERVAL.key() + " and " + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key();
+
     private final CheckpointStorage storage;
+    /** {@code execution.checkpointing.savepoint-dir}, or null. */
+    private final String savepointDirectory;
     private final CompletedCheckpointStore store;
     private final ExternalizedCheckpointRetention retention;
     private final CheckpointCoordinator coordinator;
@@ -68,7 +78,9 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
                 jobId, hadoop);
         this.store = CompletedCheckpointStore.recover(storage, configuration.get(CheckpointingOptions.NUM_RETAINED));
         this.retention = configuration.get(CheckpointingOptions.EXTERNALIZED_RETENTION);
-        this.coordinator = new CheckpointCoordinator(jobId, storage, store, operators(plan), subtasks(plan), this,
+        this.savepointDirectory = configuration.contains(CheckpointingOptions.SAVEPOINTS_DIRECTORY)
+                ? configuration.get(CheckpointingOptions.SAVEPOINTS_DIRECTORY) : null;
+        this.coordinator = new CheckpointCoordinator(jobId, plan.graph().jobName(), storage, store, operators(plan), subtasks(plan), this,
                 new CheckpointFailureManager(configuration.get(CheckpointingOptions.TOLERABLE_FAILURES)),
                 configuration.get(CheckpointingOptions.TIMEOUT).toMillis(), System::currentTimeMillis, failJob);
         this.decider = new CheckpointTriggerDecider(configuration.get(CheckpointingOptions.INTERVAL).toMillis(),
@@ -122,7 +134,7 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
         coordinator.expireOverdue();
         long now = System.currentTimeMillis();
         if (now >= decider.nextTriggerMillis(lastTriggerMillis, coordinator.lastCompletionMillis(),
-                coordinator.pendingCount())) {
+                coordinator.pendingCount()) && !coordinator.stopInProgress()) {
             lastTriggerMillis = now;
             coordinator.triggerCheckpoint();
         }
@@ -166,9 +178,27 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
         return coordinator.completedStats();
     }
 
+    /**
+     * A savepoint of the running attempt into a new directory under {@code directory}, or under the configured
+     * savepoint directory if that is null; see {@link CheckpointCoordinator#triggerSavepoint}.
+     */
+    public CompletableFuture<CompletedCheckpoint> triggerSavepoint(String directory, SavepointFormat format,
+                                                                  Termination termination) {
+        String target = directory != null ? directory : savepointDirectory;
+        if (target == null) {
+            return CompletableFuture.failedFuture(new CheckpointCoordinator.CheckpointFailure(
+                    "no savepoint directory: give one, or set " + CheckpointingOptions.SAVEPOINTS_DIRECTORY.key()));
+        }
+        if (attempt == NO_ATTEMPT) {
+            return CompletableFuture.failedFuture(new CheckpointCoordinator.CheckpointFailure(
+                    "the job is not running yet; try again"));
+        }
+        return coordinator.triggerSavepoint(target, format, termination);
+    }
+
     @Override
-    public void triggerCheckpoint(long checkpointId) {
-        attempt.triggerCheckpoint(checkpointId);
+    public void triggerCheckpoint(CheckpointBarrier barrier) {
+        attempt.triggerCheckpoint(barrier);
     }
 
     @Override
@@ -190,7 +220,7 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
     private static List<OperatorInfo> operators(ExecutionPlan plan) {
         List<OperatorInfo> operators = new ArrayList<>();
         for (StreamNode node : plan.graph().nodes()) {
-            operators.add(new OperatorInfo(node.name(), node.parallelism(), plan.graph().maxParallelism()));
+            operators.add(new OperatorInfo(node.name(), node.parallelism(), plan.graph().maxParallelism(), node.states()));
         }
         return operators;
     }

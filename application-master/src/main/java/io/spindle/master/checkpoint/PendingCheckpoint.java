@@ -1,10 +1,13 @@
 package io.spindle.master.checkpoint;
 
+import io.spindle.core.graph.StateDeclaration;
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
 import io.spindle.state.checkpoint.StateFile;
+import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A checkpoint triggered but not yet complete: which subtasks still owe their snapshot, and the
@@ -24,22 +28,41 @@ public final class PendingCheckpoint {
     /** A subtask of the plan: its task vertex and index. */
     public record SubtaskId(int vertexId, int subtaskIndex) { }
 
-    /** Where an operator's state belongs in the metadata. */
-    public record OperatorInfo(String name, int parallelism, int maxParallelism) { }
+    /** Where an operator's state belongs in the metadata, with the states it declared. */
+    public record OperatorInfo(String name, int parallelism, int maxParallelism, List<StateDeclaration> states) {
 
-    private final long checkpointId;
+        public OperatorInfo {
+            states = List.copyOf(states);
+        }
+    }
+
+    private final CheckpointBarrier barrier;
     private final long triggerMillis;
     private final Set<SubtaskId> awaited;
     private final List<TaskSnapshot> received = new ArrayList<>();
+    private final CompletableFuture<CompletedCheckpoint> completion = new CompletableFuture<>();
 
-    public PendingCheckpoint(long checkpointId, long triggerMillis, Set<SubtaskId> expected) {
-        this.checkpointId = checkpointId;
+    public PendingCheckpoint(CheckpointBarrier barrier, long triggerMillis, Set<SubtaskId> expected) {
+        this.barrier = barrier;
         this.triggerMillis = triggerMillis;
         this.awaited = new HashSet<>(expected);
     }
 
     public long checkpointId() {
-        return checkpointId;
+        return barrier.checkpointId();
+    }
+
+    public CheckpointBarrier barrier() {
+        return barrier;
+    }
+
+    public boolean isSavepoint() {
+        return barrier.isSavepoint();
+    }
+
+    /** Completed with the published checkpoint or savepoint, or exceptionally with why it was aborted. */
+    public CompletableFuture<CompletedCheckpoint> completion() {
+        return completion;
     }
 
     public long triggerMillis() {
@@ -52,7 +75,7 @@ public final class PendingCheckpoint {
      * @return false if the snapshot was not awaited (unknown subtask, or a duplicate)
      */
     public boolean acknowledge(TaskSnapshot snapshot) {
-        if (snapshot.checkpointId() != checkpointId
+        if (snapshot.checkpointId() != checkpointId()
                 || !awaited.remove(new SubtaskId(snapshot.vertexId(), snapshot.subtaskIndex()))) {
             return false;
         }
@@ -74,9 +97,9 @@ public final class PendingCheckpoint {
     }
 
     /** The metadata of the complete checkpoint: every operator with a subtask entry per parallel instance. */
-    public CheckpointMetadata toMetadata(String jobId, List<OperatorInfo> operators) {
+    public CheckpointMetadata toMetadata(String jobId, String jobName, List<OperatorInfo> operators) {
         if (!isComplete()) {
-            throw new IllegalStateException("checkpoint " + checkpointId + " still awaits " + awaited);
+            throw new IllegalStateException("checkpoint " + checkpointId() + " still awaits " + awaited);
         }
         Map<String, List<OperatorSubtaskState>> byOperator = new HashMap<>();
         for (TaskSnapshot snapshot : received) {
@@ -94,9 +117,9 @@ public final class PendingCheckpoint {
             List<OperatorSubtaskState> subtasks = new ArrayList<>(byOperator.getOrDefault(operator.name(), List.of()));
             subtasks.sort(Comparator.comparingInt(OperatorSubtaskState::subtaskIndex));
             states.put(operator.name(), new OperatorState(operator.name(), operator.parallelism(),
-                    operator.maxParallelism(), List.of(), subtasks));
+                    operator.maxParallelism(), operator.states(), subtasks));
         }
-        return new CheckpointMetadata(jobId, jobId, checkpointId, triggerMillis, null,
-                List.copyOf(states.values()));
+        return new CheckpointMetadata(jobId, jobName, checkpointId(), triggerMillis,
+                isSavepoint() ? barrier.savepoint().format() : null, List.copyOf(states.values()));
     }
 }

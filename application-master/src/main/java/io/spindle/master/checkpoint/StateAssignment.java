@@ -1,11 +1,15 @@
 package io.spindle.master.checkpoint;
 
+import io.spindle.core.graph.StateDeclaration;
 import io.spindle.core.graph.StreamNode;
+import io.spindle.core.keys.KeyGroupRange;
+import io.spindle.core.keys.KeyGroups;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
 import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
 import io.spindle.runtime.checkpoint.TaskRestore;
 import io.spindle.state.checkpoint.CheckpointMetadata;
+import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
@@ -17,6 +21,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,8 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Decides what every subtask of a job starts from, given a completed checkpoint: operators are matched
- * by name, list state is spread over the new subtasks, keyed state goes to the subtask owning its key
- * groups. Operators new to the job start empty. Checked before anything runs.
+ * by name, list state is spread over the new subtasks, keyed state goes to the subtasks owning its key
+ * groups, at any parallelism. Operators new to the job start empty. Checked before anything runs.
  */
 public final class StateAssignment {
 
@@ -51,12 +56,14 @@ public final class StateAssignment {
                     metadata.operator(node.name()).ifPresent(state -> operatorStates.put(node.name(),
                             OperatorStateRedistribution.forSubtask(state, vertex.parallelism(), index)));
                 }
-                OperatorSubtaskState keyed = metadata.operator(vertex.head().name()).stream()
+                KeyGroupRange keyGroups = KeyGroups.rangeOf(subtask, plan.graph().maxParallelism(), vertex.parallelism());
+                List<KeyedStateHandle> keyed = metadata.operator(vertex.head().name()).stream()
                         .flatMap(state -> state.subtasks().stream())
-                        .filter(state -> state.subtaskIndex() == index && state.keyedState() != null)
-                        .findFirst().orElse(null);
-                assignment.put(new SubtaskId(vertex.id(), subtask), new TaskRestore(operatorStates,
-                        keyed == null ? null : keyed.keyedState(), files, ownCheckpoint));
+                        .map(OperatorSubtaskState::keyedState)
+                        .filter(handle -> handle != null && handle.keyGroupRange().intersects(keyGroups))
+                        .toList();
+                assignment.put(new SubtaskId(vertex.id(), subtask), new TaskRestore(operatorStates, keyed, files,
+                        ownCheckpoint));
             }
         }
         return assignment;
@@ -84,23 +91,39 @@ public final class StateAssignment {
                 }
                 continue;
             }
-            if (state.maxParallelism() != plan.graph().maxParallelism()) {
+            int jobMaxParallelism = plan.graph().maxParallelism();
+            if (state.maxParallelism() != jobMaxParallelism) {
                 throw new StateRestoreException(location + ": operator '" + state.operatorName()
-                        + "' was checkpointed with max parallelism " + state.maxParallelism() + ", the job has "
-                        + plan.graph().maxParallelism() + "; set pipeline.max-parallelism: " + state.maxParallelism());
+                        + "' was saved with max parallelism " + state.maxParallelism() + ", the job has "
+                        + jobMaxParallelism + "; set pipeline.max-parallelism: " + state.maxParallelism()
+                        + ", or re-shard a canonical savepoint: spindle savepoint-rescale " + location + " <new path> "
+                        + "--max-parallelism " + jobMaxParallelism);
             }
-            boolean keyed = state.subtasks().stream().anyMatch(s -> s.keyedState() != null);
-            if (keyed && state.parallelism() != node.parallelism()) {
-                throw new StateRestoreException(location + ": keyed state of operator '" + state.operatorName()
-                        + "' was checkpointed at parallelism " + state.parallelism() + ", the job runs it at "
-                        + node.parallelism() + "; restoring keyed state at another parallelism is not supported yet");
-            }
+            checkDeclarations(state, node, location);
         }
         if (!missing.isEmpty() && !allowNonRestoredState) {
             throw new StateRestoreException(location + ": state of operators the job does not have: "
                     + String.join(", ", missing) + " (allow dropping it with -n / "
                     + "execution.state-recovery.ignore-unclaimed-state: true)");
         }
+    }
+
+    /** A state the job declares again must be of the kind and codec it was saved with. */
+    private static void checkDeclarations(OperatorState state, StreamNode node, String location) {
+        for (StateDeclaration saved : state.states()) {
+            for (StateDeclaration declared : node.states()) {
+                if (declared.name().equals(saved.name()) && (declared.kind() != saved.kind()
+                        || !declared.codecId().equals(saved.codecId()))) {
+                    throw new StateRestoreException(location + ": state '" + saved.name() + "' of operator '"
+                            + node.name() + "' was saved as " + describe(saved) + ", the job declares it as "
+                            + describe(declared));
+                }
+            }
+        }
+    }
+
+    private static String describe(StateDeclaration state) {
+        return state.kind().name().toLowerCase(Locale.ROOT) + " state with codec " + state.codecId();
     }
 
     private static boolean hasState(OperatorState state) {

@@ -21,15 +21,19 @@ import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.master.resources.WorkerPool;
 import io.spindle.master.resources.WorkerSpec;
+import io.spindle.master.rest.JobControl;
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
 import io.spindle.runtime.checkpoint.TaskRestore;
-import io.spindle.runtime.control.ControlMessage;
 import io.spindle.runtime.control.ControlMessage.Acknowledge;
 import io.spindle.runtime.control.ControlMessage.Decline;
 import io.spindle.runtime.control.ControlMessage.FirstRecord;
 import io.spindle.runtime.control.ControlMessage.Placement;
 import io.spindle.runtime.control.ControlMessage.TaskDeployment;
 import io.spindle.runtime.control.ControlMessage.TaskEnded;
+import io.spindle.runtime.control.ControlMessage;
 import io.spindle.runtime.control.SubtaskStates;
+import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +43,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -50,6 +55,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -60,7 +66,7 @@ import java.util.function.LongSupplier;
  * deploys the next attempt from the newest completed checkpoint. Everything happens on one thread, the loop:
  * the pool, the control server and the REST server only hand it events.
  */
-public final class JobMaster implements WorkerEvents, ControlServer.Listener {
+public final class JobMaster implements WorkerEvents, ControlServer.Listener, JobControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
 
@@ -99,6 +105,11 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
     private int restarts;
     private int abortedCheckpoints;
     private String failure;
+    private final AtomicInteger savepointRequests = new AtomicInteger();
+    /** Each savepoint request's entry of the status document, by request number. */
+    private final Map<Integer, Map<String, Object>> savepoints = new TreeMap<>();
+    /** The savepoint the job stops with, once it completed; the job then ends as its tasks finish. */
+    private String stoppedWithSavepoint;
 
     public JobMaster(String jobId, int masterAttempt, ExecutionPlan plan, org.apache.hadoop.conf.Configuration hadoop,
                      WorkerSpec workerSpec, int slotsPerWorker, LongSupplier clock) {
@@ -141,6 +152,7 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
     }
 
     /** Cancels the job: its tasks stop and it does not restart; it ends KILLED. */
+    @Override
     public void cancel() {
         onLoop(() -> {
             if (isOver() || state == State.CANCELLING) {
@@ -154,6 +166,48 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
             }
             endJob(State.CANCELLED, JobOutcome.CANCELLED, FinalStatus.KILLED, "the job was cancelled");
         });
+    }
+
+    @Override
+    public int savepoint(String directory, SavepointFormat format, Termination termination) {
+        int request = savepointRequests.incrementAndGet();
+        onLoop(() -> startSavepoint(request, directory, format, termination));
+        return request;
+    }
+
+    private void startSavepoint(int request, String directory, SavepointFormat format, Termination termination) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("request", request);
+        entry.put("format", format.name().toLowerCase(Locale.ROOT));
+        entry.put("termination", termination.name().toLowerCase(Locale.ROOT));
+        entry.put("state", "IN_PROGRESS");
+        savepoints.put(request, entry);
+        if (state != State.RUNNING) {
+            savepointFailed(entry, "the job is " + state.name().toLowerCase(Locale.ROOT) + ", not running");
+        } else if (checkpointing.isEmpty()) {
+            savepointFailed(entry, JobCheckpointing.SAVEPOINTS_NEED_CHECKPOINTING);
+        } else {
+            events.add("savepoint " + request + " requested" + (directory == null ? "" : " into " + directory));
+            checkpointing.get().triggerSavepoint(directory, format, termination).whenComplete((savepoint, cause) ->
+                    onLoop(() -> {
+                        if (cause != null) {
+                            savepointFailed(entry, cause.getMessage() == null ? cause.toString() : cause.getMessage());
+                            return;
+                        }
+                        entry.put("state", "COMPLETED");
+                        entry.put("path", savepoint.directory());
+                        events.add("savepoint " + request + " completed: " + savepoint.directory());
+                        if (termination != Termination.NONE) {
+                            stoppedWithSavepoint = savepoint.directory();
+                        }
+                    }));
+        }
+    }
+
+    private void savepointFailed(Map<String, Object> entry, String cause) {
+        entry.put("state", "FAILED");
+        entry.put("failure", cause);
+        events.add("savepoint " + entry.get("request") + " failed: " + cause);
     }
 
     // ---- worker pool events
@@ -339,7 +393,8 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
                 // a finished source can take part in no more checkpoints
                 checkpointing.ifPresent(c -> c.stopTriggering(CheckpointFailureReason.JOB_STOPPING));
                 if (unfinished.isEmpty()) {
-                    endJob(State.FINISHED, JobOutcome.FINISHED, FinalStatus.SUCCEEDED, "the job finished");
+                    endJob(State.FINISHED, JobOutcome.FINISHED, FinalStatus.SUCCEEDED, stoppedWithSavepoint == null
+                            ? "the job finished" : "the job was stopped with savepoint " + stoppedWithSavepoint);
                 }
             }
             case FAILED -> failover("task " + plan.vertices().get(ended.vertexId()).name() + " (" + (ended.subtask() + 1)
@@ -406,6 +461,7 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
     // ---- status
 
     /** The status document of the REST API, taken on the loop so that it is consistent. */
+    @Override
     public Map<String, Object> status() {
         try {
             return loop.submit(this::statusNow).get(10, TimeUnit.SECONDS);
@@ -452,6 +508,7 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
         checkpointing.flatMap(c -> c.coordinator().latestCompletedStats())
                 .ifPresent(latest -> checkpoints.put("latest", checkpointDocument(latest)));
         status.put("checkpoints", checkpoints);
+        status.put("savepoints", List.copyOf(savepoints.values()));
         if (failure != null) {
             status.put("failure", failure);
         }
@@ -532,8 +589,8 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener {
         }
 
         @Override
-        public void triggerCheckpoint(long checkpointId) {
-            sendToAll(new ControlMessage.TriggerCheckpoint(number, checkpointId));
+        public void triggerCheckpoint(CheckpointBarrier barrier) {
+            sendToAll(new ControlMessage.TriggerCheckpoint(number, barrier));
         }
 
         @Override

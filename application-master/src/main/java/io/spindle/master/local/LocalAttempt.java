@@ -2,6 +2,7 @@ package io.spindle.master.local;
 
 import io.spindle.master.checkpoint.CheckpointFailureReason;
 import io.spindle.master.checkpoint.CheckpointTarget;
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.tasks.SourceTask;
 import io.spindle.runtime.tasks.Task;
 import io.spindle.runtime.tasks.TaskListener;
@@ -134,10 +135,10 @@ final class LocalAttempt implements TaskListener, CheckpointTarget {
     }
 
     @Override
-    public void triggerCheckpoint(long checkpointId) {
+    public void triggerCheckpoint(CheckpointBarrier barrier) {
         for (Task task : tasks()) {
             if (task instanceof SourceTask source) {
-                source.triggerCheckpoint(checkpointId);
+                source.triggerCheckpoint(barrier);
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.spindle.master.local;
 
+import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.state.checkpoint.SavepointFormat;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -19,6 +22,27 @@ public final class LocalJob {
             }
         }, "job-" + jobName);
         thread.start();
+    }
+
+    /**
+     * A savepoint of the running job into a new directory under {@code directory} (null: the configured
+     * {@code execution.checkpointing.savepoint-dir}); the job goes on.
+     *
+     * @return completed with the savepoint's path, or exceptionally with why there is none
+     */
+    public CompletableFuture<String> triggerSavepoint(String directory, SavepointFormat format) {
+        return run.savepoint(directory, format, Termination.NONE);
+    }
+
+    /**
+     * Stops the job with a savepoint: the sources stop after its barrier, the sinks commit it, and {@link #await}
+     * returns. With {@code drain}, the input ends first, so end-of-input hooks run. If the savepoint fails, the job
+     * keeps running.
+     *
+     * @return completed with the savepoint's path, or exceptionally with why there is none
+     */
+    public CompletableFuture<String> stopWithSavepoint(String directory, SavepointFormat format, boolean drain) {
+        return run.savepoint(directory, format, drain ? Termination.DRAIN : Termination.STOP);
     }
 
     /** Cancels every task; {@link #await} then throws {@link JobCancelledException}. Checkpoints stay if configured. */

@@ -20,6 +20,8 @@ import io.spindle.master.checkpoint.JobOutcome;
 import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
 import io.spindle.master.checkpoint.StateAssignment;
 import io.spindle.runtime.checkpoint.CheckpointUploads;
+import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.runtime.checkpoint.TaskRestore;
 import io.spindle.runtime.local.LocalChannels;
 import io.spindle.runtime.operators.UserCodeException;
@@ -45,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +69,7 @@ final class LocalJobRun {
     private final org.apache.hadoop.conf.Configuration hadoop;
     private final Map<String, Long> recordsIn = new LinkedHashMap<>();
     private final List<Long> recoveryMillis = new ArrayList<>();
-    private Optional<JobCheckpointing> checkpointing = Optional.empty();
+    private volatile Optional<JobCheckpointing> checkpointing = Optional.empty();
     private final ExecutorService uploadThreads =
             Executors.newFixedThreadPool(2, DaemonThreads.factory("checkpoint-upload"));
     private CheckpointUploads uploads;
@@ -92,7 +95,8 @@ final class LocalJobRun {
         int number = 0;
         try (RocksDbResources rocksDb = RocksDbResources.fromConfig(configuration)) {
             uploads = checkpointing.map(c -> new CheckpointUploads(
-                    HadoopSnapshotFiles.forDirectory(c.jobDirectory(), hadoop), uploadThreads)).orElse(null);
+                    HadoopSnapshotFiles.forDirectory(c.jobDirectory(), hadoop),
+                    directory -> HadoopSnapshotFiles.forDirectory(directory, hadoop), uploadThreads)).orElse(null);
             long lastFailureMillis = 0;
             for (; ; number++) {
                 LocalAttempt attempt = new LocalAttempt(number,
@@ -186,11 +190,19 @@ final class LocalJobRun {
     private Optional<Map<SubtaskId, TaskRestore>> failoverRestore() {
         return checkpointing.flatMap(c -> c.latestCompleted().map(checkpoint -> {
             LOG.info("restoring job {} from checkpoint {}", plan.graph().jobName(), checkpoint.checkpointId());
-            return StateAssignment.assign(checkpoint, plan, uploads.files(), true, false);
+            return StateAssignment.assign(checkpoint, plan, uploads.checkpointFiles(), true, false);
         }));
     }
 
     /** Cancels the job: its tasks stop, and it does not restart. */
+    /** A savepoint of the running attempt; see {@link LocalJob#triggerSavepoint}. */
+    CompletableFuture<String> savepoint(String directory, SavepointFormat format, Termination termination) {
+        return checkpointing.map(c -> c.triggerSavepoint(directory, format, termination)
+                        .thenApply(CompletedCheckpoint::directory))
+                .orElseGet(() -> CompletableFuture.failedFuture(
+                        new IllegalStateException(JobCheckpointing.SAVEPOINTS_NEED_CHECKPOINTING)));
+    }
+
     void cancel() {
         cancelled = true;
         LocalAttempt attempt = current;

@@ -1,7 +1,9 @@
 package io.spindle.master.rest;
 
-import io.spindle.core.concurrent.DaemonThreads;
 import com.sun.net.httpserver.HttpServer;
+import io.spindle.core.concurrent.DaemonThreads;
+import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.state.checkpoint.SavepointFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,12 +15,20 @@ import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The ApplicationMaster's REST API on an ephemeral port (SPEC.md §7): {@code GET /status} for
  * anyone, {@code POST /<action>} for control actions only with the application's secret in
- * {@link #SECRET_HEADER}. Control actions are started, not awaited: they answer 202.
+ * {@link #SECRET_HEADER}. Control actions are started, not awaited: they answer 202, and the status
+ * document tells how they end.
+ *
+ * <ul>
+ *   <li>{@code POST /cancel}</li>
+ *   <li>{@code POST /savepoint?directory=D&format=canonical|native&termination=none|stop|drain}: every
+ *       parameter optional (the configured savepoint directory, canonical, none); answers
+ *       {@code {"request": n}}, and the status document's {@code savepoints} list request n's outcome</li>
+ * </ul>
  */
 public final class MasterRestServer implements AutoCloseable {
 
@@ -39,15 +49,20 @@ public final class MasterRestServer implements AutoCloseable {
     }
 
     /**
-     * Serves on {@code host}, port chosen by the system. {@code status} gives the status document
-     * at each request; {@code cancel} is run on {@code POST /cancel}, on a request thread, so it
-     * should only start the cancellation.
+     * Serves on {@code host}, port chosen by the system. The job's actions run on a request thread, so they
+     * should only start what they ask for.
      */
-    public static MasterRestServer start(String host, String secret, Supplier<Map<String, Object>> status,
-                                         Runnable cancel) throws IOException {
+    public static MasterRestServer start(String host, String secret, JobControl job) throws IOException {
         Map<String, Route> routes = Map.of(
-                "/status", Route.read(() -> new JsonResponse(HttpURLConnection.HTTP_OK, status.get())),
-                "/cancel", accepting("cancel", cancel));
+                "/status", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK, job.status())),
+                "/cancel", Route.control(query -> {
+                    job.cancel();
+                    return new JsonResponse(HttpURLConnection.HTTP_ACCEPTED, Map.of("accepted", "cancel"));
+                }),
+                "/savepoint", Route.control(query -> new JsonResponse(HttpURLConnection.HTTP_ACCEPTED,
+                        Map.of("request", job.savepoint(query.get("directory"),
+                                parse(query, "format", SavepointFormat::parse, SavepointFormat.CANONICAL),
+                                parse(query, "termination", Termination::parse, Termination.NONE))))));
         HttpServer server = HttpServer.create(new InetSocketAddress(host, 0), 0);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, DaemonThreads.factory("rest"));
         server.createContext("/", new Router(routes, new ControlSecret(secret)));
@@ -69,12 +84,16 @@ public final class MasterRestServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** A control action that is started by the request and reported on in the status document. */
-    private static Route accepting(String name, Runnable action) {
-        return Route.control(() -> {
-            action.run();
-            return new JsonResponse(HttpURLConnection.HTTP_ACCEPTED, Map.of("accepted", name));
-        });
+    private static <T> T parse(Map<String, String> query, String name, Function<String, T> parser, T absent) {
+        String value = query.get(name);
+        if (value == null) {
+            return absent;
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(name + ": " + e.getMessage());
+        }
     }
 
     private static String url(String host, int port) {

@@ -1,18 +1,20 @@
 package io.spindle.master.rest;
 
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What one path answers: the one method it takes, whether the caller must send the application's
- * secret (control actions do, reads do not), and the response, computed per request.
+ * secret (control actions do, reads do not), and the response, computed per request from its query
+ * parameters.
  */
-record Route(String method, boolean needsSecret, Supplier<JsonResponse> respond) {
+record Route(String method, boolean needsSecret, Function<Map<String, String>, JsonResponse> respond) {
 
-    static Route read(Supplier<JsonResponse> respond) {
+    static Route read(Function<Map<String, String>, JsonResponse> respond) {
         return new Route("GET", false, respond);
     }
 
-    static Route control(Supplier<JsonResponse> respond) {
+    static Route control(Function<Map<String, String>, JsonResponse> respond) {
         return new Route("POST", true, respond);
     }
 }

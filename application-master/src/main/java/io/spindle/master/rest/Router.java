@@ -9,11 +9,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Answers every request from a fixed table of exact paths: unknown paths 404, other methods 405,
- * control actions without the secret 401, a failing route 500; every body is JSON.
+ * control actions without the secret 401, bad parameters 400, a failing route 500; every body is JSON.
  */
 final class Router implements HttpHandler {
 
@@ -44,18 +47,35 @@ final class Router implements HttpHandler {
                 send(exchange, JsonResponse.error(HttpURLConnection.HTTP_UNAUTHORIZED,
                         path + " needs the application's secret in the " + MasterRestServer.SECRET_HEADER + " header"));
             } else {
-                send(exchange, respond(route, method, path));
+                send(exchange, respond(route, method, path, exchange.getRequestURI().getRawQuery()));
             }
         }
     }
 
-    private static JsonResponse respond(Route route, String method, String path) {
+    private static JsonResponse respond(Route route, String method, String path, String query) {
         try {
-            return route.respond().get();
+            return route.respond().apply(parameters(query));
+        } catch (BadRequestException e) {
+            return JsonResponse.error(HttpURLConnection.HTTP_BAD_REQUEST, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed: {}", method, path, e.toString());
             return JsonResponse.error(HttpURLConnection.HTTP_INTERNAL_ERROR, e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /** {@code a=1&b=x%20y} as a map; a parameter given twice keeps its last value. */
+    static Map<String, String> parameters(String rawQuery) {
+        Map<String, String> parameters = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return parameters;
     }
 
     private static void send(HttpExchange exchange, JsonResponse response) throws IOException {

@@ -78,8 +78,7 @@ public final class ApplicationMasterMain {
                 hadoop, workerSpec, configuration.get(ClusterOptions.TASK_SLOTS), System::currentTimeMillis);
         try (ControlServer controlServer = new ControlServer(host, token, master,
                      configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT).toMillis(), System::currentTimeMillis);
-             MasterRestServer rest = MasterRestServer.start(host, readSecret(fileSystem, staging), master::status,
-                     master::cancel)) {
+             MasterRestServer rest = MasterRestServer.start(host, readSecret(fileSystem, staging), master)) {
             JavaLaunchContexts launchContexts = new JavaLaunchContexts(ShippedFiles.localResources(fileSystem, staging),
                     System.getProperty("java.home"));
             WorkerPool pool = YarnWorkerPool.register(new ConfiguredYarnClientFactory(hadoop),

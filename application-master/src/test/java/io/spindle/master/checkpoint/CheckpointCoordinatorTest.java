@@ -2,7 +2,10 @@ package io.spindle.master.checkpoint;
 
 import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
 import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
 import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.checkpoint.storage.CompletedCheckpointStore;
@@ -11,15 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CheckpointCoordinatorTest {
 
@@ -33,8 +40,8 @@ class CheckpointCoordinatorTest {
         final List<String> events = new ArrayList<>();
 
         @Override
-        public void triggerCheckpoint(long checkpointId) {
-            events.add("trigger " + checkpointId);
+        public void triggerCheckpoint(CheckpointBarrier barrier) {
+            events.add("trigger " + barrier.checkpointId() + (barrier.isSavepoint() ? " savepoint" : ""));
         }
 
         @Override
@@ -59,8 +66,8 @@ class CheckpointCoordinatorTest {
     }
 
     private CheckpointCoordinator coordinator(int tolerableFailures) throws IOException {
-        return new CheckpointCoordinator("job", storage, CompletedCheckpointStore.recover(storage, 1),
-                List.of(new OperatorInfo("source", 2, 128)), Set.of(new SubtaskId(0, 0), new SubtaskId(0, 1)),
+        return new CheckpointCoordinator("job", "test job", storage, CompletedCheckpointStore.recover(storage, 1),
+                List.of(new OperatorInfo("source", 2, 128, List.of())), Set.of(new SubtaskId(0, 0), new SubtaskId(0, 1)),
                 target, new CheckpointFailureManager(tolerableFailures), TIMEOUT, clock::get, jobFailures::add);
     }
 
@@ -174,5 +181,86 @@ class CheckpointCoordinatorTest {
 
         assertThat(storage.latestCompleted()).isEmpty();
         assertThat(target.events).containsExactly("trigger 1", "abort 1");
+    }
+
+    private String savepoints() {
+        return work.resolve("savepoints").toUri().toString();
+    }
+
+    @Test
+    void savepointIsPublishedInItsOwnDirectoryAndNotRetainedAsACheckpoint() throws Exception {
+        CheckpointCoordinator coordinator = coordinator(0);
+        coordinator.acknowledge(ack(0, coordinator.triggerCheckpoint()));
+        coordinator.acknowledge(ack(1, 1));
+
+        CompletableFuture<CompletedCheckpoint> savepoint = coordinator.triggerSavepoint(savepoints(),
+                SavepointFormat.CANONICAL, Termination.NONE);
+        coordinator.acknowledge(ack(0, 2));
+        coordinator.acknowledge(ack(1, 2));
+
+        CompletedCheckpoint completed = savepoint.get(0, TimeUnit.SECONDS);
+        assertThat(completed.savepoint()).isTrue();
+        assertThat(Path.of(URI.create(completed.directory())).getParent()).isEqualTo(work.resolve("savepoints"));
+        assertThat(Path.of(URI.create(completed.directory())).getFileName().toString()).startsWith("savepoint-job-");
+        assertThat(CheckpointStorage.load(completed.directory()).metadata().checkpointId()).isEqualTo(2);
+        assertThat(checkpointDirectoryExists(2)).isFalse();
+        assertThat(storage.latestCompleted()).hasValueSatisfying(latest -> assertThat(latest.checkpointId()).isEqualTo(1));
+        assertThat(target.events).containsExactly("trigger 1", "complete 1", "trigger 2 savepoint", "complete 2");
+    }
+
+    @Test
+    void abortedSavepointLeavesNoDirectoryFailsItsRequestAndDoesNotCountAsAFailedCheckpoint() throws Exception {
+        CheckpointCoordinator coordinator = coordinator(0);
+
+        CompletableFuture<CompletedCheckpoint> savepoint = coordinator.triggerSavepoint(savepoints(),
+                SavepointFormat.NATIVE, Termination.NONE);
+        coordinator.decline("source (1/2)", 1, new IllegalStateException("disk full"));
+
+        assertThat(savepoint).isCompletedExceptionally();
+        assertThatThrownBy(savepoint::join).hasRootCauseMessage("disk full");
+        assertThat(Files.list(work.resolve("savepoints"))).isEmpty();
+        assertThat(jobFailures).isEmpty();
+        assertThat(target.events).containsExactly("trigger 1 savepoint", "abort 1");
+    }
+
+    @Test
+    void aCompletingCheckpointDoesNotSubsumeAnOlderPendingSavepoint() throws Exception {
+        CheckpointCoordinator coordinator = coordinator(0);
+        CompletableFuture<CompletedCheckpoint> savepoint = coordinator.triggerSavepoint(savepoints(),
+                SavepointFormat.CANONICAL, Termination.NONE);
+        long checkpoint = coordinator.triggerCheckpoint();
+
+        coordinator.acknowledge(ack(0, checkpoint));
+        coordinator.acknowledge(ack(1, checkpoint));
+        coordinator.acknowledge(ack(0, 1));
+        coordinator.acknowledge(ack(1, 1));
+
+        assertThat(savepoint).isCompleted();
+        assertThat(target.events).containsExactly("trigger 1 savepoint", "trigger 2", "complete 2", "complete 1");
+    }
+
+    @Test
+    void whileAStopWithSavepointIsPendingNoOtherSavepointStarts() throws Exception {
+        CheckpointCoordinator coordinator = coordinator(0);
+        coordinator.triggerSavepoint(savepoints(), SavepointFormat.CANONICAL, Termination.STOP);
+
+        CompletableFuture<CompletedCheckpoint> second = coordinator.triggerSavepoint(savepoints(),
+                SavepointFormat.CANONICAL, Termination.NONE);
+
+        assertThat(coordinator.stopInProgress()).isTrue();
+        assertThatThrownBy(second::join).hasRootCauseMessage("the job is being stopped with a savepoint");
+    }
+
+    @Test
+    void suspendedCoordinatorRefusesSavepointsAtOnce() throws Exception {
+        CheckpointCoordinator coordinator = coordinator(0);
+        coordinator.suspend(CheckpointFailureReason.TASK_FAILURE);
+
+        CompletableFuture<CompletedCheckpoint> savepoint = coordinator.triggerSavepoint(savepoints(),
+                SavepointFormat.CANONICAL, Termination.NONE);
+
+        assertThatThrownBy(savepoint::join).hasRootCauseMessage(
+                "the job is not running (it is restarting or ending); try again");
+        assertThat(target.events).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.spindle.master.checkpoint;
 
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
 import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
 import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
 import io.spindle.runtime.checkpoint.TaskSnapshot;
@@ -19,7 +20,7 @@ class PendingCheckpointTest {
         return new TaskSnapshot("task", vertex, subtask, checkpoint, Map.of(operator, Map.of("positions", List.of(entry))));
     }
 
-    private final PendingCheckpoint pending = new PendingCheckpoint(7, 1000,
+    private final PendingCheckpoint pending = new PendingCheckpoint(CheckpointBarrier.checkpoint(7), 1000,
             Set.of(new SubtaskId(0, 0), new SubtaskId(0, 1), new SubtaskId(1, 0)));
 
     @Test
@@ -48,8 +49,8 @@ class PendingCheckpointTest {
         pending.acknowledge(snapshot(1, 0, 7, "sink", new byte[] {3}));
         pending.acknowledge(snapshot(0, 0, 7, "source", new byte[] {1}));
 
-        CheckpointMetadata metadata = pending.toMetadata("job", List.of(new OperatorInfo("source", 2, 128),
-                new OperatorInfo("sink", 1, 128), new OperatorInfo("stateless", 1, 128)));
+        CheckpointMetadata metadata = pending.toMetadata("job", "test job", List.of(new OperatorInfo("source", 2, 128, List.of()),
+                new OperatorInfo("sink", 1, 128, List.of()), new OperatorInfo("stateless", 1, 128, List.of())));
 
         assertThat(metadata.checkpointId()).isEqualTo(7);
         assertThat(metadata.operator("source").orElseThrow().subtasks())
@@ -60,6 +61,6 @@ class PendingCheckpointTest {
 
     @Test
     void metadataOfAnIncompleteCheckpointIsRefused() {
-        assertThatIllegalStateException().isThrownBy(() -> pending.toMetadata("job", List.of()));
+        assertThatIllegalStateException().isThrownBy(() -> pending.toMetadata("job", "test job", List.of()));
     }
 }

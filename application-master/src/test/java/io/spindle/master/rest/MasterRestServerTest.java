@@ -1,6 +1,8 @@
 package io.spindle.master.rest;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.state.checkpoint.SavepointFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -31,8 +34,26 @@ class MasterRestServerTest {
         server.close();
     }
 
+    private final List<String> savepoints = new CopyOnWriteArrayList<>();
+
     private void start(Supplier<Map<String, Object>> status, Runnable cancel) throws IOException {
-        server = MasterRestServer.start("localhost", SECRET, status, cancel);
+        server = MasterRestServer.start("localhost", SECRET, new JobControl() {
+            @Override
+            public Map<String, Object> status() {
+                return status.get();
+            }
+
+            @Override
+            public void cancel() {
+                cancel.run();
+            }
+
+            @Override
+            public int savepoint(String directory, SavepointFormat format, Termination termination) {
+                savepoints.add(directory + " " + format + " " + termination);
+                return savepoints.size();
+            }
+        });
     }
 
     private void start() throws IOException {
@@ -96,10 +117,44 @@ class MasterRestServerTest {
     }
 
     @Test
+    void savepointWithTheSecretStartsOneWithTheGivenParametersAndAnswersItsRequestNumber() throws Exception {
+        start();
+
+        HttpResponse<String> first = send("POST", "savepoint?directory=hdfs%3A%2F%2Fnn%2Fsp%20x&format=native"
+                + "&termination=stop", SECRET);
+        HttpResponse<String> second = send("POST", "savepoint", SECRET);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(json(first)).isEqualTo(Map.of("request", 1));
+        assertThat(json(second)).isEqualTo(Map.of("request", 2));
+        assertThat(savepoints).containsExactly("hdfs://nn/sp x native STOP", "null canonical NONE");
+    }
+
+    @Test
+    void savepointWithAnUnknownFormatIsABadRequestAndStartsNothing() throws Exception {
+        start();
+
+        HttpResponse<String> response = send("POST", "savepoint?format=zip", SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error")).isEqualTo(
+                "format: unknown savepoint format 'zip': expected one of canonical, native");
+        assertThat(savepoints).isEmpty();
+    }
+
+    @Test
+    void savepointWithoutTheSecretIsRefusedAndStartsNothing() throws Exception {
+        start();
+
+        assertThat(send("POST", "savepoint", null).statusCode()).isEqualTo(401);
+        assertThat(savepoints).isEmpty();
+    }
+
+    @Test
     void unknownPathIsNotFound() throws Exception {
         start();
 
-        for (String path : List.of("", "statusx", "status/tasks", "savepoint")) {
+        for (String path : List.of("", "statusx", "status/tasks", "savepoints")) {
             HttpResponse<String> response = send("GET", path, null);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(json(response).get("error")).isEqualTo("no resource /" + path);

@@ -11,15 +11,18 @@ import java.util.Map;
  *
  * @param operatorStates per operator name of the chain, the encoded entries of each list state, as
  *                       redistributed to this subtask
- * @param keyedState the RocksDB files of the chain's keyed head operator, or null (none, or new to the job)
+ * @param keyedStates the keyed state of the chain's keyed head operator: the handles of the old subtasks whose
+ *                    key groups overlap this subtask's (one, unless the parallelism changed); none if it has none
+ *                    or is new to the job
  * @param files where the keyed state's files are read from
  * @param reuseUploadedFiles whether the checkpoint lies in this job's own checkpoint directory, so later
  *                           incremental checkpoints may reference its files instead of uploading them again
  */
-public record TaskRestore(Map<String, Map<String, List<byte[]>>> operatorStates, KeyedStateHandle keyedState,
+public record TaskRestore(Map<String, Map<String, List<byte[]>>> operatorStates, List<KeyedStateHandle> keyedStates,
                           SnapshotFiles files, boolean reuseUploadedFiles) {
 
     public TaskRestore {
         operatorStates = Map.copyOf(operatorStates);
+        keyedStates = List.copyOf(keyedStates);
     }
 }

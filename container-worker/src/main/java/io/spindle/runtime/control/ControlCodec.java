@@ -1,5 +1,6 @@
 package io.spindle.runtime.control;
 
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.control.ControlMessage.Acknowledge;
 import io.spindle.runtime.control.ControlMessage.CancelAttempt;
 import io.spindle.runtime.control.ControlMessage.CheckpointAborted;
@@ -106,7 +107,9 @@ public final class ControlCodec {
                 writeBytes(out, task.restore());
             }
         } else if (message instanceof TriggerCheckpoint m) {
-            writeCheckpointMessage(out, 8, m.attempt(), m.checkpointId());
+            out.writeByte(8);
+            out.writeInt(m.attempt());
+            m.barrier().writeTo(out);
         } else if (message instanceof CheckpointComplete m) {
             writeCheckpointMessage(out, 9, m.attempt(), m.checkpointId());
         } else if (message instanceof CheckpointAborted m) {
@@ -131,7 +134,7 @@ public final class ControlCodec {
             case 5 -> new Acknowledge(in.readInt(), readBytes(in));
             case 6 -> new Decline(in.readInt(), readString(in), in.readLong(), readString(in));
             case 7 -> readDeploy(in);
-            case 8 -> new TriggerCheckpoint(in.readInt(), in.readLong());
+            case 8 -> new TriggerCheckpoint(in.readInt(), CheckpointBarrier.readFrom(in));
             case 9 -> new CheckpointComplete(in.readInt(), in.readLong());
             case 10 -> new CheckpointAborted(in.readInt(), in.readLong());
             case 11 -> new CancelAttempt(in.readInt());

@@ -1,5 +1,7 @@
 package io.spindle.runtime.control;
 
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
+
 import java.util.List;
 
 /**
@@ -52,8 +54,8 @@ public sealed interface ControlMessage {
     /** One subtask to run; {@code restore} as {@link SubtaskStates#restoreBytes}, empty to start afresh. */
     record TaskDeployment(int vertexId, int subtask, byte[] restore) { }
 
-    /** Master → worker: the sources of the attempt start checkpoint n. */
-    record TriggerCheckpoint(int attempt, long checkpointId) implements ControlMessage { }
+    /** Master → worker: the sources of the attempt start checkpoint n, or a savepoint, with this barrier. */
+    record TriggerCheckpoint(int attempt, CheckpointBarrier barrier) implements ControlMessage { }
 
     /** Master → worker: checkpoint n completed. */
     record CheckpointComplete(int attempt, long checkpointId) implements ControlMessage { }

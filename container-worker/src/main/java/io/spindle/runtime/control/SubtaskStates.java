@@ -30,7 +30,7 @@ public final class SubtaskStates {
 
     public static byte[] snapshotBytes(TaskSnapshot snapshot) {
         List<OperatorState> operators = operators(snapshot.subtaskIndex(), snapshot.operatorStates(),
-                snapshot.keyedOperator(), snapshot.keyedState());
+                snapshot.keyedOperator(), snapshot.keyedState() == null ? List.of() : List.of(snapshot.keyedState()));
         return MetadataSerializer.serialize(new CheckpointMetadata(snapshot.taskName(), "", snapshot.checkpointId(),
                 ((long) snapshot.vertexId() << 32) | snapshot.subtaskIndex(), null, operators));
     }
@@ -41,48 +41,59 @@ public final class SubtaskStates {
         int subtask = (int) metadata.timestampMillis();
         Decoded decoded = decode(metadata);
         return new TaskSnapshot(metadata.jobId(), vertexId, subtask, metadata.checkpointId(), decoded.operatorStates,
-                decoded.keyedOperator, decoded.keyedState);
+                decoded.keyedOperator, decoded.keyedStates.isEmpty() ? null : decoded.keyedStates.get(0));
     }
 
     /** The restore's files are not carried: the worker opens them from the directory the deployment names. */
     public static byte[] restoreBytes(TaskRestore restore) {
         return MetadataSerializer.serialize(new CheckpointMetadata("", "", 0, 0, null,
-                operators(0, restore.operatorStates(), restore.keyedState() == null ? null : "",
-                        restore.keyedState())));
+                operators(0, restore.operatorStates(), restore.keyedStates().isEmpty() ? null : "",
+                        restore.keyedStates())));
     }
 
     public static TaskRestore restore(byte[] bytes, SnapshotFiles files, boolean reuseUploadedFiles) {
         Decoded decoded = decode(parse(bytes));
-        return new TaskRestore(decoded.operatorStates, decoded.keyedState, files, reuseUploadedFiles);
+        return new TaskRestore(decoded.operatorStates, decoded.keyedStates, files, reuseUploadedFiles);
     }
 
     private static List<OperatorState> operators(int subtask, Map<String, Map<String, List<byte[]>>> operatorStates,
-                                                 String keyedOperator, KeyedStateHandle keyedState) {
+                                                 String keyedOperator, List<KeyedStateHandle> keyedStates) {
         List<OperatorState> operators = new ArrayList<>();
-        operatorStates.forEach((name, lists) -> operators.add(new OperatorState(name, 1, 1, List.of(), List.of(
-                new OperatorSubtaskState(subtask, lists, name.equals(keyedOperator) ? keyedState : null)))));
-        if (keyedState != null && !operatorStates.containsKey(keyedOperator)) {
-            operators.add(new OperatorState(keyedOperator, 0, 1, List.of(),
-                    List.of(new OperatorSubtaskState(subtask, Map.of(), keyedState))));
+        operatorStates.forEach((name, lists) -> operators.add(new OperatorState(name, 1, 1, List.of(),
+                entries(subtask, lists, name.equals(keyedOperator) ? keyedStates : List.of()))));
+        if (!keyedStates.isEmpty() && !operatorStates.containsKey(keyedOperator)) {
+            operators.add(new OperatorState(keyedOperator, 0, 1, List.of(), entries(subtask, Map.of(), keyedStates)));
         }
         return operators;
+    }
+
+    /** The list states and the first keyed handle in one entry, every further keyed handle in an entry of its own. */
+    private static List<OperatorSubtaskState> entries(int subtask, Map<String, List<byte[]>> lists,
+                                                      List<KeyedStateHandle> keyedStates) {
+        List<OperatorSubtaskState> entries = new ArrayList<>();
+        entries.add(new OperatorSubtaskState(subtask, lists, keyedStates.isEmpty() ? null : keyedStates.get(0)));
+        for (int i = 1; i < keyedStates.size(); i++) {
+            entries.add(new OperatorSubtaskState(subtask, Map.of(), keyedStates.get(i)));
+        }
+        return entries;
     }
 
     private static Decoded decode(CheckpointMetadata metadata) {
         Map<String, Map<String, List<byte[]>>> operatorStates = new LinkedHashMap<>();
         String keyedOperator = null;
-        KeyedStateHandle keyedState = null;
+        List<KeyedStateHandle> keyedStates = new ArrayList<>();
         for (OperatorState operator : metadata.operators()) {
-            OperatorSubtaskState state = operator.subtasks().get(0);
             if (operator.parallelism() == 1) {
-                operatorStates.put(operator.operatorName(), state.operatorListState());
+                operatorStates.put(operator.operatorName(), operator.subtasks().get(0).operatorListState());
             }
-            if (state.keyedState() != null) {
-                keyedOperator = operator.operatorName();
-                keyedState = state.keyedState();
+            for (OperatorSubtaskState entry : operator.subtasks()) {
+                if (entry.keyedState() != null) {
+                    keyedOperator = operator.operatorName();
+                    keyedStates.add(entry.keyedState());
+                }
             }
         }
-        return new Decoded(operatorStates, keyedOperator, keyedState);
+        return new Decoded(operatorStates, keyedOperator, keyedStates);
     }
 
     private static CheckpointMetadata parse(byte[] bytes) {
@@ -94,5 +105,5 @@ public final class SubtaskStates {
     }
 
     private record Decoded(Map<String, Map<String, List<byte[]>>> operatorStates, String keyedOperator,
-                           KeyedStateHandle keyedState) { }
+                           List<KeyedStateHandle> keyedStates) { }
 }

@@ -1,7 +1,8 @@
 package io.spindle.runtime.io;
 
-import io.spindle.core.io.ByteArrayDataInput;
 import io.spindle.api.codec.Codec;
+import io.spindle.core.io.ByteArrayDataInput;
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
 
 import java.io.IOException;
 
@@ -14,7 +15,10 @@ public final class RecordReader {
 
         void endOfInput() throws Exception;
 
-        void barrier(long checkpointId) throws Exception;
+        void barrier(CheckpointBarrier barrier) throws Exception;
+
+        /** The producer ended without end of input, after savepoint n (stop with savepoint). */
+        void stopped(long savepointId) throws Exception;
     }
 
     private final Codec<?> codec;
@@ -43,7 +47,8 @@ public final class RecordReader {
                     handler.record(record);
                 }
                 case ElementType.END_OF_INPUT -> handler.endOfInput();
-                case ElementType.BARRIER -> handler.barrier(buffer.readLong());
+                case ElementType.BARRIER -> handler.barrier(CheckpointBarrier.readFrom(buffer));
+                case ElementType.STOPPED -> handler.stopped(buffer.readLong());
                 default -> throw new IOException("corrupt buffer: unknown element type " + type);
             }
         }

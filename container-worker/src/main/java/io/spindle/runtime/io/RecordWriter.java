@@ -1,8 +1,11 @@
 package io.spindle.runtime.io;
 
-import io.spindle.core.io.ByteArrayDataOutput;
 import io.spindle.api.codec.Codec;
+import io.spindle.core.io.ByteArrayDataOutput;
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -94,13 +97,25 @@ public final class RecordWriter {
     }
 
     /** Flushes, then sends the barrier of a checkpoint to every consumer channel, after all earlier records. */
-    public void broadcastBarrier(long checkpointId) throws InterruptedException {
-        byte[] barrier = new byte[9];
-        barrier[0] = ElementType.BARRIER;
-        for (int i = 0; i < 8; i++) {
-            barrier[1 + i] = (byte) (checkpointId >>> (56 - 8 * i));
+    public void broadcastBarrier(CheckpointBarrier barrier) throws InterruptedException {
+        ByteArrayDataOutput event = new ByteArrayDataOutput(64);
+        event.writeByte(ElementType.BARRIER);
+        try {
+            barrier.writeTo(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
         }
-        broadcastEvent(barrier);
+        broadcastEvent(event.toByteArray());
+    }
+
+    /** Flushes, then tells every consumer channel that this producer stopped after savepoint n. */
+    public void stopped(long savepointId) throws InterruptedException {
+        byte[] event = new byte[9];
+        event[0] = ElementType.STOPPED;
+        for (int i = 0; i < 8; i++) {
+            event[1 + i] = (byte) (savepointId >>> (56 - 8 * i));
+        }
+        broadcastEvent(event);
     }
 
     private void broadcastEvent(byte[] event) throws InterruptedException {

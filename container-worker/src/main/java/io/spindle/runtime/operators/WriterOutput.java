@@ -1,5 +1,6 @@
 package io.spindle.runtime.operators;
 
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.io.RecordWriter;
 
 import java.util.List;
@@ -38,9 +39,16 @@ public final class WriterOutput implements Output<Object> {
     }
 
     /** Sends the barrier of a checkpoint downstream, after every record emitted before it. */
-    public void broadcastBarrier(long checkpointId) throws InterruptedException {
+    public void broadcastBarrier(CheckpointBarrier barrier) throws InterruptedException {
         for (RecordWriter writer : writers) {
-            writer.broadcastBarrier(checkpointId);
+            writer.broadcastBarrier(barrier);
+        }
+    }
+
+    /** Tells every consumer that this task ended without end of input, after savepoint n. */
+    public void stopped(long savepointId) throws InterruptedException {
+        for (RecordWriter writer : writers) {
+            writer.stopped(savepointId);
         }
     }
 

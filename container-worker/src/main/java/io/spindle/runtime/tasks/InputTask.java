@@ -1,6 +1,7 @@
 package io.spindle.runtime.tasks;
 
 import io.spindle.runtime.checkpoint.BarrierAligner;
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.io.InputGate;
 import io.spindle.runtime.io.RecordReader;
 import io.spindle.runtime.operators.OperatorRuntime;
@@ -19,6 +20,10 @@ public final class InputTask extends Task {
     private final List<RecordReader> readers;
     private final BarrierAligner aligner;
     private boolean receivedRecord;
+    /** The barrier of the newest checkpoint seen, the one the aligner aligns. */
+    private CheckpointBarrier newestBarrier;
+    /** The savepoint after which an input stopped (stop with savepoint), or -1. */
+    private long stoppedAfter = -1;
 
     /** @param readers one per gate channel, each with the codec of that channel's producer */
     public InputTask(String name, int vertexId, InputGate gate, List<RecordReader> readers,
@@ -67,8 +72,18 @@ public final class InputTask extends Task {
                         }
 
                         @Override
-                        public void barrier(long checkpointId) throws InterruptedException {
-                            aligned(aligner.onBarrier(channel, checkpointId));
+                        public void barrier(CheckpointBarrier barrier) throws InterruptedException {
+                            if (newestBarrier == null || barrier.checkpointId() > newestBarrier.checkpointId()) {
+                                newestBarrier = barrier;
+                            }
+                            aligned(aligner.onBarrier(channel, barrier.checkpointId()));
+                        }
+
+                        @Override
+                        public void stopped(long savepointId) throws InterruptedException {
+                            stoppedAfter = Math.max(stoppedAfter, savepointId);
+                            gate.finish(channel);
+                            aligned(aligner.onEndOfInput(channel));
                         }
                     });
                 }
@@ -78,6 +93,12 @@ public final class InputTask extends Task {
                     writers.flush();
                     lastFlush = now;
                 }
+            }
+            if (stoppedAfter >= 0) {
+                // A stopped job ends without end of input, once its sinks committed the savepoint.
+                awaitCompletion(stoppedAfter);
+                writers.stopped(stoppedAfter);
+                return;
             }
             fireTimers();
             head().endOfInput();
@@ -92,7 +113,7 @@ public final class InputTask extends Task {
             gate.setBlocked(channel, aligner.isBlocked(channel));
         }
         if (due.isPresent()) {
-            performCheckpoint(due.getAsLong());
+            performCheckpoint(newestBarrier);
         }
     }
 

@@ -2,9 +2,11 @@ package io.spindle.runtime.tasks;
 
 import io.spindle.api.connectors.Source;
 import io.spindle.api.connectors.SourceReader;
-import io.spindle.runtime.operators.SubtaskConnectorContext;
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.runtime.checkpoint.SavepointRequest;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.StreamOperator;
+import io.spindle.runtime.operators.SubtaskConnectorContext;
 import io.spindle.runtime.operators.TaskCancelledException;
 import io.spindle.runtime.operators.UserCodeException;
 import io.spindle.runtime.operators.WriterOutput;
@@ -18,7 +20,9 @@ public final class SourceTask extends Task {
 
     private final String sourceName;
     private final Source<Object> source;
-    private final Queue<Long> triggeredCheckpoints = new ConcurrentLinkedQueue<>();
+    private final Queue<CheckpointBarrier> triggeredCheckpoints = new ConcurrentLinkedQueue<>();
+    /** The stopping savepoint whose barrier is out (nothing is read meanwhile), or null. */
+    private volatile CheckpointBarrier stopping;
 
     public SourceTask(String name, int vertexId, String sourceName, Source<Object> source,
                       List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
@@ -30,10 +34,21 @@ public final class SourceTask extends Task {
 
     /**
      * Asks the source to start checkpoint n: between two polls it stores its read position and
-     * emits the barrier. Called from the coordinator's thread.
+     * emits the barrier. A stopping savepoint's barrier is the last thing it emits: it reads nothing
+     * more, and ends once the savepoint completed, or reads on if it was aborted. Called from the
+     * coordinator's thread.
      */
-    public void triggerCheckpoint(long checkpointId) {
-        triggeredCheckpoints.add(checkpointId);
+    public void triggerCheckpoint(CheckpointBarrier barrier) {
+        triggeredCheckpoints.add(barrier);
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) {
+        super.notifyCheckpointAborted(checkpointId);
+        CheckpointBarrier stop = stopping;
+        if (stop != null && stop.checkpointId() == checkpointId) {
+            stopping = null;
+        }
     }
 
     @Override
@@ -45,6 +60,13 @@ public final class SourceTask extends Task {
                 checkCancelled();
                 checkpointTriggered(reader);
                 passOnCompletedCheckpoints();
+                CheckpointBarrier stop = stopping;
+                if (stop != null) {
+                    if (stoppedAfter(stop)) {
+                        return;
+                    }
+                    continue;
+                }
                 SourceReader.Status status = poll(reader);
                 fireTimers();
                 if (status == SourceReader.Status.END_OF_INPUT) {
@@ -68,16 +90,38 @@ public final class SourceTask extends Task {
     }
 
     private void checkpointTriggered(SourceReader<Object> reader) throws InterruptedException {
-        Long checkpointId;
-        while ((checkpointId = triggeredCheckpoints.poll()) != null) {
+        CheckpointBarrier barrier;
+        while ((barrier = triggeredCheckpoints.poll()) != null) {
             try {
                 reader.snapshotState();
             } catch (Exception e) {
-                services.checkpoints().decline(name(), checkpointId, new UserCodeException(sourceName, e));
+                services.checkpoints().decline(name(), barrier.checkpointId(), new UserCodeException(sourceName, e));
                 continue;
             }
-            performCheckpoint(checkpointId);
+            if (barrier.isSavepoint() && barrier.savepoint().stopsTheJob()) {
+                stopping = barrier;
+            }
+            performCheckpoint(barrier);
         }
+    }
+
+    /**
+     * Whether the task ends now, the stopping savepoint having completed: after a drain through the end of
+     * input (end-of-input hooks run), else by telling the consumers it stopped. Waits a little otherwise.
+     */
+    private boolean stoppedAfter(CheckpointBarrier stop) throws Exception {
+        if (!completed(stop.checkpointId())) {
+            writers.flush();
+            Thread.sleep(1);
+            return false;
+        }
+        if (stop.savepoint().termination() == SavepointRequest.Termination.DRAIN) {
+            fireTimers();
+            head().endOfInput();
+        } else {
+            writers.stopped(stop.checkpointId());
+        }
+        return true;
     }
 
     private SourceReader.Status poll(SourceReader<Object> reader) {

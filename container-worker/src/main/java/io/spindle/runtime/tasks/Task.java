@@ -1,14 +1,16 @@
 package io.spindle.runtime.tasks;
 
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.checkpoint.TaskSnapshot;
-import io.spindle.state.checkpoint.KeyedStateHandle;
-import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
-import io.spindle.state.rocksdb.RocksDbSnapshot;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.Output;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.TaskCancelledException;
 import io.spindle.runtime.operators.WriterOutput;
+import io.spindle.state.checkpoint.KeyedStateHandle;
+import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
+import io.spindle.state.rocksdb.RocksDbSnapshot;
+import io.spindle.state.rocksdb.SnapshotFiles;
 
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ public abstract class Task implements Runnable {
     private final RocksDbKeyedStateBackend<Object> keyedBackend;
     private final List<AutoCloseable> resources;
     private final Queue<Long> completedCheckpoints = new ConcurrentLinkedQueue<>();
+    /** The newest checkpoint the operators heard of as completed; task thread only. */
+    private long newestPassedOn = -1;
     private volatile boolean cancelled;
     private volatile Thread thread;
 
@@ -121,12 +125,14 @@ public abstract class Task implements Runnable {
     }
 
     /**
-     * Takes this subtask's part of a checkpoint, on the task thread between two records: snapshots
-     * every operator's list state and (synchronously, by hard links) its RocksDB, sends the barrier
-     * downstream behind all records emitted so far, then uploads the RocksDB files on an upload
-     * thread and acknowledges to the coordinator. Processing goes on during the upload.
+     * Takes this subtask's part of a checkpoint or savepoint, on the task thread between two records:
+     * snapshots every operator's list state and (synchronously, by hard links) its RocksDB, sends the
+     * barrier downstream behind all records emitted so far, then writes the RocksDB state on an upload
+     * thread (a checkpoint's incrementally into the checkpoint directory, a savepoint's whole into its own
+     * directory) and acknowledges to the coordinator. Processing goes on during the upload.
      */
-    protected void performCheckpoint(long checkpointId) throws InterruptedException {
+    protected void performCheckpoint(CheckpointBarrier barrier) throws InterruptedException {
+        long checkpointId = barrier.checkpointId();
         Map<String, Map<String, List<byte[]>>> operatorStates;
         RocksDbSnapshot keyed;
         try {
@@ -139,10 +145,10 @@ public abstract class Task implements Runnable {
             throw e;
         } catch (Exception e) {
             services.checkpoints().decline(name, checkpointId, e);
-            writers.broadcastBarrier(checkpointId);
+            writers.broadcastBarrier(barrier);
             return;
         }
-        writers.broadcastBarrier(checkpointId);
+        writers.broadcastBarrier(barrier);
         if (keyed == null) {
             services.checkpoints().acknowledge(new TaskSnapshot(name, vertexId, runtime.subtaskIndex(), checkpointId,
                     operatorStates));
@@ -151,7 +157,10 @@ public abstract class Task implements Runnable {
         String keyedOperator = operators.get(0).name();
         services.uploads().executor().execute(() -> {
             try {
-                KeyedStateHandle handle = keyed.upload(services.uploads().files());
+                SnapshotFiles target = services.uploads().target(barrier);
+                KeyedStateHandle handle = barrier.isSavepoint()
+                        ? keyed.uploadSavepoint(target, barrier.savepoint().format())
+                        : keyed.upload(target);
                 services.checkpoints().acknowledge(new TaskSnapshot(name, vertexId, runtime.subtaskIndex(),
                         checkpointId, operatorStates, keyedOperator, handle));
             } catch (Exception | Error e) {
@@ -180,6 +189,25 @@ public abstract class Task implements Runnable {
             for (StreamOperator<Object, Object> operator : operators) {
                 operator.checkpointComplete(checkpointId);
             }
+            newestPassedOn = Math.max(newestPassedOn, checkpointId);
+        }
+    }
+
+    /** Whether the operators heard that checkpoint n, or a newer one, completed. Task thread. */
+    protected boolean completed(long checkpointId) {
+        return newestPassedOn >= checkpointId;
+    }
+
+    /**
+     * Waits until the operators heard that savepoint n completed, so that sinks committed it before a
+     * stopped job's tasks end. Nothing newer than a stopping savepoint is triggered, so "n or newer" is n.
+     */
+    protected void awaitCompletion(long savepointId) throws Exception {
+        passOnCompletedCheckpoints();
+        while (!completed(savepointId)) {
+            checkCancelled();
+            Thread.sleep(1);
+            passOnCompletedCheckpoints();
         }
     }
 

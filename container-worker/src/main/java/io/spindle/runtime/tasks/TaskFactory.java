@@ -125,11 +125,11 @@ public final class TaskFactory {
         Path directory = services.stateDirectory().resolve("vertex-" + vertex.id() + "-subtask-" + subtask);
         Codec<Object> keyCodec = (Codec<Object>) head.inputs().get(0).keyCodec();
         RocksDbCheckpointOptions options = RocksDbCheckpointOptions.fromConfig(graph.configuration());
-        if (restore == null || restore.keyedState() == null) {
+        if (restore == null || restore.keyedStates().isEmpty()) {
             return RocksDbKeyedStateBackend.open(services.rocksDb(), directory, keyCodec, graph.maxParallelism(), range,
                     options);
         }
         return RocksDbKeyedStateBackend.restore(services.rocksDb(), directory, keyCodec, graph.maxParallelism(), range,
-                options, List.of(restore.keyedState()), restore.files(), restore.reuseUploadedFiles());
+                options, restore.keyedStates(), restore.files(), restore.reuseUploadedFiles());
     }
 }

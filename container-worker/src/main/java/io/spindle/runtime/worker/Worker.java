@@ -97,7 +97,7 @@ final class Worker {
             if (message instanceof Deploy deploy) {
                 attemptThread.execute(() -> deploy(deploy));
             } else if (message instanceof TriggerCheckpoint trigger) {
-                onAttempt(trigger.attempt(), a -> a.triggerCheckpoint(trigger.checkpointId()));
+                onAttempt(trigger.attempt(), a -> a.triggerCheckpoint(trigger.barrier()));
             } else if (message instanceof CheckpointComplete complete) {
                 onAttempt(complete.attempt(), a -> a.notifyCheckpointComplete(complete.checkpointId()));
             } else if (message instanceof CheckpointAborted aborted) {
@@ -140,7 +140,8 @@ final class Worker {
                 job.configuration().get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, attempt, attempt,
                 job.configuration().get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE,
                 deploy.checkpointDirectory().isEmpty() ? null
-                        : new CheckpointUploads(snapshotFiles(deploy.checkpointDirectory()), uploadThreads));
+                        : new CheckpointUploads(snapshotFiles(deploy.checkpointDirectory()), this::snapshotFiles,
+                                uploadThreads));
         SnapshotFiles restoreFiles = deploy.restoreDirectory().isEmpty() ? null : snapshotFiles(deploy.restoreDirectory());
         for (TaskDeployment task : deploy.tasks()) {
             TaskVertex vertex = job.plan().vertices().get(task.vertexId());
@@ -189,8 +190,8 @@ final class Worker {
         Runtime.getRuntime().halt(EXIT_MASTER_LOST);
     }
 
-    private SnapshotFiles snapshotFiles(String jobDirectory) {
-        return HadoopSnapshotFiles.forDirectory(jobDirectory, hadoop);
+    private SnapshotFiles snapshotFiles(String directory) {
+        return HadoopSnapshotFiles.forDirectory(directory, hadoop);
     }
 
     /** The RocksDB directories of one attempt's subtasks lie under this one. */

@@ -1,9 +1,10 @@
 package io.spindle.runtime.worker;
 
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.checkpoint.CheckpointResponder;
 import io.spindle.runtime.checkpoint.TaskSnapshot;
-import io.spindle.runtime.control.ControlMessage;
 import io.spindle.runtime.control.ControlMessage.TaskOutcome;
+import io.spindle.runtime.control.ControlMessage;
 import io.spindle.runtime.control.SubtaskStates;
 import io.spindle.runtime.net.NettyChannels;
 import io.spindle.runtime.operators.UserCodeException;
@@ -59,10 +60,10 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
         }
     }
 
-    synchronized void triggerCheckpoint(long checkpointId) {
+    synchronized void triggerCheckpoint(CheckpointBarrier barrier) {
         for (Task task : subtasks.keySet()) {
             if (task instanceof SourceTask source) {
-                source.triggerCheckpoint(checkpointId);
+                source.triggerCheckpoint(barrier);
             }
         }
     }

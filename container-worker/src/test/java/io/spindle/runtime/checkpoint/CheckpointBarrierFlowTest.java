@@ -98,7 +98,8 @@ class CheckpointBarrierFlowTest {
         try (RocksDbResources rocksDb = new RocksDbResources(16L << 20)) {
             org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
             CheckpointUploads uploads = new CheckpointUploads(HadoopSnapshotFiles.forDirectory(
-                    work.resolve("checkpoints").toUri().toString(), hadoop), uploadThreads);
+                    work.resolve("checkpoints").toUri().toString(), hadoop),
+                    directory -> HadoopSnapshotFiles.forDirectory(directory, hadoop), uploadThreads);
             TaskServices services = new TaskServices(0, new LocalChannels(), rocksDb, work.resolve("state"),
                     new HadoopFileAccess(hadoop), System::currentTimeMillis, 10, 32 * 1024, listener, responder,
                     exactlyOnce, uploads);
@@ -116,7 +117,7 @@ class CheckpointBarrierFlowTest {
                 Files.createDirectories(work.resolve("checkpoints/chk-" + checkpoint));
                 for (Task task : tasks) {
                     if (task instanceof SourceTask source) {
-                        source.triggerCheckpoint(checkpoint);
+                        source.triggerCheckpoint(CheckpointBarrier.checkpoint(checkpoint));
                     }
                 }
             }

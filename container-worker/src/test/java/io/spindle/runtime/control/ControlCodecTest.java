@@ -1,9 +1,12 @@
 package io.spindle.runtime.control;
 
+import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.runtime.checkpoint.SavepointRequest;
 import io.spindle.runtime.control.ControlMessage.Deploy;
 import io.spindle.runtime.control.ControlMessage.Placement;
 import io.spindle.runtime.control.ControlMessage.TaskDeployment;
 import io.spindle.runtime.control.ControlMessage.TaskOutcome;
+import io.spindle.state.checkpoint.SavepointFormat;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -26,7 +29,10 @@ class ControlCodecTest {
                 new ControlMessage.TaskEnded(3, 1, 0, TaskOutcome.FAILED, "operator 'count' threw boom"),
                 new ControlMessage.FirstRecord(2, 1_700_000_000_123L),
                 new ControlMessage.Decline(1, "count (1/2)", 17, "java.io.IOException: disk"),
-                new ControlMessage.TriggerCheckpoint(4, 99),
+                new ControlMessage.TriggerCheckpoint(4, CheckpointBarrier.checkpoint(99)),
+                new ControlMessage.TriggerCheckpoint(5, new CheckpointBarrier(100, new SavepointRequest(
+                        "hdfs://nn:8020/savepoints/savepoint-applic-0123456789ab", SavepointFormat.NATIVE,
+                        SavepointRequest.Termination.DRAIN))),
                 new ControlMessage.CheckpointComplete(4, 99),
                 new ControlMessage.CheckpointAborted(4, 98),
                 new ControlMessage.CancelAttempt(4),

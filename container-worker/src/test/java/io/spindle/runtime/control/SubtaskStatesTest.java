@@ -3,6 +3,7 @@ package io.spindle.runtime.control;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.runtime.checkpoint.TaskRestore;
 import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.state.checkpoint.CanonicalKeyedState;
 import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.StateFile;
@@ -38,12 +39,25 @@ class SubtaskStatesTest {
 
     @Test
     void restoreTellsAnOperatorWithEmptyListStateFromOneWithNone() {
-        TaskRestore restore = new TaskRestore(Map.of("sink", Map.of()), KEYED, null, true);
+        TaskRestore restore = new TaskRestore(Map.of("sink", Map.of()), List.of(KEYED), null, true);
 
         TaskRestore read = SubtaskStates.restore(SubtaskStates.restoreBytes(restore), null, true);
 
         assertThat(read.operatorStates()).containsOnlyKeys("sink");
-        assertThat(read.keyedState()).isEqualTo(KEYED);
+        assertThat(read.keyedStates()).containsExactly(KEYED);
         assertThat(read.reuseUploadedFiles()).isTrue();
+    }
+
+    @Test
+    void restoreAfterRescalingCarriesTheHandleOfEveryOverlappingOldSubtask() {
+        KeyedStateHandle second = new CanonicalKeyedState(new KeyGroupRange(64, 127),
+                new StateFile("keyed-count-1", 40, 7));
+        TaskRestore restore = new TaskRestore(Map.of("count", Map.of("positions", List.of(new byte[] {1}))),
+                List.of(KEYED, second), null, false);
+
+        TaskRestore read = SubtaskStates.restore(SubtaskStates.restoreBytes(restore), null, false);
+
+        assertThat(read.keyedStates()).containsExactly(KEYED, second);
+        assertThat(read.operatorStates().get("count").get("positions")).containsExactly(new byte[] {1});
     }
 }

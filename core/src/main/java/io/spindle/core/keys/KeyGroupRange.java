@@ -9,6 +9,11 @@ public record KeyGroupRange(int start, int end) {
         }
     }
 
+    /** Whether the two ranges share a key group. */
+    public boolean intersects(KeyGroupRange other) {
+        return start <= other.end && other.start <= end;
+    }
+
     public boolean contains(int keyGroup) {
         return keyGroup >= start && keyGroup <= end;
     }

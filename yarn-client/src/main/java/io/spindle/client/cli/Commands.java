@@ -15,16 +15,8 @@ final class Commands {
                 new RunCommand(runOptions()),
                 new ListCommand(),
                 new StatusCommand(),
-                new NotImplementedCommand("savepoint", "<appId> [dir]", "trigger a savepoint and print its path",
-                        new Options().addOption(typeOption())),
-                new NotImplementedCommand("stop", "<appId>", "stop the job with a savepoint and print its path",
-                        new Options()
-                                .addOption(Option.builder().longOpt("savepoint-path").hasArg().argName("dir")
-                                        .desc("where to write the savepoint (default: execution.checkpointing.savepoint-dir)")
-                                        .build())
-                                .addOption(Option.builder().longOpt("drain")
-                                        .desc("end the input first, so every end-of-input hook runs").build())
-                                .addOption(typeOption())),
+                new SavepointCommand(),
+                new StopCommand(),
                 new CancelCommand(),
                 new CheckpointsCommand(),
                 new SavepointInfoCommand(),
@@ -60,7 +52,7 @@ final class Commands {
                 .desc("set a configuration key (repeatable); overrides the configuration file").build();
     }
 
-    private static Option typeOption() {
+    static Option typeOption() {
         return Option.builder().longOpt("type").hasArg().argName("canonical|native")
                 .desc("savepoint format (default canonical)").build();
     }

@@ -1,13 +1,18 @@
 package io.spindle.client.rest;
 
 import io.spindle.master.rest.MasterRestServer;
+import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.state.checkpoint.SavepointFormat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Talks to one ApplicationMaster's REST API at its own address, not through the ResourceManager's
@@ -40,6 +45,29 @@ public final class MasterClient {
     /** Asks the AM to cancel the job; returns once it has accepted, not once the job has ended. */
     public void cancel(String secret) throws IOException, InterruptedException {
         send(request("cancel").header(MasterRestServer.SECRET_HEADER, secret).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /**
+     * Asks the AM for a savepoint; returns its request number once the AM accepted it. How it ends is in
+     * {@link StatusDocument#savepoint(int)}.
+     *
+     * @param directory null for the job's configured savepoint directory
+     */
+    public int savepoint(String secret, String directory, SavepointFormat format, Termination termination)
+            throws IOException, InterruptedException {
+        StringBuilder query = new StringBuilder("savepoint?format=").append(format.name().toLowerCase(Locale.ROOT))
+                .append("&termination=").append(termination.name().toLowerCase(Locale.ROOT));
+        if (directory != null) {
+            query.append("&directory=").append(URLEncoder.encode(directory, StandardCharsets.UTF_8));
+        }
+        String body = send(request(query.toString()).header(MasterRestServer.SECRET_HEADER, secret)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        try {
+            return JsonObject.parse(body).integer("request");
+        } catch (IllegalArgumentException e) {
+            throw new MasterResponseException("the ApplicationMaster at " + master + " sent a malformed answer to a "
+                    + "savepoint request: " + e.getMessage(), e);
+        }
     }
 
     public URI url() {

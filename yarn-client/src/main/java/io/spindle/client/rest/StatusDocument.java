@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record StatusDocument(String application, int attempt, String job, String state, int restarts,
                              List<Task> tasks, List<Container> containers, Checkpoints checkpoints,
-                             Optional<String> failure, List<Event> events) {
+                             List<Savepoint> savepoints, Optional<String> failure, List<Event> events) {
 
     public record Task(String name, int subtask, String worker, String state) { }
 
@@ -21,7 +21,15 @@ public record StatusDocument(String application, int attempt, String job, String
 
     public record Checkpoint(long id, String path, long stateBytes, long incrementalBytes, long durationMs) { }
 
+    /** A savepoint request: IN_PROGRESS, then COMPLETED with its path or FAILED with why. */
+    public record Savepoint(int request, String state, Optional<String> path, Optional<String> failure) { }
+
     public record Event(long seq, Instant time, String message) { }
+
+    /** The savepoint request of that number, if the AM knows it. */
+    public Optional<Savepoint> savepoint(int request) {
+        return savepoints.stream().filter(savepoint -> savepoint.request() == request).findFirst();
+    }
 
     /** @throws IllegalArgumentException naming the first field that is missing or of the wrong type */
     public static StatusDocument parse(String json) {
@@ -37,6 +45,9 @@ public record StatusDocument(String application, int attempt, String job, String
                         checkpoints.optionalObject("latest").map(latest -> new Checkpoint(latest.number("id"),
                                 latest.text("path"), latest.number("state_bytes"), latest.number("incremental_bytes"),
                                 latest.number("duration_ms")))),
+                document.objects("savepoints").stream().map(savepoint -> new Savepoint(savepoint.integer("request"),
+                        savepoint.text("state"), savepoint.optionalText("path"), savepoint.optionalText("failure")))
+                        .toList(),
                 document.optionalText("failure"),
                 document.objects("events").stream().map(event -> new Event(event.number("seq"),
                         Instant.ofEpochMilli(event.number("time_ms")), event.text("message"))).toList());

@@ -1,13 +1,18 @@
 package io.spindle.client.rest;
 
+import io.spindle.master.rest.JobControl;
 import io.spindle.master.rest.MasterRestServer;
+import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.state.checkpoint.SavepointFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,12 +25,29 @@ class MasterClientTest {
 
     private final AtomicReference<Map<String, Object>> document = new AtomicReference<>(TestingStatusDocuments.running(1));
     private final AtomicInteger cancels = new AtomicInteger();
+    private final List<String> savepoints = new CopyOnWriteArrayList<>();
     private MasterRestServer server;
     private MasterClient client;
 
     @BeforeEach
     void startMaster() throws IOException {
-        server = MasterRestServer.start("localhost", SECRET, document::get, cancels::incrementAndGet);
+        server = MasterRestServer.start("localhost", SECRET, new JobControl() {
+            @Override
+            public Map<String, Object> status() {
+                return document.get();
+            }
+
+            @Override
+            public void cancel() {
+                cancels.incrementAndGet();
+            }
+
+            @Override
+            public int savepoint(String directory, SavepointFormat format, Termination termination) {
+                savepoints.add(directory + " " + format + " " + termination);
+                return savepoints.size();
+            }
+        });
         client = new MasterClient(URI.create(server.url()));
     }
 
@@ -56,6 +78,18 @@ class MasterClientTest {
                 .hasMessage("the ApplicationMaster at " + server.url() + " answered POST /cancel with HTTP 401: "
                         + "/cancel needs the application's secret in the X-Spindle-Secret header");
         assertThat(cancels).hasValue(0);
+    }
+
+    @Test
+    void asksForASavepointWithTheSecretAndReadsItsOutcomeFromTheStatus() throws Exception {
+        int request = client.savepoint(SECRET, "hdfs://nn/savepoints", SavepointFormat.NATIVE, Termination.DRAIN);
+
+        assertThat(request).isEqualTo(1);
+        assertThat(savepoints).containsExactly("hdfs://nn/savepoints native DRAIN");
+        assertThat(client.status().savepoint(1)).hasValueSatisfying(savepoint -> {
+            assertThat(savepoint.state()).isEqualTo("COMPLETED");
+            assertThat(savepoint.path()).hasValue("hdfs://nn/savepoints/savepoint-applic-0123456789ab");
+        });
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class TestingStatusDocuments {
         document.put("checkpoints", Map.of("completed", 12, "failed", 0, "latest", Map.of("id", 12,
                 "path", "hdfs://nn/checkpoints/job/chk-12", "state_bytes", 5_000_000_000L, "incremental_bytes", 10,
                 "duration_ms", 200)));
+        document.put("savepoints", List.of(Map.of("request", 1, "state", "COMPLETED",
+                "path", "hdfs://nn/savepoints/savepoint-applic-0123456789ab")));
         document.put("events", List.of(
                 Map.of("seq", 1, "time_ms", 1_700_000_000_000L, "message", "container " + WORKER + " started on localhost"),
                 Map.of("seq", 2, "time_ms", 1_700_000_001_000L, "message", "checkpoint 12 completed")));

@@ -1,0 +1,24 @@
+package io.spindle.master.rest;
+
+import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.state.checkpoint.SavepointFormat;
+
+import java.util.Map;
+
+/** What the REST API reads from and asks of the running job; the job master implements it. */
+public interface JobControl {
+
+    /** The status document of {@code GET /status}. */
+    Map<String, Object> status();
+
+    /** Starts cancelling the job. */
+    void cancel();
+
+    /**
+     * Starts a savepoint and returns its request number; the status document's {@code savepoints} tell how it
+     * ends (its path, or why it failed).
+     *
+     * @param directory where the savepoint's directory is created; null for {@code execution.checkpointing.savepoint-dir}
+     */
+    int savepoint(String directory, SavepointFormat format, Termination termination);
+}

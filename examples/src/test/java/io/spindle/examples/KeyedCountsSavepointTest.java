@@ -1,0 +1,118 @@
+package io.spindle.examples;
+
+import io.spindle.api.JobParams;
+import io.spindle.core.config.Configuration;
+import io.spindle.master.local.LocalExecutor;
+import io.spindle.master.local.LocalJob;
+import io.spindle.state.checkpoint.SavepointFormat;
+import io.spindle.state.checkpoint.storage.CheckpointStorage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Savepoints of KeyedCounts in the local executor: taken while it runs, or stopping it, then restored. */
+class KeyedCountsSavepointTest {
+
+    private static final long RECORDS = 40_000;
+    private static final long KEYS = 1_000;
+
+    @TempDir
+    Path work;
+
+    private Configuration configuration(int parallelism, String restorePath) {
+        Map<String, String> settings = new HashMap<>(Map.of("parallelism.default", String.valueOf(parallelism),
+                "execution.checkpointing.interval", "100 ms",
+                "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
+                "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString(),
+                "execution.checkpointing.incremental", "true"));
+        if (restorePath != null) {
+            settings.put("execution.state-recovery.path", restorePath);
+        }
+        return Configuration.fromMap(settings);
+    }
+
+    private static JobParams params(Path output) {
+        return JobParams.of(Map.of("records", String.valueOf(RECORDS), "keys", String.valueOf(KEYS),
+                "rate", "20000", "output", output.toString()));
+    }
+
+    /** Runs KeyedCounts to its end from {@code savepoint} and returns its counts. */
+    private Map<String, Long> countsRestoredFrom(String savepoint, int parallelism, String output) throws IOException {
+        new LocalExecutor(configuration(parallelism, savepoint)).execute(new KeyedCounts(),
+                params(work.resolve(output)));
+        return OutputFiles.counts(work.resolve(output));
+    }
+
+    @ParameterizedTest(name = "{0}, restored at parallelism {1}")
+    @CsvSource({"CANONICAL, 1", "CANONICAL, 4", "NATIVE, 1", "NATIVE, 4"})
+    void jobStoppedWithASavepointResumesFromItAtAnotherParallelismToExactCounts(SavepointFormat format,
+                                                                               int parallelism) throws Exception {
+        LocalJob job = new LocalExecutor(configuration(2, null)).start(new KeyedCounts(), params(work.resolve("first")));
+        awaitACompletedCheckpoint();
+
+        String savepoint = job.stopWithSavepoint(null, format, false).get(60, TimeUnit.SECONDS);
+        job.await();
+
+        assertThat(OutputFiles.finishedParts(work.resolve("first"))).isEmpty();
+        assertThat(CheckpointStorage.load(savepoint).savepoint()).isTrue();
+        assertThat(countsRestoredFrom(savepoint, parallelism, "resumed").equals(expectedCounts(RECORDS)))
+                .as("exact counts").isTrue();
+    }
+
+    @Test
+    void drainedStopWritesTheCountsSoFarAndItsSavepointResumesToExactCounts() throws Exception {
+        LocalJob job = new LocalExecutor(configuration(2, null)).start(new KeyedCounts(), params(work.resolve("drained")));
+        awaitACompletedCheckpoint();
+
+        String savepoint = job.stopWithSavepoint(null, SavepointFormat.CANONICAL, true).get(60, TimeUnit.SECONDS);
+        job.await();
+
+        Map<String, Long> counts = OutputFiles.counts(work.resolve("drained"));
+        Map<String, Long> all = expectedCounts(RECORDS);
+        assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isBetween(1L, RECORDS - 1);
+        assertThat(counts).allSatisfy((key, count) -> assertThat(count).isBetween(1L, all.get(key)));
+        assertThat(countsRestoredFrom(savepoint, 2, "rest").equals(all)).as("counts restored from the savepoint").isTrue();
+    }
+
+    @Test
+    void savepointOfARunningJobLeavesItRunningAndRestoresToExactCounts() throws Exception {
+        LocalJob job = new LocalExecutor(configuration(2, null)).start(new KeyedCounts(), params(work.resolve("first")));
+        awaitACompletedCheckpoint();
+
+        String savepoint = job.triggerSavepoint(work.resolve("elsewhere").toUri().toString(), SavepointFormat.NATIVE)
+                .get(60, TimeUnit.SECONDS);
+        job.await();
+
+        assertThat(savepoint).contains("/elsewhere/savepoint-");
+        assertThat(OutputFiles.counts(work.resolve("first"))).isEqualTo(expectedCounts(RECORDS));
+        assertThat(countsRestoredFrom(savepoint, 2, "again")).isEqualTo(expectedCounts(RECORDS));
+    }
+
+    /** The job runs, and has state worth saving. */
+    private void awaitACompletedCheckpoint() throws Exception {
+        Path checkpoints = work.resolve("checkpoints");
+        while (!Files.exists(checkpoints) || CheckpointStorage.listCompleted(checkpoints.toUri().toString(),
+                new org.apache.hadoop.conf.Configuration()).isEmpty()) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** The count of every key among records 0 .. records - 1. */
+    static Map<String, Long> expectedCounts(long records) {
+        Map<String, Long> expected = new HashMap<>();
+        for (long i = 0; i < records; i++) {
+            expected.merge(String.valueOf(KeyedCounts.key(i, KEYS)), 1L, Long::sum);
+        }
+        return expected;
+    }
+}

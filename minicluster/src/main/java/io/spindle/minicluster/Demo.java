@@ -6,17 +6,14 @@ import io.spindle.client.bench.SpindleBench;
 import io.spindle.client.cli.CliContext;
 import io.spindle.client.cli.SpindleCli;
 import io.spindle.client.job.JobJar;
-import io.spindle.core.io.LocalFiles;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import sun.misc.Signal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,26 +37,12 @@ public final class Demo {
     private static final Pattern RECOVERY = Pattern.compile("processing again (\\d+) ms after the failure");
     private static final Pattern CHECKPOINT = Pattern.compile("checkpoint \\d+ completed");
     private static final Pattern SAVEPOINT = Pattern.compile("savepoint completed: (\\S+)");
+    private static final OneShotCluster DEMO = new OneShotCluster("demo");
 
     private Demo() { }
 
     public static void main(String[] args) throws Exception {
-        Signal.handle(new Signal("INT"), signal -> System.exit(130));
-        java.nio.file.Path directory = Files.createTempDirectory("spindle-demo-");
-        int exitCode;
-        try (EmbeddedCluster cluster = start(directory)) {
-            exitCode = run(cluster, directory);
-        }
-        LocalFiles.deleteRecursively(directory);
-        System.exit(exitCode);
-    }
-
-    private static EmbeddedCluster start(java.nio.file.Path directory) throws IOException {
-        say("starting an embedded HDFS and YARN (2 NodeManagers) in " + directory);
-        long start = System.nanoTime();
-        EmbeddedCluster cluster = EmbeddedCluster.start(directory.resolve("cluster"), 2);
-        say(String.format("cluster up in %.1f s: HDFS %s", (System.nanoTime() - start) / 1e9, cluster.fileSystemUri()));
-        return cluster;
+        DEMO.run(Demo::run);
     }
 
     private static int run(EmbeddedCluster cluster, java.nio.file.Path directory) throws Exception {
@@ -99,7 +82,7 @@ public final class Demo {
             say("the job did not succeed (exit " + exitCode + ")");
             return 1;
         }
-        boolean exact = exactCounts(cluster, output, directory.resolve("counts"), jar);
+        boolean exact = exactCounts(cluster, output, directory.resolve("counts"), jar, RECORDS, KEYS);
         String text = seen.toString(StandardCharsets.UTF_8);
         Matcher recovery = RECOVERY.matcher(text);
         Matcher savepoint = SAVEPOINT.matcher(text);
@@ -113,13 +96,14 @@ public final class Demo {
         return exact && savepointExit == 0 ? 0 : 1;
     }
 
-    private static boolean exactCounts(EmbeddedCluster cluster, String output, java.nio.file.Path local,
-                                       java.nio.file.Path jar) throws IOException {
+    /** Whether KeyedCounts' final counts at {@code output} in the cluster's HDFS are exact for N records and K keys. */
+    static boolean exactCounts(EmbeddedCluster cluster, String output, java.nio.file.Path local,
+                               java.nio.file.Path jar, long records, long keys) throws IOException {
         try (FileSystem fileSystem = FileSystem.newInstance(cluster.hadoopConfiguration())) {
             fileSystem.copyToLocalFile(new Path(output), new org.apache.hadoop.fs.Path(local.toUri()));
         }
         SpindleJob job = JobJar.load(jar, Optional.of("io.spindle.examples.KeyedCounts"));
-        return ExactCounts.check(local, RECORDS, KEYS, ExactCounts.keyFunction(job));
+        return ExactCounts.check(local, records, keys, ExactCounts.keyFunction(job));
     }
 
     private static String await(ByteArrayOutputStream seen, Pattern pattern, CompletableFuture<Integer> job)
@@ -135,7 +119,7 @@ public final class Demo {
     }
 
     private static void say(String line) {
-        System.out.println("demo: " + line);
+        DEMO.say(line);
     }
 
     /** Writes to the console and keeps a copy to look for the job's events in. */

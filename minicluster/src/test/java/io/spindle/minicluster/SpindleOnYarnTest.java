@@ -8,10 +8,16 @@ import io.spindle.examples.KeyedCounts;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -115,13 +121,95 @@ class SpindleOnYarnTest {
 
     @Test
     void exhaustedRestartPolicyFailsTheApplicationWithTheCause() throws Exception {
-        Run run = Run.start("-D", "restart-strategy.fixed-delay.attempts=1",
+        Run run = Run.start(List.of("-D", "restart-strategy.fixed-delay.attempts=1"),
                 "--records", "20000", "--keys", "500", "--fail-after", "2000", "--failures", "5",
                 "--output", output("exhausted"));
 
         assertThat(run.exitCode()).as(run::describe).isEqualTo(1);
         String lastLine = run.err().strip().lines().reduce((a, b) -> b).orElse("");
         assertThat(lastLine).contains("FAILED", "operator 'count' threw java.lang.IllegalStateException: injected failure");
+    }
+
+    @Test
+    void statusAndCancelOfAnUnknownApplicationAreBadInput() throws Exception {
+        String unknown = "application_1000000000000_0001";
+        for (String command : List.of("status", "cancel")) {
+            Run run = Run.spindle(command, unknown);
+
+            assertThat(run.exitCode()).as(run::describe).isEqualTo(2);
+            assertThat(run.err().lines()).as(run::describe)
+                    .containsExactly("spindle " + command + ": unknown application " + unknown);
+        }
+    }
+
+    @Test
+    void statusAndCancelOfAMalformedApplicationIdAreBadInput() throws Exception {
+        for (String command : List.of("status", "cancel")) {
+            Run run = Run.spindle(command, "application_12_x");
+
+            assertThat(run.exitCode()).as(run::describe).isEqualTo(2);
+            assertThat(run.err().lines()).as(run::describe)
+                    .containsExactly("spindle " + command + ": not an application id: application_12_x");
+        }
+    }
+
+    /** One unbounded job, submitted detached, that list and status see running and cancel ends. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    class DetachedUnboundedJob {
+
+        private YarnApplications yarn;
+        private String application;
+
+        @BeforeAll
+        void submitAndAwaitACompletedCheckpoint() throws Exception {
+            Run run = Run.start(List.of("-d"), "--keys", "100", "--rate", "500");
+            assertThat(run.exitCode()).as(run::describe).isZero();
+            application = run.out().strip();
+            yarn = YarnApplications.connect(cluster.hadoopConfiguration());
+            MasterStatus.await(yarn, YarnApplications.parseId(application), "a completed checkpoint",
+                    document -> MasterStatus.allTasksRunning(document) && document.checkpoints().completed() > 0,
+                    JOB_TIMEOUT);
+        }
+
+        @AfterAll
+        void closeYarnClient() {
+            if (yarn != null) {
+                yarn.close();
+            }
+        }
+
+        @Test
+        @Order(1)
+        void listShowsTheApplicationRunning() throws Exception {
+            Run list = Run.spindle("list");
+
+            assertThat(list.exitCode()).as(list::describe).isZero();
+            assertThat(list.out()).containsPattern(application + " +RUNNING ");
+        }
+
+        @Test
+        @Order(2)
+        void statusShowsRunningTasksAndCompletedCheckpoints() throws Exception {
+            Run status = Run.spindle("status", application);
+
+            assertThat(status.exitCode()).as(status::describe).isZero();
+            assertThat(status.out()).as(status::describe)
+                    .containsPattern(application + ": job \\S+ RUNNING \\(ApplicationMaster attempt 1,")
+                    .containsPattern("generator\\[0\\] +container_\\S+ +RUNNING")
+                    .containsPattern("checkpoints: [1-9]\\d* completed");
+        }
+
+        @Test
+        @Order(3)
+        void cancelEndsTheApplicationKilled() throws Exception {
+            Run cancel = Run.spindle("cancel", application);
+
+            assertThat(cancel.exitCode()).as(cancel::describe).isZero();
+            assertThat(yarn.status(YarnApplications.parseId(application)).finalStatus())
+                    .isEqualTo(FinalApplicationStatus.KILLED);
+        }
     }
 
     private static String output(String name) {
@@ -188,21 +276,28 @@ class SpindleOnYarnTest {
         return response.statusCode();
     }
 
-    /** {@code spindle run} in this JVM, attached, on a thread of its own. */
+    /** A {@code spindle} command in this JVM, on a thread of its own. */
     private record Run(ByteArrayOutputStream outBytes, ByteArrayOutputStream errBytes, CompletableFuture<Integer> code) {
 
         static Run start(String... jobArguments) {
+            return start(List.of(), jobArguments);
+        }
+
+        /** {@code spindle run <options> -c KeyedCounts <examples jar> <job arguments>}. */
+        static Run start(List<String> options, String... jobArguments) {
+            List<String> args = new ArrayList<>(List.of("run", "-c", KeyedCounts.class.getName()));
+            args.addAll(options);
+            args.add(jobJar.toString());
+            args.addAll(List.of(jobArguments));
+            return spindle(args.toArray(String[]::new));
+        }
+
+        static Run spindle(String... args) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            List<String> args = new ArrayList<>(List.of("run", "-c", KeyedCounts.class.getName()));
-            int jar = jobArguments[0].equals("-D") ? 2 : 0;
-            args.addAll(List.of(jobArguments).subList(0, jar));
-            args.add(jobJar.toString());
-            args.addAll(List.of(jobArguments).subList(jar, jobArguments.length));
             CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8), environment, directory);
-            return new Run(out, err, CompletableFuture.supplyAsync(
-                    () -> SpindleCli.withAllCommands(context).run(args.toArray(String[]::new))));
+            return new Run(out, err, CompletableFuture.supplyAsync(() -> SpindleCli.withAllCommands(context).run(args)));
         }
 
         int exitCode() throws Exception {

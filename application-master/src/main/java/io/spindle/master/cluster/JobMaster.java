@@ -403,12 +403,18 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         }
     }
 
+    /**
+     * Every worker reports its first record; the attempt's first report says when it began to process, which for
+     * the first deployment of a later master attempt is when the job resumed after its ApplicationMaster died.
+     */
     private void firstRecord(FirstRecord first) {
-        if (deployed != null && first.attempt() == deployed.number && failureMillis > 0) {
-            events.add("attempt " + first.attempt() + " processing again " + (first.timeMillis() - failureMillis)
-                    + " ms after the failure");
-            failureMillis = 0;
+        if (deployed == null || first.attempt() != deployed.number || deployed.processing) {
+            return;
         }
+        deployed.processing = true;
+        events.add("attempt " + first.attempt() + " processing" + (failureMillis > 0
+                ? " again " + (first.timeMillis() - failureMillis) + " ms after the failure" : ""));
+        failureMillis = 0;
     }
 
     private void failover(String cause) {
@@ -569,6 +575,8 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
 
         private final int number;
         private final List<RegisteredWorker> workers;
+        /** A worker has reported its first record; only the loop reads and writes it. */
+        private boolean processing;
 
         DeployedAttempt(int number, List<RegisteredWorker> workers) {
             this.number = number;

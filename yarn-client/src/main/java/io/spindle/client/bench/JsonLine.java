@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** One flat JSON object on one line: numbers, booleans, strings and nulls. */
-final class JsonLine {
+public final class JsonLine {
 
     private JsonLine() { }
 
-    static String of(Map<String, ?> fields) {
+    public static String of(Map<String, ?> fields) {
         return fields.entrySet().stream()
                 .map(field -> quote(field.getKey()) + ":" + value(field.getValue()))
                 .collect(Collectors.joining(",", "{", "}"));

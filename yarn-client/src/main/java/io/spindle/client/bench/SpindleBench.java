@@ -2,6 +2,7 @@ package io.spindle.client.bench;
 
 import io.spindle.api.JobParams;
 import io.spindle.api.SpindleJob;
+import io.spindle.client.cli.MiniClusterMain;
 import io.spindle.client.cli.UsageException;
 import io.spindle.client.job.JobJar;
 import io.spindle.core.config.Configuration;
@@ -26,9 +27,13 @@ import java.util.stream.Stream;
 
 /**
  * {@code spindle-bench <workload> [--records N] [--keys K] [--parallelism P] [--target local|yarn] [--managed-memory SIZE] [--checkpoint-interval D]}:
- * runs a workload of BENCHMARKS.md and prints its figures as one JSON object on the last line.
+ * runs a workload of BENCHMARKS.md and prints its figures as one JSON object on the last line. W1 and W2 run
+ * here; W4 in the minicluster module's {@code LifecycleBench}.
  */
 public final class SpindleBench {
+
+    /** W4 runs on the embedded YARN and HDFS of the minicluster module, which sits above this one. */
+    private static final String LIFECYCLE_BENCH = "io.spindle.minicluster.LifecycleBench";
 
     private SpindleBench() { }
 
@@ -52,33 +57,57 @@ public final class SpindleBench {
         }
     }
 
+    /** The keys of the workloads' KeyedCounts, as {@code --keys} says: K of BENCHMARKS.md. */
+    public static long keys(JobParams options) {
+        return options.getLong("keys", 1_000_000);
+    }
+
+    public static int parallelism(JobParams options) {
+        return options.getInt("parallelism", 2);
+    }
+
+    /**
+     * The settings every workload runs with, wherever it runs, as configuration keys and values: W1's
+     * checkpoints (aligned exactly-once, incremental, every second) and W2's restarts (exponential delay from
+     * 100 ms), as BENCHMARKS.md defines them; {@code --managed-memory} and {@code --checkpoint-interval}
+     * change them. The checkpoint directory is the target's.
+     */
+    public static Map<String, String> settings(JobParams options) {
+        return Map.of("parallelism.default", String.valueOf(parallelism(options)),
+                StateBackendOptions.ROCKSDB_MANAGED_MEMORY.key(), options.get("managed-memory", "128m"),
+                CheckpointingOptions.INTERVAL.key(), options.get("checkpoint-interval", "1 s"),
+                CheckpointingOptions.INCREMENTAL.key(), "true",
+                RestartOptions.TYPE.key(), "exponential-delay",
+                RestartOptions.EXPONENTIAL_INITIAL_BACKOFF.key(), "100 ms");
+    }
+
     static int run(String[] args) throws IOException {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: spindle-bench <W1|W2|W3|W4> [--records N] [--keys K] [--parallelism P] "
-                    + "[--target local|yarn] [--managed-memory SIZE] [--checkpoint-interval D]");
+                    + "[--target local|yarn] [--managed-memory SIZE] [--checkpoint-interval D] [--rate R (W4)]");
             return 2;
         }
         JobParams options = JobParams.fromArgs(List.of(args).subList(1, args.length));
         String workload = args[0];
-        String target = options.get("target", "local");
+        boolean yarnOnly = workload.equals("W4");
+        String target = options.get("target", yarnOnly ? "yarn" : "local");
+        if (yarnOnly && target.equals("yarn")) {
+            MiniClusterMain.run(LIFECYCLE_BENCH, args); // its main ends the JVM with the benchmark's exit code
+            return 0;
+        }
         if (!(workload.equals("W1") || workload.equals("W2")) || !target.equals("local")) {
-            System.err.println("spindle-bench: " + workload + " on " + target + " is not implemented yet");
+            System.err.println("spindle-bench: " + workload + " on " + target
+                    + (yarnOnly ? " does not exist: it is a YARN workload" : " is not implemented yet"));
             return 2;
         }
         long records = options.getLong("records", 20_000_000);
-        long keys = options.getLong("keys", 1_000_000);
-        int parallelism = options.getInt("parallelism", 2);
+        long keys = keys(options);
+        int parallelism = parallelism(options);
         SpindleJob job = JobJar.load(examplesJar(), Optional.of("io.spindle.examples.KeyedCounts"));
         Path checkpoints = Files.createTempDirectory("spindle-bench-checkpoints");
-        // W1 as BENCHMARKS.md defines it: aligned exactly-once, incremental, every second, local file system.
-        Configuration configuration = Configuration.fromMap(Map.of("parallelism.default", String.valueOf(parallelism),
-                StateBackendOptions.ROCKSDB_MANAGED_MEMORY.key(), options.get("managed-memory", "128m"),
-                CheckpointingOptions.INTERVAL.key(), options.get("checkpoint-interval", "1 s"),
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), checkpoints.toUri().toString(),
-                CheckpointingOptions.INCREMENTAL.key(), "true",
-                // W2: exponential-delay restarts from 100 ms.
-                RestartOptions.TYPE.key(), "exponential-delay",
-                RestartOptions.EXPONENTIAL_INITIAL_BACKOFF.key(), "100 ms"));
+        Map<String, String> settings = new HashMap<>(settings(options));
+        settings.put(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), checkpoints.toUri().toString());
+        Configuration configuration = Configuration.fromMap(settings);
         Map<String, String> jobArguments = new HashMap<>(Map.of("records", String.valueOf(records),
                 "keys", String.valueOf(keys)));
         Path output = Files.createTempDirectory("spindle-bench-output");

@@ -33,7 +33,7 @@ final class DemoCommand implements Command {
 
     @Override
     public int run(CommandLine line, CliContext context) {
-        MiniClusterCommand.runMain(MAIN_CLASS, new String[0]);
+        MiniClusterMain.run(MAIN_CLASS, new String[0]);
         return ExitCode.OK;
     }
 }

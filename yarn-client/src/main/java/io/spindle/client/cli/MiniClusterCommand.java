@@ -4,15 +4,12 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code spindle minicluster}: starts the embedded YARN + HDFS of the minicluster module, which sits
- * above this one; {@code bin/spindle} puts it on the class path for this command only, so the client
- * of a real cluster does not carry Hadoop's servers.
+ * {@code spindle minicluster}: starts the embedded YARN + HDFS of the minicluster module; see
+ * {@link MiniClusterMain}.
  */
 final class MiniClusterCommand implements Command {
 
@@ -51,27 +48,7 @@ final class MiniClusterCommand implements Command {
                 arguments.add(line.getOptionValue(option));
             }
         }
-        runMain(MAIN_CLASS, arguments.toArray(String[]::new));
+        MiniClusterMain.run(MAIN_CLASS, arguments.toArray(String[]::new));
         return ExitCode.OK;
-    }
-
-    /**
-     * Runs a main class of the minicluster module, which {@code bin/spindle} puts on the class path for
-     * {@code minicluster} and {@code demo} only.
-     */
-    static void runMain(String mainClass, String[] arguments) {
-        Method main;
-        try {
-            main = Class.forName(mainClass).getMethod("main", String[].class);
-        } catch (ReflectiveOperationException e) {
-            throw new UsageException("the embedded cluster is not on the class path; run this command with bin/spindle");
-        }
-        try {
-            main.invoke(null, (Object) arguments);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("the embedded cluster failed: " + e.getCause(), e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

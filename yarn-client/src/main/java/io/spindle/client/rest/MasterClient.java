@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Talks to one ApplicationMaster's REST API at its own address, not through the ResourceManager's
@@ -39,6 +40,18 @@ public final class MasterClient {
         } catch (IllegalArgumentException e) {
             throw new MasterResponseException("the ApplicationMaster at " + master + " sent a malformed status: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The status, or empty when the AM does not answer (not started yet, or between attempts) or answers with an
+     * error or a malformed document: for those who poll and try again.
+     */
+    public Optional<StatusDocument> statusIfAnswering() throws InterruptedException {
+        try {
+            return Optional.of(status());
+        } catch (IOException | MasterResponseException e) {
+            return Optional.empty();
         }
     }
 

@@ -1,12 +1,9 @@
 package io.spindle.client.yarn;
 
 import io.spindle.client.rest.MasterClient;
-import io.spindle.client.rest.MasterResponseException;
-import io.spindle.client.rest.StatusDocument;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -52,18 +49,10 @@ public final class ApplicationFollower {
             // each poll re-reads the address: a new AM attempt serves elsewhere
             Optional<URI> master = status.masterUrl();
             if (master.isPresent()) {
-                statusOf(master.get()).ifPresent(document -> events.lines(document).forEach(out::println));
+                new MasterClient(master.get()).statusIfAnswering()
+                        .ifPresent(document -> events.lines(document).forEach(out::println));
             }
             Thread.sleep(pollInterval.toMillis());
-        }
-    }
-
-    /** Empty when the AM does not answer; a malformed answer counts as none rather than ending the follow. */
-    private static Optional<StatusDocument> statusOf(URI master) throws InterruptedException {
-        try {
-            return Optional.of(new MasterClient(master).status());
-        } catch (IOException | MasterResponseException e) {
-            return Optional.empty();
         }
     }
 }

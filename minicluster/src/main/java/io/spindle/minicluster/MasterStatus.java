@@ -1,0 +1,74 @@
+package io.spindle.minicluster;
+
+import io.spindle.client.rest.MasterClient;
+import io.spindle.client.rest.StatusDocument;
+import io.spindle.client.rest.StatusDocument.Event;
+import io.spindle.client.yarn.ApplicationStatus;
+import io.spindle.client.yarn.YarnApplications;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Waits for what an application's status document shows, as whichever ApplicationMaster attempt is current serves
+ * it: for measuring and testing a job's course on the embedded cluster.
+ */
+final class MasterStatus {
+
+    /** The event of a deployment: from then on the document shows every task RUNNING. */
+    static final Pattern DEPLOYED = Pattern.compile("^attempt \\d+: \\d+ subtasks deployed");
+    /** The event of a deployed attempt's first record. */
+    static final Pattern PROCESSING = Pattern.compile("^attempt \\d+ processing");
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+
+    private MasterStatus() { }
+
+    /**
+     * Polls until a document satisfies {@code condition} and returns it.
+     *
+     * @throws IllegalStateException if the application ends first, or after {@code timeout}
+     */
+    static StatusDocument await(YarnApplications yarn, ApplicationId id, String what, Predicate<StatusDocument> condition,
+                                Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            ApplicationStatus application = yarn.status(id);
+            if (application.finished()) {
+                throw new IllegalStateException(id + " ended " + application.finalStatus() + " before " + what + ": "
+                        + application.diagnostics().strip());
+            }
+            // the address is read again each time: a new ApplicationMaster attempt serves elsewhere
+            Optional<URI> master = application.masterUrl();
+            if (master.isPresent()) {
+                Optional<StatusDocument> document = new MasterClient(master.get()).statusIfAnswering();
+                if (document.isPresent() && condition.test(document.get())) {
+                    return document.get();
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no " + what + " in " + id + " within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+    }
+
+    static boolean allTasksRunning(StatusDocument document) {
+        return document.tasks().stream().allMatch(task -> task.state().equals("RUNNING"));
+    }
+
+    /** The first event of the document's attempt after event {@code afterSeq} whose message starts as {@code kind} says. */
+    static Optional<Event> event(StatusDocument document, Pattern kind, long afterSeq) {
+        return document.events().stream()
+                .filter(event -> event.seq() > afterSeq && kind.matcher(event.message()).find())
+                .findFirst();
+    }
+
+    static long lastSeq(StatusDocument document) {
+        return document.events().isEmpty() ? 0 : document.events().get(document.events().size() - 1).seq();
+    }
+}

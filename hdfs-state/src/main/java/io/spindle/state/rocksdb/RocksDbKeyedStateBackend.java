@@ -51,9 +51,10 @@ import java.util.stream.Stream;
  * <p>Used by one thread. Scratch buffers are reused for every access, so a record costs the key's
  * encoding and prefix plus what RocksDB's Java API copies.
  *
- * <p>Checkpoints: {@link #snapshot} (task thread) takes a native RocksDB checkpoint, whose
- * {@link RocksDbSnapshot#upload} (any thread) uploads it; {@link #restore} opens a backend from an uploaded
- * one. {@link #notifyCheckpointComplete} and {@link #notifyCheckpointAborted} may come from any thread.
+ * <p>Checkpoints and savepoints: {@link #snapshot} (task thread) takes a native RocksDB checkpoint, whose
+ * {@link RocksDbSnapshot#upload} (any thread) uploads it for a checkpoint, or
+ * {@link RocksDbSnapshot#uploadSavepoint} for a savepoint; {@link #restore} opens a backend from uploaded ones,
+ * at any parallelism. {@link #notifyCheckpointComplete} and {@link #notifyCheckpointAborted} may come from any thread.
  */
 public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
 

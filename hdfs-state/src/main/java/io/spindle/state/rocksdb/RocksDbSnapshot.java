@@ -28,12 +28,13 @@ import java.util.function.Consumer;
 /**
  * A RocksDB native checkpoint of one backend, taken by {@link RocksDbKeyedStateBackend#snapshot}: a local
  * directory of hard links to the instance's SST files plus copies of its MANIFEST, CURRENT, OPTIONS..., and
- * the SST files the last confirmed checkpoint uploaded. {@link #upload} is the asynchronous part of the
- * checkpoint: it touches no native RocksDB object, only those files, so it runs on any thread while the task
- * goes on, and the backend may even close meanwhile (the upload then fails).
+ * the SST files the last confirmed checkpoint uploaded. {@link #upload} is the asynchronous part of a
+ * checkpoint, {@link #uploadSavepoint} that of a savepoint: they touch no native object of the backend, only
+ * those files (a canonical savepoint opens them read-only with RocksDB), so they run on any thread while the
+ * task goes on, and the backend may even close meanwhile (the upload then fails).
  *
  * <p>The local directory is deleted when the upload ends, however it ends, or on {@link #discard()}.
- * Thread-safe: {@link #discard()} may come from any thread while {@link #upload} runs on another.
+ * Thread-safe: {@link #discard()} may come from any thread while an upload runs on another.
  */
 public final class RocksDbSnapshot implements AutoCloseable {
 
@@ -112,7 +113,8 @@ public final class RocksDbSnapshot implements AutoCloseable {
         for (Upload upload : plan.uploads) {
             transfers.add(files -> files.upload(directory.resolve(upload.localName), upload.remotePath));
         }
-        List<StateFile> uploaded = transfer(target, transfers, "the RocksDB snapshot of checkpoint " + checkpointId);
+        List<StateFile> uploaded = transfer(target, transfers, "the RocksDB snapshot of checkpoint " + checkpointId,
+                false);
         Map<String, StateFile> shared = new TreeMap<>(plan.reused);
         Map<String, StateFile> exclusive = new TreeMap<>();
         long uploadedBytes = 0;
@@ -146,7 +148,6 @@ public final class RocksDbSnapshot implements AutoCloseable {
     public KeyedStateHandle uploadSavepoint(SnapshotFiles target, SavepointFormat format) throws IOException {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(format, "format");
-        uploadedSstFiles.savepoint(checkpointId);
         String what = format + " savepoint " + checkpointId;
         if (format == SavepointFormat.CANONICAL) {
             String remotePath = UUID.randomUUID() + "-keyed-kg-" + keyGroupRange.start() + "-" + keyGroupRange.end();
@@ -157,7 +158,7 @@ public final class RocksDbSnapshot implements AutoCloseable {
                 }
                 return files.upload(scratch, remotePath);
             };
-            return new CanonicalKeyedState(keyGroupRange, transfer(target, List.of(canonical), what).get(0));
+            return new CanonicalKeyedState(keyGroupRange, transfer(target, List.of(canonical), what, true).get(0));
         }
         List<String> names = new ArrayList<>(localFiles.keySet());
         // Largest first, so that the last transfer to start is a small one.
@@ -166,7 +167,7 @@ public final class RocksDbSnapshot implements AutoCloseable {
         for (String name : names) {
             transfers.add(files -> files.upload(directory.resolve(name), UUID.randomUUID() + "-" + name));
         }
-        List<StateFile> uploaded = transfer(target, transfers, what);
+        List<StateFile> uploaded = transfer(target, transfers, what, true);
         Map<String, StateFile> files = new TreeMap<>();
         long bytes = 0;
         for (int i = 0; i < names.size(); i++) {
@@ -186,8 +187,11 @@ public final class RocksDbSnapshot implements AutoCloseable {
      * Runs the transfers of the one upload of this snapshot, on {@link RocksDbCheckpointOptions#transferThreads()}
      * threads of its own, and returns their files in order; on failure or cancellation, deletes what they wrote
      * and throws. The local directory is gone when this returns.
+     *
+     * @param savepoint whether the snapshot's id is a savepoint's, whose confirmation must leave the base alone
      */
-    private List<StateFile> transfer(SnapshotFiles target, List<Transfer> transfers, String what) throws IOException {
+    private List<StateFile> transfer(SnapshotFiles target, List<Transfer> transfers, String what, boolean savepoint)
+            throws IOException {
         ParallelTransfer running;
         synchronized (this) {
             if (phase == Phase.DISCARDED) {
@@ -198,6 +202,9 @@ public final class RocksDbSnapshot implements AutoCloseable {
                 throw new IllegalStateException("the snapshot of checkpoint " + checkpointId + " is uploaded once");
             }
             phase = Phase.UPLOADING;
+            if (savepoint) {
+                uploadedSstFiles.savepoint(checkpointId);
+            }
             running = new ParallelTransfer("rocksdb-upload-chk-" + checkpointId + "-kg-" + keyGroupRange.start()
                     + "-" + keyGroupRange.end(), Math.max(1, Math.min(options.transferThreads(), transfers.size())));
             transfer = running;

@@ -19,27 +19,28 @@ import static io.spindle.state.TestCodecs.STRING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Value, list, map and reducing state of keys "key-<i>", each with values derived from i. */
-final class AllKindsOfState {
+public final class AllKindsOfState {
 
-    static final ValueStateDescriptor<Long> COUNT = new ValueStateDescriptor<>("count", LONG);
-    static final ListStateDescriptor<String> EVENTS = new ListStateDescriptor<>("events", STRING);
-    static final MapStateDescriptor<String, Long> ATTRIBUTES = new MapStateDescriptor<>("attributes", STRING, LONG);
-    static final ReducingStateDescriptor<Long> SUM = new ReducingStateDescriptor<>("sum", Long::sum, LONG);
+    public static final ValueStateDescriptor<Long> COUNT = new ValueStateDescriptor<>("count", LONG);
+    public static final ListStateDescriptor<String> EVENTS = new ListStateDescriptor<>("events", STRING);
+    public static final MapStateDescriptor<String, Long> ATTRIBUTES =
+            new MapStateDescriptor<>("attributes", STRING, LONG);
+    public static final ReducingStateDescriptor<Long> SUM = new ReducingStateDescriptor<>("sum", Long::sum, LONG);
 
     private AllKindsOfState() { }
 
-    static String key(int i) {
+    public static String key(int i) {
         return "key-" + i;
     }
 
     /** Whether key i belongs to the backend's key groups. */
-    static boolean owns(RocksDbKeyedStateBackend<String> backend, int i) {
+    public static boolean owns(RocksDbKeyedStateBackend<String> backend, int i) {
         return backend.keyGroupRange().contains(KeyGroups.keyGroupOf(TestCodecs.encode(STRING, key(i)),
                 backend.maxParallelism()));
     }
 
     /** Writes every kind of state for the keys {@code from} until {@code to} (exclusive) the backend owns. */
-    static void writeAllKinds(RocksDbKeyedStateBackend<String> backend, int from, int to) {
+    public static void writeAllKinds(RocksDbKeyedStateBackend<String> backend, int from, int to) {
         ValueState<Long> count = backend.valueState(COUNT);
         ListState<String> events = backend.listState(EVENTS);
         MapState<String, Long> attributes = backend.mapState(ATTRIBUTES);
@@ -60,7 +61,7 @@ final class AllKindsOfState {
     }
 
     /** Every key {@code from} until {@code to} the backend owns has exactly what {@link #writeAllKinds} wrote. */
-    static void assertAllKinds(RocksDbKeyedStateBackend<String> backend, int from, int to) {
+    public static void assertAllKinds(RocksDbKeyedStateBackend<String> backend, int from, int to) {
         ValueState<Long> count = backend.valueState(COUNT);
         ListState<String> events = backend.listState(EVENTS);
         MapState<String, Long> attributes = backend.mapState(ATTRIBUTES);
@@ -80,7 +81,7 @@ final class AllKindsOfState {
     }
 
     /** How many values of {@link #COUNT} the backend holds: no more keys than it owns. */
-    static int countKeys(RocksDbKeyedStateBackend<String> backend) {
+    public static int countKeys(RocksDbKeyedStateBackend<String> backend) {
         int[] keys = {0};
         backend.forEachValue(COUNT, (key, value) -> keys[0]++);
         return keys[0];

@@ -142,6 +142,20 @@ class RocksDbRescalingTest {
     }
 
     @Test
+    void aSubtaskRestoringPartOfACanonicalFileReadsLittleMoreThanItsKeyGroups() throws IOException {
+        KeyedStateHandle handle = take(1, Taken.CANONICAL_SAVEPOINT).get(0);
+        TestingSnapshotFiles counting = new TestingSnapshotFiles(storage);
+
+        RocksDbKeyedStateBackend<String> restored = RocksDbKeyedStateBackend.restore(resources,
+                tempDir.resolve("local/quarter"), STRING, MAX_PARALLELISM, KeyGroups.rangeOf(0, MAX_PARALLELISM, 4),
+                RocksDbCheckpointOptions.incremental(2), List.of(handle), counting, false);
+        toClose.add(restored);
+
+        assertThat(counting.bytesRead.get()).isLessThan(handle.fullBytes() / 3);
+        assertAllKinds(restored, 0, KEYS);
+    }
+
+    @Test
     void rescalingLeavesNoDownloadedSnapshotInTheWorkingDirectory() throws IOException {
         RocksDbKeyedStateBackend<String> restored = restore(KeyGroups.rangeOf(0, MAX_PARALLELISM, 1),
                 take(2, Taken.CHECKPOINT));

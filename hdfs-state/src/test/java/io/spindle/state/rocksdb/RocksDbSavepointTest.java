@@ -167,4 +167,16 @@ class RocksDbSavepointTest {
 
         assertThatThrownBy(() -> snapshot.upload(checkpoints)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aRefusedSavepointUploadOfACheckpointsSnapshotLeavesItsConfirmationEffective() throws IOException {
+        RocksDbSnapshot snapshot = backend.snapshot(1);
+        snapshot.upload(checkpoints);
+        assertThatThrownBy(() -> snapshot.uploadSavepoint(savepoint, SavepointFormat.NATIVE))
+                .isInstanceOf(IllegalStateException.class);
+
+        backend.notifyCheckpointComplete(1);
+
+        assertThat(backend.lastConfirmedCheckpointId()).isEqualTo(1);
+    }
 }

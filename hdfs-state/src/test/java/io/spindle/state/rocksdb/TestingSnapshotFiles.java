@@ -2,6 +2,7 @@ package io.spindle.state.rocksdb;
 
 import io.spindle.state.checkpoint.StateFile;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link SnapshotFiles} over a real one that records what happens and can fail the n-th upload or hold
@@ -22,6 +24,8 @@ final class TestingSnapshotFiles implements SnapshotFiles {
     final List<StateFile> uploaded = new CopyOnWriteArrayList<>();
     final List<StateFile> deleted = new CopyOnWriteArrayList<>();
     final List<StateFile> downloaded = new CopyOnWriteArrayList<>();
+    /** Bytes read through {@link #open}. */
+    final AtomicLong bytesRead = new AtomicLong();
 
     private volatile int failingUpload = -1;
     private volatile IOException failure;
@@ -85,7 +89,21 @@ final class TestingSnapshotFiles implements SnapshotFiles {
 
     @Override
     public InputStream open(StateFile file, long offset) throws IOException {
-        return delegate.open(file, offset);
+        return new FilterInputStream(delegate.open(file, offset)) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                bytesRead.addAndGet(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] bytes, int off, int length) throws IOException {
+                int read = super.read(bytes, off, length);
+                bytesRead.addAndGet(Math.max(read, 0));
+                return read;
+            }
+        };
     }
 
     @Override

@@ -136,13 +136,9 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
                     + jobId);
         }
         Path directory = checkpointDirectory(metadata.checkpointId());
-        Path target = new Path(directory, METADATA_FILE_NAME);
         if (!fs.exists(directory)) {
             throw new FileNotFoundException("checkpoint " + metadata.checkpointId() + " has no location " + directory
                     + " (never initialized, or discarded)");
-        }
-        if (fs.exists(target)) {
-            throw new IOException("checkpoint " + metadata.checkpointId() + " is already published: " + target);
         }
         publishMetadata(fs, directory, metadata);
         return new CompletedCheckpoint(metadata, directory.toString(), false);
@@ -154,6 +150,10 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
      */
     public static void publishMetadata(FileSystem fs, Path directory, CheckpointMetadata metadata) throws IOException {
         Path target = new Path(directory, METADATA_FILE_NAME);
+        // Checked first: a rename onto an existing file replaces it on some file systems (the local one).
+        if (fs.exists(target)) {
+            throw new IOException("checkpoint " + metadata.checkpointId() + " is already published: " + target);
+        }
         byte[] bytes = MetadataSerializer.serialize(metadata);
         Path temp = new Path(directory, METADATA_TEMP_PREFIX + UUID.randomUUID());
         try (FSDataOutputStream out = fs.createFile(temp).overwrite(false).build()) {
@@ -165,8 +165,7 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
         }
         if (!fs.rename(temp, target)) {
             deleteQuietly(fs, temp);
-            throw new IOException("cannot rename " + temp + " to " + target + (fs.exists(target)
-                    ? ": it exists" : ""));
+            throw new IOException("cannot rename " + temp + " to " + target);
         }
         LOG.debug("Published {} ({} bytes)", target, bytes.length);
     }

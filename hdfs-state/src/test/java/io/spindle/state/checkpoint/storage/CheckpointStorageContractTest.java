@@ -396,6 +396,16 @@ abstract class CheckpointStorageContractTest {
     }
 
     @Test
+    void aSavepointIsNotPublishedTwice() throws IOException {
+        Path location = storage.initializeSavepoint(base + "/savepoints");
+        storage.finalizeSavepoint(location, savepointMetadata(5));
+
+        assertThatThrownBy(() -> storage.finalizeSavepoint(location, savepointMetadata(6)))
+                .isInstanceOf(IOException.class).hasMessageContaining("already published");
+        assertThat(CheckpointStorage.load(location.toString(), hadoopConfiguration()).checkpointId()).isEqualTo(5);
+    }
+
+    @Test
     void checkpointMetadataIsNotPublishedAsASavepoint() throws IOException {
         Path location = storage.initializeSavepoint(base + "/savepoints");
 

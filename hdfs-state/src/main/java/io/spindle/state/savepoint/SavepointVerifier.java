@@ -6,9 +6,10 @@ import io.spindle.state.checkpoint.OperatorSubtaskState;
 import io.spindle.state.checkpoint.StateFile;
 import io.spindle.state.checkpoint.StateFiles;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
+import io.spindle.state.fs.HadoopFileAccess;
 import io.spindle.state.rocksdb.HadoopSnapshotFiles;
-
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -45,6 +46,33 @@ public final class SavepointVerifier {
                 continue;
             }
             StateFiles.mismatch(expected, found, location).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    /**
+     * The cheap half of {@link #verify}: every referenced file is there with the size the metadata says, seen
+     * from the file system's listing without reading it. What a client checks before it submits a restore;
+     * the checksums are checked as the tasks download the files.
+     *
+     * @return one line per problem, each naming the file; empty if all is well
+     */
+    public static List<String> checkPresence(CompletedCheckpoint checkpoint, Configuration hadoopConfiguration)
+            throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (StateFile expected : referencedFiles(checkpoint).values()) {
+            String location = checkpoint.resolve(expected);
+            Path path = new Path(location);
+            long size;
+            try {
+                size = new HadoopFileAccess(hadoopConfiguration).fileSystem(path).getFileStatus(path).getLen();
+            } catch (FileNotFoundException e) {
+                problems.add(location + " is missing");
+                continue;
+            }
+            // the listing knows no checksum: only the size can differ here
+            StateFiles.mismatch(expected, new StateFile(expected.path(), size, expected.checksum()), location)
+                    .ifPresent(problems::add);
         }
         return problems;
     }

@@ -72,4 +72,27 @@ class SavepointVerifierTest {
         assertThat(SavepointVerifier.verify(savepoint, testing.hadoop()))
                 .containsExactly(savepoint.resolve(file) + " is missing");
     }
+
+    @Test
+    void presenceCheckReportsAMissingAndATruncatedFileWithoutReadingThem() throws IOException {
+        StateFile other = SavepointVerifier.referencedFiles(savepoint).values().stream().skip(1).findFirst().orElseThrow();
+        Path otherLocal = Path.of(URI.create(savepoint.resolve(other)));
+        Files.delete(local);
+        byte[] bytes = Files.readAllBytes(otherLocal);
+        Files.write(otherLocal, Arrays.copyOf(bytes, bytes.length - 1));
+
+        assertThat(SavepointVerifier.checkPresence(savepoint, testing.hadoop())).containsExactlyInAnyOrder(
+                savepoint.resolve(file) + " is missing",
+                savepoint.resolve(other) + " has " + (bytes.length - 1) + " bytes where the metadata says "
+                        + bytes.length + ": truncated or replaced");
+    }
+
+    @Test
+    void presenceCheckDoesNotSeeAFlippedByte() throws IOException {
+        byte[] bytes = Files.readAllBytes(local);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(local, bytes);
+
+        assertThat(SavepointVerifier.checkPresence(savepoint, testing.hadoop())).isEmpty();
+    }
 }

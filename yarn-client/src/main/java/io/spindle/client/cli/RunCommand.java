@@ -5,26 +5,29 @@ import io.spindle.api.JobParameterException;
 import io.spindle.api.JobParams;
 import io.spindle.api.SpindleJob;
 import io.spindle.client.job.JobJar;
+import io.spindle.client.yarn.ApplicationFollower;
+import io.spindle.client.yarn.ApplicationStatus;
+import io.spindle.client.yarn.JobSubmitter;
+import io.spindle.client.yarn.YarnApplications;
 import io.spindle.core.config.ConfigException;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.JobGraphs;
 import io.spindle.core.graph.StreamGraph;
 import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.plan.ExecutionPlan;
-import io.spindle.client.yarn.ApplicationFollower;
-import io.spindle.client.yarn.ApplicationStatus;
-import io.spindle.client.yarn.JobSubmitter;
-import io.spindle.client.yarn.YarnApplications;
 import io.spindle.master.checkpoint.StateAssignment;
-import org.apache.hadoop.yarn.api.records.ApplicationId;
-import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import io.spindle.master.checkpoint.StateRestoreException;
 import io.spindle.master.local.JobExecutionException;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
+import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
+import io.spindle.state.savepoint.SavepointVerifier;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,12 +141,24 @@ final class RunCommand implements Command {
         if (!configuration.contains(CheckpointingOptions.RESTORE_PATH)) {
             return;
         }
+        String path = configuration.get(CheckpointingOptions.RESTORE_PATH);
+        CompletedCheckpoint checkpoint;
         try {
-            StateAssignment.assign(StateAssignment.checkpointAt(configuration.get(CheckpointingOptions.RESTORE_PATH),
-                    hadoop), ExecutionPlan.of(graph), null, false,
+            checkpoint = StateAssignment.checkpointAt(path, hadoop);
+            StateAssignment.assign(checkpoint, ExecutionPlan.of(graph), null, false,
                     configuration.get(CheckpointingOptions.ALLOW_NON_RESTORED_STATE));
         } catch (StateRestoreException e) {
             throw new UsageException(e.getMessage());
+        }
+        List<String> problems;
+        try {
+            problems = SavepointVerifier.checkPresence(checkpoint, hadoop);
+        } catch (IOException e) {
+            throw new UsageException("cannot restore from " + path + ": " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new UsageException("cannot restore from " + path + ": " + problems.get(0)
+                    + (problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more problems)"));
         }
     }
 

@@ -78,7 +78,7 @@ public final class SavepointVerifier {
     }
 
     /** Every state file of the checkpoint once, by path. */
-    static Map<String, StateFile> referencedFiles(CompletedCheckpoint checkpoint) {
+    public static Map<String, StateFile> referencedFiles(CompletedCheckpoint checkpoint) {
         Map<String, StateFile> files = new TreeMap<>();
         for (OperatorState operator : checkpoint.metadata().operators()) {
             for (OperatorSubtaskState subtask : operator.subtasks()) {

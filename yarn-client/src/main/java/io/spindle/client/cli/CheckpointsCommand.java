@@ -7,7 +7,6 @@ import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -38,12 +37,8 @@ final class CheckpointsCommand implements Command {
     @Override
     public int run(CommandLine line, CliContext context) {
         String path = OfflineState.singlePath(line, "checkpoint directory");
-        List<CompletedCheckpoint> checkpoints;
-        try {
-            checkpoints = CheckpointStorage.listCompleted(path, OfflineState.hadoopConfiguration());
-        } catch (IOException e) {
-            throw new UsageException(e.getMessage());
-        }
+        List<CompletedCheckpoint> checkpoints = OfflineState.badInputOnFailure(
+                () -> CheckpointStorage.listCompleted(path, OfflineState.hadoopConfiguration()));
         if (checkpoints.isEmpty()) {
             context.out().println("no completed checkpoints under " + path);
             return ExitCode.OK;

@@ -20,7 +20,9 @@ final class Commands {
                 new CancelCommand(),
                 new CheckpointsCommand(),
                 new SavepointInfoCommand(),
-                new NotImplementedCommand("savepoint-dispose", "<path>", "delete a savepoint", new Options()),
+                new SavepointCopyCommand(),
+                new SavepointRescaleCommand(),
+                new SavepointDisposeCommand(),
                 new MiniClusterCommand(),
                 new DemoCommand(),
                 new ConfigCommand());

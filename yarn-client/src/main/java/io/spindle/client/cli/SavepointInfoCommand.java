@@ -1,20 +1,31 @@
 package io.spindle.client.cli;
 
+import io.spindle.core.graph.StateDeclaration;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
+import io.spindle.state.checkpoint.StateFile;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
+import io.spindle.state.savepoint.SavepointVerifier;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.apache.hadoop.conf.Configuration;
 
-import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.TreeSet;
 
-/** {@code spindle savepoint-info <path>}: what a checkpoint or savepoint holds, read offline. */
+/**
+ * {@code spindle savepoint-info <path> [--verify]}: what a checkpoint or savepoint holds, read offline; with
+ * {@code --verify}, whether every file it references is there, whole and uncorrupted.
+ */
 final class SavepointInfoCommand implements Command {
 
     @Override
@@ -29,7 +40,7 @@ final class SavepointInfoCommand implements Command {
 
     @Override
     public String summary() {
-        return "operators, parallelism, key groups and sizes of a savepoint or checkpoint";
+        return "operators, states, key groups and sizes of a savepoint or checkpoint";
     }
 
     @Override
@@ -40,38 +51,63 @@ final class SavepointInfoCommand implements Command {
 
     @Override
     public int run(CommandLine line, CliContext context) {
-        if (line.hasOption("verify")) {
-            throw new UsageException("--verify is not implemented yet");
-        }
         String path = OfflineState.singlePath(line, "checkpoint or savepoint");
-        CompletedCheckpoint checkpoint;
-        try {
-            checkpoint = CheckpointStorage.load(path, OfflineState.hadoopConfiguration());
-        } catch (IOException e) {
-            throw new UsageException(e.getMessage());
+        Configuration hadoop = OfflineState.hadoopConfiguration();
+        CompletedCheckpoint checkpoint = OfflineState.badInputOnFailure(() -> CheckpointStorage.load(path, hadoop));
+        describe(checkpoint, context.out());
+        if (!line.hasOption("verify")) {
+            return ExitCode.OK;
         }
+        List<String> problems = OfflineState.badInputOnFailure(() -> SavepointVerifier.verify(checkpoint, hadoop));
+        if (!problems.isEmpty()) {
+            context.err().println("spindle savepoint-info: " + checkpoint.directory() + " is corrupt: "
+                    + OfflineState.count(problems.size(), "problem"));
+            problems.forEach(context.err()::println);
+            return ExitCode.BAD_INPUT;
+        }
+        Collection<StateFile> files = SavepointVerifier.referencedFiles(checkpoint).values();
+        context.out().println("verified " + OfflineState.count(files.size(), "file") + ", "
+                + OfflineState.bytes(files.stream().mapToLong(StateFile::size).sum()));
+        return ExitCode.OK;
+    }
+
+    private static void describe(CompletedCheckpoint checkpoint, PrintStream out) {
         CheckpointMetadata metadata = checkpoint.metadata();
-        context.out().println((checkpoint.savepoint() ? "savepoint" : "checkpoint " + metadata.checkpointId())
-                + " of job " + metadata.jobId() + " at " + checkpoint.directory());
-        context.out().println("taken " + Instant.ofEpochMilli(metadata.timestampMillis()) + ", full size "
-                + OfflineState.bytes(metadata.fullBytes()) + ", incremental " + OfflineState.bytes(metadata.incrementalBytes()));
+        // the metadata, not the directory's name, says what it is: a checkpoint copied elsewhere is still one
+        String kind = metadata.isSavepoint() ? metadata.savepointFormat() + " savepoint"
+                : "checkpoint " + metadata.checkpointId();
+        out.println(kind + " of job '" + metadata.jobName() + "' (" + metadata.jobId() + ") at "
+                + checkpoint.directory());
+        out.println("taken " + Instant.ofEpochMilli(metadata.timestampMillis()) + ", full size "
+                + OfflineState.bytes(metadata.fullBytes())
+                + (metadata.isSavepoint() ? "" : ", incremental " + OfflineState.bytes(metadata.incrementalBytes())));
         for (OperatorState operator : metadata.operators()) {
-            context.out().println("operator '" + operator.operatorName() + "': parallelism " + operator.parallelism()
-                    + ", max parallelism " + operator.maxParallelism());
-            TreeSet<String> listStates = new TreeSet<>();
-            operator.subtasks().forEach(subtask -> listStates.addAll(subtask.operatorListState().keySet()));
-            if (!listStates.isEmpty()) {
-                context.out().println("  operator state: " + String.join(", ", listStates));
+            List<KeyedStateHandle> keyed = operator.subtasks().stream().map(OperatorSubtaskState::keyedState)
+                    .filter(Objects::nonNull).toList();
+            out.println("operator '" + operator.operatorName() + "': parallelism " + operator.parallelism()
+                    + ", max parallelism " + operator.maxParallelism()
+                    + (keyed.isEmpty() ? "" : ", keyed state " + sizeAndFiles(keyed)));
+            TreeSet<String> undeclared = new TreeSet<>();
+            operator.subtasks().forEach(subtask -> undeclared.addAll(subtask.operatorListState().keySet()));
+            for (StateDeclaration state : operator.states()) {
+                out.println("  " + (state.keyed() ? "keyed " : "operator ") + state.kind().name().toLowerCase(Locale.ROOT)
+                        + " state '" + state.name() + "', codec " + state.codecId());
+                undeclared.remove(state.name());
             }
+            // sources and sinks keep their positions and pending files in list state the job never declares
+            undeclared.forEach(name -> out.println("  operator list state '" + name + "' of the connector"));
             for (OperatorSubtaskState subtask : operator.subtasks()) {
-                KeyedStateHandle keyed = subtask.keyedState();
-                if (keyed != null) {
-                    context.out().println("  subtask " + subtask.subtaskIndex() + ": key groups " + keyed.keyGroupRange()
-                            + ", " + OfflineState.bytes(keyed.fullBytes()) + " in "
-                            + keyed.files().size() + " files");
+                if (subtask.keyedState() != null) {
+                    out.println("  subtask " + subtask.subtaskIndex() + ": key groups "
+                            + subtask.keyedState().keyGroupRange() + ", " + sizeAndFiles(List.of(subtask.keyedState())));
                 }
             }
         }
-        return ExitCode.OK;
+    }
+
+    /** The keyed states of an operator share their files, so sizes are per subtask and operator, not per state. */
+    private static String sizeAndFiles(List<KeyedStateHandle> handles) {
+        return OfflineState.bytes(handles.stream().mapToLong(KeyedStateHandle::fullBytes).sum()) + " in "
+                + OfflineState.count(handles.stream().mapToInt(h -> h.files().size()).sum(), "file");
     }
 }

@@ -1,5 +1,7 @@
 package io.spindle.client.cli;
 
+import io.spindle.api.state.StateDescriptor;
+import io.spindle.core.graph.StateDeclaration;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.KeyedStateHandle;
@@ -44,9 +46,12 @@ class OfflineStateCommandsTest {
                 Map.of("000010.sst", new StateFile("shared/a-000010.sst", 4096, 0x5EED)),
                 Map.of("MANIFEST-000005", new StateFile("chk-" + id + "/b-MANIFEST-000005", 100, 0x5EED)), 4196);
         return new CheckpointMetadata("job-a", "job-a", id, 1_700_000_000_000L + id, null, List.of(
-                new OperatorState("generator", 1, 128, List.of(),
+                new OperatorState("generator", 1, 128,
+                        List.of(new StateDeclaration("generator-positions", StateDescriptor.Kind.LIST, "long", false)),
                         List.of(new OperatorSubtaskState(0, Map.of("generator-positions", List.of(new byte[8])), null))),
-                new OperatorState("count", 2, 128, List.of(), List.of(new OperatorSubtaskState(0, Map.of(), keyed)))));
+                new OperatorState("count", 2, 128,
+                        List.of(new StateDeclaration("count", StateDescriptor.Kind.VALUE, "long", true)),
+                        List.of(new OperatorSubtaskState(0, Map.of(), keyed)))));
     }
 
     @BeforeEach
@@ -90,10 +95,25 @@ class OfflineStateCommandsTest {
         assertThat(spindle("savepoint-info", base.resolve("job-a/chk-1").toString())).isEqualTo(ExitCode.OK);
 
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("checkpoint 1 of job job-a")
-                .contains("operator 'generator': parallelism 1, max parallelism 128")
-                .contains("operator state: generator-positions")
-                .contains("subtask 0: key groups [0, 63], 4.1 KiB in 2 files");
+                .contains("checkpoint 1 of job 'job-a' (job-a)")
+                .contains("full size 4.1 KiB, incremental 4.1 KiB")
+                .contains("operator 'generator': parallelism 1, max parallelism 128\n"
+                        + "  operator list state 'generator-positions', codec long\n")
+                .contains("operator 'count': parallelism 2, max parallelism 128, keyed state 4.1 KiB in 2 files\n"
+                        + "  keyed value state 'count', codec long\n"
+                        + "  subtask 0: key groups [0, 63], 4.1 KiB in 2 files\n");
+    }
+
+    @Test
+    void savepointDisposeRefusesACheckpointAndDeletesNothing() {
+        Path checkpoint = base.resolve("job-a/chk-1");
+
+        assertThat(spindle("savepoint-dispose", checkpoint.toString())).isEqualTo(ExitCode.BAD_INPUT);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1)
+                .startsWith("spindle savepoint-dispose: cannot dispose " + checkpoint + ": ")
+                .contains("is checkpoint 1 of job job-a, not a savepoint");
+        assertThat(checkpoint.resolve("_metadata")).exists();
     }
 
     @Test

@@ -194,7 +194,6 @@ final class LocalJobRun {
         }));
     }
 
-    /** Cancels the job: its tasks stop, and it does not restart. */
     /** A savepoint of the running attempt; see {@link LocalJob#triggerSavepoint}. */
     CompletableFuture<String> savepoint(String directory, SavepointFormat format, Termination termination) {
         return checkpointing.map(c -> c.triggerSavepoint(directory, format, termination)
@@ -203,6 +202,7 @@ final class LocalJobRun {
                         new IllegalStateException(JobCheckpointing.SAVEPOINTS_NEED_CHECKPOINTING)));
     }
 
+    /** Cancels the job: its tasks stop, and it does not restart. */
     void cancel() {
         cancelled = true;
         LocalAttempt attempt = current;

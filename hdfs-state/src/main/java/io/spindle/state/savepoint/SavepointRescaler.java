@@ -19,7 +19,6 @@ import io.spindle.state.operator.OperatorStateRedistribution;
 import io.spindle.state.rocksdb.CanonicalKeyGroups;
 import io.spindle.state.rocksdb.HadoopSnapshotFiles;
 import io.spindle.state.rocksdb.RocksDbLayout;
-
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.rocksdb.Options;
@@ -75,25 +74,26 @@ public final class SavepointRescaler {
             throw new IOException("cannot re-shard " + in + ": it is a " + metadata.savepointFormat()
                     + " savepoint, whose RocksDB files carry the old key groups; take a canonical one");
         }
-        Path outDirectory = Savepoints.createEmptyDirectory(out, hadoopConfiguration, "re-shard " + in);
         HadoopSnapshotFiles sourceFiles = HadoopSnapshotFiles.forDirectory(source.stateRoot(), hadoopConfiguration);
-        HadoopSnapshotFiles targetFiles = HadoopSnapshotFiles.forDirectory(outDirectory.toString(),
-                hadoopConfiguration);
-        java.nio.file.Path scratch = Files.createTempDirectory("spindle-reshard-");
-        try {
-            List<OperatorState> operators = new ArrayList<>();
-            for (OperatorState operator : metadata.operators()) {
-                operators.add(rescale(operator, newMaxParallelism, sourceFiles, targetFiles,
-                        scratch.resolve("operator-" + operators.size())));
+        return Savepoints.intoEmptyDirectory(out, hadoopConfiguration, "re-shard " + in, outDirectory -> {
+            HadoopSnapshotFiles targetFiles = HadoopSnapshotFiles.forDirectory(outDirectory.toString(),
+                    hadoopConfiguration);
+            java.nio.file.Path scratch = Files.createTempDirectory("spindle-reshard-");
+            try {
+                List<OperatorState> operators = new ArrayList<>();
+                for (OperatorState operator : metadata.operators()) {
+                    operators.add(rescale(operator, newMaxParallelism, sourceFiles, targetFiles,
+                            scratch.resolve("operator-" + operators.size())));
+                }
+                CheckpointMetadata rescaled = new CheckpointMetadata(metadata.jobId(), metadata.jobName(),
+                        metadata.checkpointId(), metadata.timestampMillis(), SavepointFormat.CANONICAL, operators);
+                CheckpointStorage.publishMetadata(new HadoopFileAccess(hadoopConfiguration).fileSystem(outDirectory),
+                        outDirectory, rescaled);
+                return new CompletedCheckpoint(rescaled, outDirectory.toString(), true);
+            } finally {
+                LocalFiles.deleteRecursively(scratch);
             }
-            CheckpointMetadata rescaled = new CheckpointMetadata(metadata.jobId(), metadata.jobName(),
-                    metadata.checkpointId(), metadata.timestampMillis(), SavepointFormat.CANONICAL, operators);
-            CheckpointStorage.publishMetadata(new HadoopFileAccess(hadoopConfiguration).fileSystem(outDirectory),
-                    outDirectory, rescaled);
-            return new CompletedCheckpoint(rescaled, outDirectory.toString(), true);
-        } finally {
-            LocalFiles.deleteRecursively(scratch);
-        }
+        });
     }
 
     private static OperatorState rescale(OperatorState operator, int newMaxParallelism, HadoopSnapshotFiles source,

@@ -5,7 +5,6 @@ import io.spindle.state.checkpoint.StateFiles;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.fs.HadoopFileAccess;
-
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -48,23 +47,51 @@ public final class Savepoints {
         CompletedCheckpoint savepoint = loadSavepoint(source, hadoopConfiguration, "copy");
         HadoopFileAccess access = new HadoopFileAccess(hadoopConfiguration);
         FileSystem sourceFs = access.fileSystem(new Path(savepoint.directory()));
-        Path targetDirectory = createEmptyDirectory(target, hadoopConfiguration, "copy " + source);
-        FileSystem targetFs = access.fileSystem(targetDirectory);
-        for (StateFile file : SavepointVerifier.referencedFiles(savepoint).values()) {
-            Path from = new Path(savepoint.resolve(file));
-            Path to = new Path(targetDirectory, file.path());
-            if (!targetFs.mkdirs(to.getParent())) {
-                throw new IOException("cannot create " + to.getParent());
+        return intoEmptyDirectory(target, hadoopConfiguration, "copy " + source, targetDirectory -> {
+            FileSystem targetFs = access.fileSystem(targetDirectory);
+            for (StateFile file : SavepointVerifier.referencedFiles(savepoint).values()) {
+                Path from = new Path(savepoint.resolve(file));
+                Path to = new Path(targetDirectory, file.path());
+                if (!targetFs.mkdirs(to.getParent())) {
+                    throw new IOException("cannot create " + to.getParent());
+                }
+                try (FSDataInputStream in = sourceFs.open(from);
+                     FSDataOutputStream out = targetFs.create(to, false)) {
+                    StateFiles.check(file, StateFiles.copy(in, out, file.path(), from + " to " + to), from.toString());
+                } catch (FileNotFoundException e) {
+                    throw new FileNotFoundException(from + " is missing: the savepoint is incomplete");
+                }
             }
-            try (FSDataInputStream in = sourceFs.open(from);
-                 FSDataOutputStream out = targetFs.create(to, false)) {
-                StateFiles.check(file, StateFiles.copy(in, out, file.path(), from + " to " + to), from.toString());
-            } catch (FileNotFoundException e) {
-                throw new FileNotFoundException(from + " is missing: the savepoint is incomplete");
+            CheckpointStorage.publishMetadata(targetFs, targetDirectory, savepoint.metadata());
+            return new CompletedCheckpoint(savepoint.metadata(), targetDirectory.toString(), true);
+        });
+    }
+
+    /** Writes a savepoint into a directory; its {@code _metadata} is published last. */
+    interface SavepointWriter {
+        CompletedCheckpoint write(Path directory) throws IOException;
+    }
+
+    /**
+     * Runs {@code writer} on {@code directory}, which must not exist or be empty. If it fails, everything it
+     * wrote goes again (a half-written savepoint has no {@code _metadata}, but should not stay as litter either).
+     */
+    static CompletedCheckpoint intoEmptyDirectory(String directory, Configuration hadoopConfiguration, String action,
+                                                  SavepointWriter writer) throws IOException {
+        Path path = createEmptyDirectory(directory, hadoopConfiguration, action);
+        try {
+            return writer.write(path);
+        } catch (IOException | RuntimeException e) {
+            try {
+                FileSystem fs = new HadoopFileAccess(hadoopConfiguration).fileSystem(path);
+                for (FileStatus child : fs.listStatus(path)) {
+                    fs.delete(child.getPath(), true);
+                }
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
             }
+            throw e;
         }
-        CheckpointStorage.publishMetadata(targetFs, targetDirectory, savepoint.metadata());
-        return new CompletedCheckpoint(savepoint.metadata(), targetDirectory.toString(), true);
     }
 
     /** The savepoint at {@code path}; an {@link IOException} saying in one line why it is none. */

@@ -235,8 +235,9 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         if (checkpoint.isSavepoint()) {
             LOG.info("savepoint {} completed in {} ms: {} bytes at {}", checkpointId,
                     clock.getAsLong() - checkpoint.triggerMillis(), metadata.fullBytes(), completed.directory());
-            target.notifyCheckpointComplete(checkpointId);
+            // Whoever waits for the savepoint hears first: a stopped job's tasks end once they hear it.
             checkpoint.completion().complete(completed);
+            target.notifyCheckpointComplete(checkpointId);
             return;
         }
         store.add(completed);

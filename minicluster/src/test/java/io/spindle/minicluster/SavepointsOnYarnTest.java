@@ -1,0 +1,391 @@
+package io.spindle.minicluster;
+
+import io.spindle.client.rest.StatusDocument;
+import io.spindle.client.yarn.YarnApplications;
+import io.spindle.examples.WordCount;
+import io.spindle.minicluster.ClusterUnderTest.Run;
+import io.spindle.state.checkpoint.storage.CheckpointStorage;
+import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
+import io.spindle.state.savepoint.SavepointVerifier;
+import io.spindle.state.savepoint.Savepoints;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestClassOrder;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Savepoints of KeyedCounts on an embedded YARN and HDFS, through {@code spindle savepoint}, {@code stop} and
+ * {@code run -s}: taken while the job runs, or stopping it, kept through cancellation, checkpoint clean-up and a
+ * new ApplicationMaster attempt, restored at other parallelisms and on another cluster, each to exact final counts;
+ * and the bad inputs that must be refused before anything is submitted.
+ */
+@Tag("integration")
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
+class SavepointsOnYarnTest {
+
+    private static final long RECORDS = 60_000;
+    private static final long KEYS = 1_000;
+    /** 30 s of input: the job is still running whenever a test acts on it. */
+    private static final String RATE = "2000";
+
+    @TempDir
+    static java.nio.file.Path directory;
+
+    private static ClusterUnderTest cluster;
+    /** A savepoint of a job cancelled since, for {@link OnAnotherCluster}. */
+    private static String migrated;
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        cluster = ClusterUnderTest.start(directory.resolve("first"), 2);
+    }
+
+    @AfterAll
+    static void stopCluster() throws IOException {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /**
+     * Two KeyedCounts jobs, run side by side: one ended by {@code spindle stop}, one by {@code spindle stop --drain};
+     * then each savepoint is restored, both at once.
+     */
+    @Nested
+    @Order(1)
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class StoppedJobs {
+
+        private Run stopped;
+        private Run drained;
+        private String stoppedApplication;
+        private String drainedApplication;
+        private Run stop;
+        private Run drain;
+        private Run stoppedRestored;
+        private Run drainedRestored;
+
+        @BeforeAll
+        void stopBothThenRestoreBoth() throws Exception {
+            stopped = cluster.run(countsTo("stopped"));
+            drained = cluster.run(countsTo("drained"));
+            stoppedApplication = stopped.awaitApplicationId();
+            drainedApplication = drained.awaitApplicationId();
+            cluster.awaitCompletedCheckpoint(stoppedApplication);
+            cluster.awaitCompletedCheckpoint(drainedApplication);
+
+            stop = cluster.spindle("stop", stoppedApplication);
+            drain = cluster.spindle("stop", drainedApplication, "--drain");
+            assertThat(stop.exitCode()).as(stop::describe).isZero();
+            assertThat(drain.exitCode()).as(drain::describe).isZero();
+
+            stoppedRestored = cluster.run(List.of("-s", completedSavepoint(stop), "-p", "3"),
+                    restoredCountsTo("stopped-restored"));
+            drainedRestored = cluster.run(List.of("-s", completedSavepoint(drain)),
+                    restoredCountsTo("drained-restored"));
+            stoppedRestored.awaitApplicationId();
+            drainedRestored.awaitApplicationId();
+        }
+
+        @Test
+        void stopEndsTheApplicationSucceededNamingItsSavepoint() throws Exception {
+            assertThat(stopped.exitCode()).as(stopped::describe).isZero();
+            assertThat(stop.lastLine()).as(stop::describe).isEqualTo(stoppedApplication
+                    + " SUCCEEDED: the job was stopped with savepoint " + completedSavepoint(stop));
+        }
+
+        @Test
+        void savepointOfAStoppedJobRestoresAtParallelismThreeToExactCounts() throws Exception {
+            assertThat(stoppedRestored.exitCode()).as(stoppedRestored::describe).isZero();
+            assertThat(cluster.hasExactCounts("stopped-restored", RECORDS, KEYS)).as("exact counts").isTrue();
+        }
+
+        @Test
+        void drainedStopEndsTheApplicationSucceededWithConsistentPartialCounts() throws Exception {
+            assertThat(drained.exitCode()).as(drained::describe).isZero();
+            assertThat(drain.lastLine()).as(drain::describe).isEqualTo(drainedApplication
+                    + " SUCCEEDED: the job was stopped with savepoint " + completedSavepoint(drain));
+            Map<Long, Long> partial = cluster.counts("drained");
+            Map<Long, Long> full = ClusterUnderTest.expectedCounts(RECORDS, KEYS);
+            assertThat(partial.values().stream().mapToLong(Long::longValue).sum()).isBetween(1L, RECORDS - 1);
+            assertThat(partial).allSatisfy((key, count) ->
+                    assertThat(count).as("key %d", key).isBetween(1L, full.get(key)));
+        }
+
+        @Test
+        void savepointOfADrainedJobRestoresToExactCounts() throws Exception {
+            assertThat(drainedRestored.exitCode()).as(drainedRestored::describe).isZero();
+            assertThat(cluster.hasExactCounts("drained-restored", RECORDS, KEYS)).as("exact counts").isTrue();
+        }
+    }
+
+    @Test
+    void savepointOfAnUnknownApplicationIsBadInput() throws Exception {
+        String unknown = "application_1000000000000_0001";
+
+        Run savepoint = cluster.spindle("savepoint", unknown);
+
+        assertThat(savepoint.exitCode()).as(savepoint::describe).isEqualTo(2);
+        assertThat(savepoint.err().lines()).as(savepoint::describe)
+                .containsExactly("spindle savepoint: unknown application " + unknown);
+    }
+
+    @Test
+    void runFromAMissingSavepointIsBadInputAndSubmitsNothing() throws Exception {
+        assertRunIsRefusedWithNothingSubmitted(cluster.hdfs("/savepoints/savepoint-none-such"));
+    }
+
+    @Test
+    void runFromADirectoryWithoutMetadataIsBadInputAndSubmitsNothing() throws Exception {
+        Path notASavepoint = new Path(cluster.hdfs("/savepoints/not-a-savepoint"));
+        cluster.fileSystem().mkdirs(notASavepoint);
+        cluster.fileSystem().create(new Path(notASavepoint, "some-file")).close();
+
+        assertRunIsRefusedWithNothingSubmitted(notASavepoint.toString());
+    }
+
+    /**
+     * One KeyedCounts job: a canonical and a native savepoint while it runs, then several checkpoints (one retained),
+     * a SIGKILLed ApplicationMaster, and {@code spindle cancel}; each savepoint is then restored at another
+     * parallelism, both at once.
+     */
+    @Nested
+    @Order(2)
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    class SavepointsOfACancelledJob {
+
+        private String application;
+        private Run original;
+        private Run cancel;
+        private String canonical;
+        private String nativeFormat;
+        private Map<String, Long> canonicalFiles;
+        private Map<String, Long> nativeFiles;
+        private Run canonicalAtOne;
+        private Run nativeAtFour;
+
+        @BeforeAll
+        void takeSavepointsThenOutliveThemAndCancel() throws Exception {
+            original = cluster.run(List.of("-D", "execution.checkpointing.num-retained=1"), countsTo("cancelled"));
+            application = original.awaitApplicationId();
+            cluster.awaitCompletedCheckpoint(application);
+
+            canonical = takeSavepoint(application);
+            migrated = canonical;
+            nativeFormat = takeSavepoint(application, "--type", "native");
+            canonicalFiles = files(canonical);
+            nativeFiles = files(nativeFormat);
+            long lastSavepoint = Math.max(load(canonical).checkpointId(), load(nativeFormat).checkpointId());
+
+            awaitOnlyCheckpointsAfter(lastSavepoint + 3);
+            long beforeKill = latestCheckpointId();
+            cluster.containerProcesses(application, "ApplicationMasterMain").get(0).destroyForcibly();
+            awaitCheckpointOfSecondMasterAttemptAfter(beforeKill);
+            cancel = cluster.spindle("cancel", application);
+            assertThat(cancel.exitCode()).as(cancel::describe).isZero();
+
+            canonicalAtOne = cluster.run(List.of("-s", canonical, "-p", "1"), restoredCountsTo("canonical-p1"));
+            nativeAtFour = cluster.run(List.of("-s", nativeFormat, "-p", "4"), restoredCountsTo("native-p4"));
+            // both submitted before any test counts the cluster's applications
+            canonicalAtOne.awaitApplicationId();
+            nativeAtFour.awaitApplicationId();
+        }
+
+        @Test
+        @Order(1)
+        void cancelEndsTheApplicationKilled() throws Exception {
+            assertThat(original.exitCode()).as(original::describe).isEqualTo(1);
+            try (YarnApplications yarn = YarnApplications.connect(cluster.cluster().hadoopConfiguration())) {
+                assertThat(yarn.status(YarnApplications.parseId(application)).finalStatus())
+                        .isEqualTo(FinalApplicationStatus.KILLED);
+            }
+        }
+
+        @Test
+        @Order(2)
+        void savepointsKeepEveryFileThroughCancelCheckpointCleanUpAndANewMasterAttempt() throws Exception {
+            for (String savepoint : List.of(canonical, nativeFormat)) {
+                CompletedCheckpoint loaded = load(savepoint);
+
+                assertThat(loaded.savepoint()).as(savepoint).isTrue();
+                assertThat(SavepointVerifier.verify(loaded, hadoop())).as(savepoint).isEmpty();
+            }
+            assertThat(files(canonical)).isEqualTo(canonicalFiles);
+            assertThat(files(nativeFormat)).isEqualTo(nativeFiles);
+        }
+
+        @Test
+        @Order(3)
+        void canonicalSavepointRestoresAtParallelismOneToExactCounts() throws Exception {
+            assertThat(canonicalAtOne.exitCode()).as(canonicalAtOne::describe).isZero();
+            assertThat(cluster.hasExactCounts("canonical-p1", RECORDS, KEYS)).as("exact counts").isTrue();
+        }
+
+        @Test
+        @Order(4)
+        void nativeSavepointRestoresAtParallelismFourToExactCounts() throws Exception {
+            assertThat(nativeAtFour.exitCode()).as(nativeAtFour::describe).isZero();
+            assertThat(cluster.hasExactCounts("native-p4", RECORDS, KEYS)).as("exact counts").isTrue();
+        }
+
+        @Test
+        @Order(5)
+        void savepointOfAnotherJobIsBadInputAndSubmitsNothing() throws Exception {
+            int applications = cluster.applicationCount();
+
+            Run run = cluster.runJob(WordCount.class.getName(), List.of("-s", canonical), "--input",
+                    cluster.hdfs("/input/none"), "--output", cluster.output("wordcount"));
+
+            assertThat(run.exitCode()).as(run::describe).isEqualTo(2);
+            assertThat(run.err().lines()).as(run::describe).singleElement().asString()
+                    .startsWith("spindle run: ").contains(canonical);
+            assertThat(cluster.applicationCount()).isEqualTo(applications);
+        }
+
+        private void awaitOnlyCheckpointsAfter(long checkpointId) throws Exception {
+            String checkpoints = cluster.hdfs("/checkpoints/" + application);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (true) {
+                List<CompletedCheckpoint> completed = CheckpointStorage.listCompleted(checkpoints, hadoop());
+                if (!completed.isEmpty() && completed.stream().allMatch(c -> c.checkpointId() >= checkpointId)) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("checkpoints of " + application + " still before " + checkpointId + ": "
+                            + completed.stream().map(CompletedCheckpoint::checkpointId).toList());
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        private long latestCheckpointId() throws IOException {
+            return CheckpointStorage.listCompleted(cluster.hdfs("/checkpoints/" + application), hadoop()).stream()
+                    .mapToLong(CompletedCheckpoint::checkpointId).max().orElseThrow();
+        }
+
+        private void awaitCheckpointOfSecondMasterAttemptAfter(long checkpointId) throws InterruptedException {
+            ApplicationId id = YarnApplications.parseId(application);
+            try (YarnApplications yarn = YarnApplications.connect(cluster.cluster().hadoopConfiguration())) {
+                MasterStatus.await(yarn, id, "a checkpoint of master attempt 2",
+                        document -> document.attempt() == 2 && MasterStatus.allTasksRunning(document)
+                                && document.checkpoints().latest().map(StatusDocument.Checkpoint::id)
+                                        .filter(latest -> latest > checkpointId).isPresent(),
+                        ClusterUnderTest.JOB_TIMEOUT);
+            }
+        }
+    }
+
+    /**
+     * The canonical savepoint of {@link SavepointsOfACancelledJob}, copied to a second, independent cluster and
+     * restored there. Last of all: a ResourceManager's cluster timestamp is JVM-wide in Hadoop, so once a second one
+     * has started, the first cluster hands out application ids of the second's and its new applications do not run.
+     */
+    @Nested
+    @Order(3)
+    class OnAnotherCluster {
+
+        @Test
+        void savepointCopiedToAnotherClusterRestoresThereAtParallelismThreeToExactCounts() throws Exception {
+            try (ClusterUnderTest second = ClusterUnderTest.start(directory.resolve("second"), 1)) {
+                String copy = second.hdfs("/savepoints/migrated");
+                Savepoints.copy(migrated, copy, hadoop());
+                Run restored = second.run(List.of("-s", copy, "-p", "3"), "--records", String.valueOf(RECORDS),
+                        "--keys", String.valueOf(KEYS), "--output", second.output("migrated"));
+
+                assertThat(restored.exitCode()).as(restored::describe).isZero();
+                assertThat(second.hasExactCounts("migrated", RECORDS, KEYS)).as("exact counts").isTrue();
+            }
+        }
+    }
+
+    /** KeyedCounts' arguments: RECORDS records among KEYS keys at RATE, final counts into output {@code name}. */
+    private static String[] countsTo(String name) {
+        return new String[] {"--records", String.valueOf(RECORDS), "--keys", String.valueOf(KEYS), "--rate", RATE,
+                "--output", cluster.output(name)};
+    }
+
+    /** The same as {@link #countsTo} without a rate limit: for restoring, which then need not take long. */
+    private static String[] restoredCountsTo(String name) {
+        return new String[] {"--records", String.valueOf(RECORDS), "--keys", String.valueOf(KEYS),
+                "--output", cluster.output(name)};
+    }
+
+    /** The path of the "savepoint completed: " line of a {@code spindle stop}. */
+    private static String completedSavepoint(Run stop) {
+        return savepointPath(stop.out().lines().filter(line -> line.startsWith("savepoint completed: "))
+                .findFirst().orElseThrow(() -> new AssertionError(stop.describe())));
+    }
+
+    /** {@code spindle savepoint <application> <options>}: exit 0, and the path it printed last. */
+    private static String takeSavepoint(String application, String... options) throws Exception {
+        String[] args = new String[options.length + 2];
+        args[0] = "savepoint";
+        args[1] = application;
+        System.arraycopy(options, 0, args, 2, options.length);
+        Run savepoint = cluster.spindle(args);
+        assertThat(savepoint.exitCode()).as(savepoint::describe).isZero();
+        return savepointPath(savepoint.lastLine());
+    }
+
+    /** The path of a "savepoint completed: " line, which must lie under the configured savepoint directory. */
+    private static String savepointPath(String line) {
+        assertThat(line).startsWith("savepoint completed: " + cluster.hdfs("/savepoints/savepoint-"));
+        return line.substring("savepoint completed: ".length());
+    }
+
+    /** {@code spindle run -s <path>} exits 2 with one line naming the path, and YARN gets no new application. */
+    private static void assertRunIsRefusedWithNothingSubmitted(String path) throws Exception {
+        int applications = cluster.applicationCount();
+
+        Run run = cluster.run(List.of("-s", path), restoredCountsTo("refused"));
+
+        assertThat(run.exitCode()).as(run::describe).isEqualTo(2);
+        assertThat(run.err().lines()).as(run::describe).singleElement().asString()
+                .startsWith("spindle run: ").contains(path);
+        assertThat(cluster.applicationCount()).isEqualTo(applications);
+    }
+
+    private static CompletedCheckpoint load(String savepoint) throws IOException {
+        return CheckpointStorage.load(savepoint, hadoop());
+    }
+
+    /** Every file under the savepoint's directory, by path relative to it, with its length. */
+    private static Map<String, Long> files(String savepoint) throws IOException {
+        Map<String, Long> files = new TreeMap<>();
+        Path root = cluster.fileSystem().makeQualified(new Path(savepoint));
+        RemoteIterator<LocatedFileStatus> all = cluster.fileSystem().listFiles(root, true);
+        while (all.hasNext()) {
+            LocatedFileStatus file = all.next();
+            files.put(file.getPath().toUri().getPath().substring(root.toUri().getPath().length()), file.getLen());
+        }
+        assertThat(files).as("files of %s", savepoint).containsKey("/_metadata").hasSizeGreaterThan(1);
+        return files;
+    }
+
+    private static Configuration hadoop() {
+        return cluster.cluster().hadoopConfiguration();
+    }
+}

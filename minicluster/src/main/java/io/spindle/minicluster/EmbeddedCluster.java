@@ -19,8 +19,12 @@ import java.util.stream.Collectors;
 
 /**
  * HDFS (one NameNode, one DataNode) and YARN (one ResourceManager, some NodeManagers) in this
- * JVM, with all their files under one directory and their ports chosen free, so that several
- * can run at once. Containers are real processes on this machine.
+ * JVM, with all their files under one directory and their ports chosen free. Containers are real
+ * processes on this machine.
+ *
+ * <p>Two clusters in one JVM work only in part: once the second has started, applications submitted to
+ * the first get ids with the second's cluster timestamp and never run (observed; Hadoop's ResourceManager
+ * keeps that timestamp JVM-wide). Submit to the first cluster before starting the second, or use two JVMs.
  */
 public final class EmbeddedCluster implements AutoCloseable {
 

@@ -186,6 +186,8 @@ class SavepointsOnYarnTest {
         private Map<String, Long> nativeFiles;
         private Run canonicalAtOne;
         private Run nativeAtFour;
+        private Run reshard;
+        private Run reshardedAtTwo;
 
         @BeforeAll
         void takeSavepointsThenOutliveThemAndCancel() throws Exception {
@@ -209,9 +211,15 @@ class SavepointsOnYarnTest {
 
             canonicalAtOne = cluster.run(List.of("-s", canonical, "-p", "1"), restoredCountsTo("canonical-p1"));
             nativeAtFour = cluster.run(List.of("-s", nativeFormat, "-p", "4"), restoredCountsTo("native-p4"));
-            // both submitted before any test counts the cluster's applications
+            String resharded = cluster.hdfs("/savepoints/resharded-64");
+            reshard = cluster.spindle("savepoint-rescale", canonical, resharded, "--max-parallelism", "64");
+            reshard.exitCode(); // the re-sharded savepoint must be there before the run that restores it
+            reshardedAtTwo = cluster.run(List.of("-s", resharded, "-p", "2", "-D", "pipeline.max-parallelism=64"),
+                    restoredCountsTo("resharded-p2"));
+            // all submitted before any test counts the cluster's applications
             canonicalAtOne.awaitApplicationId();
             nativeAtFour.awaitApplicationId();
+            reshardedAtTwo.awaitApplicationId();
         }
 
         @Test
@@ -253,6 +261,14 @@ class SavepointsOnYarnTest {
 
         @Test
         @Order(5)
+        void savepointReshardedOfflineToAnotherMaxParallelismRestoresToExactCounts() throws Exception {
+            assertThat(reshard.exitCode()).as(reshard::describe).isZero();
+            assertThat(reshardedAtTwo.exitCode()).as(reshardedAtTwo::describe).isZero();
+            assertThat(cluster.hasExactCounts("resharded-p2", RECORDS, KEYS)).as("exact counts").isTrue();
+        }
+
+        @Test
+        @Order(6)
         void savepointOfAnotherJobIsBadInputAndSubmitsNothing() throws Exception {
             int applications = cluster.applicationCount();
 

@@ -119,6 +119,11 @@ public final class ProcessOperator<IN, OUT> extends StreamOperator<IN, OUT> impl
     }
 
     @Override
+    public <T> ListState<T> unionListState(ListStateDescriptor<T> descriptor) {
+        return runtime.operatorStates().of(name()).unionListState(descriptor);
+    }
+
+    @Override
     public TimerService timers() {
         keyedBackend();
         return this;

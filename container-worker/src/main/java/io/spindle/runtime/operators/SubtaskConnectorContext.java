@@ -31,6 +31,11 @@ public record SubtaskConnectorContext(OperatorRuntime runtime, String operatorNa
     }
 
     @Override
+    public <T> ListState<T> unionListState(ListStateDescriptor<T> descriptor) {
+        return runtime.operatorStates().of(operatorName).unionListState(descriptor);
+    }
+
+    @Override
     public boolean isRestored() {
         return runtime.operatorStates().of(operatorName).isRestored();
     }

@@ -87,6 +87,11 @@ final class StateDeclaringContext implements ProcessContext {
     }
 
     @Override
+    public <T> ListState<T> unionListState(ListStateDescriptor<T> descriptor) {
+        return operatorListState(descriptor);
+    }
+
+    @Override
     public TimerService timers() {
         requireKeyed("timers");
         return inert(TimerService.class, "timers");

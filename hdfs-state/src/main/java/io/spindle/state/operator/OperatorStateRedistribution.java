@@ -13,7 +13,8 @@ import java.util.Map;
  * Splits an operator's list state among its subtasks on restore: each state's entries of all old
  * subtasks, in subtask order, cut into {@code parallelism} contiguous runs whose lengths differ by at
  * most one. Every entry (a file split, a generator slice) lands on exactly one subtask, whatever the
- * old and new parallelism.
+ * old and new parallelism. A union list state ({@link OperatorStateStore#UNION_PREFIX}) goes whole to
+ * every subtask instead.
  */
 public final class OperatorStateRedistribution {
 
@@ -36,6 +37,10 @@ public final class OperatorStateRedistribution {
         }
         Map<String, List<byte[]>> share = new LinkedHashMap<>();
         all.forEach((name, entries) -> {
+            if (name.startsWith(OperatorStateStore.UNION_PREFIX)) {
+                share.put(name, List.copyOf(entries));
+                return;
+            }
             int from = (int) ((long) entries.size() * subtask / parallelism);
             int to = (int) ((long) entries.size() * (subtask + 1) / parallelism);
             share.put(name, List.copyOf(entries.subList(from, to)));

@@ -20,6 +20,12 @@ import java.util.Map;
  */
 public final class OperatorStateStore {
 
+    /**
+     * How a union list state is named in checkpoints: its entries go whole to every subtask on restore. User
+     * state names cannot start with it, so the distribution travels with the state and needs no other field.
+     */
+    public static final String UNION_PREFIX = "union:";
+
     private final Map<String, HeapListState<?>> states = new LinkedHashMap<>();
     private final Map<String, List<byte[]>> restored;
 
@@ -43,9 +49,27 @@ public final class OperatorStateStore {
         return isRestored;
     }
 
-    @SuppressWarnings("unchecked")
     public <T> ListState<T> listState(ListStateDescriptor<T> descriptor) {
-        HeapListState<?> existing = states.get(descriptor.name());
+        return declare(descriptor.name(), descriptor);
+    }
+
+    /** A list state whose entries every subtask gets whole on restore. */
+    public <T> ListState<T> unionListState(ListStateDescriptor<T> descriptor) {
+        return declare(UNION_PREFIX + descriptor.name(), descriptor);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ListState<T> declare(String storedName, ListStateDescriptor<T> descriptor) {
+        if (descriptor.name().startsWith(UNION_PREFIX)) {
+            throw new IllegalArgumentException("operator state '" + descriptor.name() + "': names starting with '"
+                    + UNION_PREFIX + "' are reserved");
+        }
+        String other = storedName.equals(descriptor.name()) ? UNION_PREFIX + descriptor.name() : descriptor.name();
+        if (states.containsKey(other)) {
+            throw new IllegalArgumentException("operator state '" + descriptor.name()
+                    + "' declared both as union and as evenly split list state");
+        }
+        HeapListState<?> existing = states.get(storedName);
         if (existing != null) {
             if (!existing.descriptor().codecId().equals(descriptor.codecId())) {
                 throw new IllegalArgumentException("operator state '" + descriptor.name()
@@ -54,8 +78,8 @@ public final class OperatorStateStore {
             return (ListState<T>) existing;
         }
         HeapListState<T> state = new HeapListState<>(descriptor,
-                decode(descriptor, restored.getOrDefault(descriptor.name(), List.of())));
-        states.put(descriptor.name(), state);
+                decode(descriptor, restored.getOrDefault(storedName, List.of())));
+        states.put(storedName, state);
         return state;
     }
 

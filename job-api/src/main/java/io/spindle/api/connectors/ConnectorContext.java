@@ -16,6 +16,12 @@ public interface ConnectorContext {
     /** Holds restored entries if the job was restored; entries are spread evenly on rescaling. */
     <T> ListState<T> operatorListState(ListStateDescriptor<T> descriptor);
 
+    /**
+     * List state that every subtask gets whole on restore: the entries of all old subtasks together (for state
+     * each subtask must see all of, such as a shared offset table). Not split on rescaling.
+     */
+    <T> ListState<T> unionListState(ListStateDescriptor<T> descriptor);
+
     /** Whether the subtask starts from a checkpoint or savepoint. */
     boolean isRestored();
 

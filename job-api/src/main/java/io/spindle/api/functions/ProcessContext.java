@@ -37,6 +37,9 @@ public interface ProcessContext {
     /** Per-subtask list state, redistributed evenly among subtasks when the parallelism changes. */
     <T> ListState<T> operatorListState(ListStateDescriptor<T> descriptor);
 
+    /** Per-subtask list state that every subtask gets whole on restore: the entries of all old subtasks together. */
+    <T> ListState<T> unionListState(ListStateDescriptor<T> descriptor);
+
     TimerService timers();
 
     /** The key of the record or timer being processed. */

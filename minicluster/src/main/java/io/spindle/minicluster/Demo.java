@@ -36,7 +36,8 @@ public final class Demo {
     private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
     private static final Pattern RECOVERY = Pattern.compile("processing again (\\d+) ms after the failure");
     private static final Pattern CHECKPOINT = Pattern.compile("checkpoint \\d+ completed");
-    private static final Pattern SAVEPOINT = Pattern.compile("savepoint completed: (\\S+)");
+    /** What {@code spindle savepoint} and {@code spindle stop} print; the path is group 1. */
+    static final Pattern SAVEPOINT = Pattern.compile("savepoint completed: (\\S+)");
     private static final OneShotCluster DEMO = new OneShotCluster("demo");
 
     private Demo() { }
@@ -106,7 +107,8 @@ public final class Demo {
         return ExactCounts.check(local, records, keys, ExactCounts.keyFunction(job));
     }
 
-    private static String await(ByteArrayOutputStream seen, Pattern pattern, CompletableFuture<Integer> job)
+    /** Waits until what a command running as {@code job} printed into {@code seen} matches; returns the match. */
+    static String await(ByteArrayOutputStream seen, Pattern pattern, CompletableFuture<Integer> job)
             throws InterruptedException {
         while (!job.isDone()) {
             Matcher matcher = pattern.matcher(seen.toString(StandardCharsets.UTF_8));

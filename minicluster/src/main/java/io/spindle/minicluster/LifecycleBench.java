@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * {@code spindle-bench W4 [--records N] [--keys K] [--parallelism P] [--rate R]}: the YARN lifecycle of
@@ -80,10 +79,9 @@ public final class LifecycleBench {
         long keys = SpindleBench.keys(options);
         double rate = options.getDouble("rate", DEFAULT_RATE);
         String output = cluster.fileSystemUri() + "/w4/counts";
-        List<String> command = new ArrayList<>(List.of("run", "-d", "-c", JOB_CLASS));
-        SpindleBench.settings(options).forEach((key, value) -> command.addAll(List.of("-D", key + "=" + value)));
-        command.addAll(List.of(jar.toString(), "--keys", String.valueOf(keys), "--rate", String.valueOf(rate)));
-        records.ifPresent(n -> command.addAll(List.of("--records", String.valueOf(n), "--output", output)));
+        List<String> jobArguments = new ArrayList<>(List.of("--keys", String.valueOf(keys), "--rate", String.valueOf(rate)));
+        records.ifPresent(n -> jobArguments.addAll(List.of("--records", String.valueOf(n), "--output", output)));
+        List<String> command = submitCommand(options, jar, List.of(), jobArguments);
         figures.put("workload", "W4");
         figures.put("target", "yarn");
         figures.put("records", records.orElse(null));
@@ -93,15 +91,16 @@ public final class LifecycleBench {
 
         W4.say("spindle " + String.join(" ", command));
         long start = System.currentTimeMillis();
-        String submitted = spindle(environment, command);
+        String submitted = spindle(environment, directory, command);
         ApplicationId id = YarnApplications.parseId(submitted.strip());
         boolean correct;
         try (YarnApplications yarn = YarnApplications.connect(cluster.hadoopConfiguration())) {
             measure(yarn, id, start);
             if (records.isPresent()) {
-                correct = succeededWithExactCounts(yarn, id, output, jar, records.get(), keys);
+                correct = succeededWithExactCounts(yarn, id, cluster, directory, output, jar, records.get(), keys);
+                figures.put("exactly_once", correct);
             } else {
-                spindle(environment, List.of("cancel", id.toString()));
+                spindle(environment, directory, List.of("cancel", id.toString()));
                 correct = true;
             }
         }
@@ -171,28 +170,37 @@ public final class LifecycleBench {
     }
 
     private static Optional<Long> deployedAfter(StatusDocument document, long seq) {
-        return eventTime(document, MasterStatus.DEPLOYED, seq);
+        return MasterStatus.eventMillis(document, MasterStatus.DEPLOYED, seq);
     }
 
     private static Optional<Long> processingAfter(StatusDocument document, long seq) {
-        return eventTime(document, MasterStatus.PROCESSING, seq);
+        return MasterStatus.eventMillis(document, MasterStatus.PROCESSING, seq);
     }
 
-    private static Optional<Long> eventTime(StatusDocument document, Pattern kind, long seq) {
-        return MasterStatus.event(document, kind, seq).map(event -> event.time().toEpochMilli());
+    /**
+     * {@code spindle run -d} of KeyedCounts from {@code jar} with the benchmarks' settings, as {@code options} change
+     * them, then {@code runOptions} (which override them) and the job's arguments.
+     */
+    static List<String> submitCommand(JobParams options, Path jar, List<String> runOptions, List<String> jobArguments) {
+        List<String> command = new ArrayList<>(List.of("run", "-d", "-c", JOB_CLASS));
+        SpindleBench.settings(options).forEach((key, value) -> command.addAll(List.of("-D", key + "=" + value)));
+        command.addAll(runOptions);
+        command.add(jar.toString());
+        command.addAll(jobArguments);
+        return command;
     }
 
-    private boolean succeededWithExactCounts(YarnApplications yarn, ApplicationId id, String output, Path jar,
-                                             long records, long keys) throws Exception {
+    /** Whether the application succeeds and KeyedCounts' final counts at {@code output} are exact. */
+    static boolean succeededWithExactCounts(YarnApplications yarn, ApplicationId id, EmbeddedCluster cluster,
+                                            Path directory, String output, Path jar, long records, long keys)
+            throws Exception {
         ApplicationStatus end = yarn.awaitFinished(id, END_TIMEOUT, status -> { });
-        boolean exact = end.finalStatus() == FinalApplicationStatus.SUCCEEDED
+        return end.finalStatus() == FinalApplicationStatus.SUCCEEDED
                 && Demo.exactCounts(cluster, output, directory.resolve("counts"), jar, records, keys);
-        figures.put("exactly_once", exact);
-        return exact;
     }
 
     /** Runs a spindle command in this JVM; returns its output, or fails with everything it printed. */
-    private String spindle(Map<String, String> environment, List<String> command) {
+    static String spindle(Map<String, String> environment, Path directory, List<String> command) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode = SpindleCli.withAllCommands(new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),

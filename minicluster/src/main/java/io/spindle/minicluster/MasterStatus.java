@@ -68,6 +68,11 @@ final class MasterStatus {
                 .findFirst();
     }
 
+    /** The time of {@link #event}, in epoch milliseconds. */
+    static Optional<Long> eventMillis(StatusDocument document, Pattern kind, long afterSeq) {
+        return event(document, kind, afterSeq).map(event -> event.time().toEpochMilli());
+    }
+
     static long lastSeq(StatusDocument document) {
         return document.events().isEmpty() ? 0 : document.events().get(document.events().size() - 1).seq();
     }

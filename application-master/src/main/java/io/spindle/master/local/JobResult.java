@@ -14,9 +14,12 @@ import java.util.Map;
  * @param restarts how many times the job failed over
  * @param recoveryMillis per restart, from the failure to the first record received after the restore
  *                       (missing for a restart whose attempt failed before any record arrived)
+ * @param firstRecordMillis when a task first received a record from upstream in the first attempt (after a
+ *                          restore: the state is in place), in epoch milliseconds; 0 if none did
  */
 public record JobResult(String jobName, long wallMillis, Map<String, Long> recordsIn,
-                        List<CompletedCheckpointStats> checkpoints, int restarts, List<Long> recoveryMillis) {
+                        List<CompletedCheckpointStats> checkpoints, int restarts, List<Long> recoveryMillis,
+                        long firstRecordMillis) {
 
     public JobResult {
         recordsIn = Map.copyOf(recordsIn);

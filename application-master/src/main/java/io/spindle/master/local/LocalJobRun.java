@@ -91,6 +91,7 @@ final class LocalJobRun {
                 cause -> current.fail(cause));
         RestartPolicy policy = RestartPolicy.fromConfig(configuration, checkpointing.isPresent(), new Random());
         List<CompletedCheckpointStats> checkpoints;
+        long firstRecordMillis = 0;
         // Attempt n runs after n restarts.
         int number = 0;
         try (RocksDbResources rocksDb = RocksDbResources.fromConfig(configuration)) {
@@ -106,6 +107,9 @@ final class LocalJobRun {
                     attempt.fail(new JobCancelledException("cancelled"));
                 }
                 Throwable failure = runAttempt(attempt, rocksDb, restore);
+                if (number == 0) {
+                    firstRecordMillis = attempt.firstRecordMillis();
+                }
                 if (number > 0 && attempt.firstRecordMillis() > 0) {
                     recoveryMillis.add(attempt.firstRecordMillis() - lastFailureMillis);
                 }
@@ -138,7 +142,8 @@ final class LocalJobRun {
         }
         long wallMillis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("job {} finished in {} ms", plan.graph().jobName(), wallMillis);
-        return new JobResult(plan.graph().jobName(), wallMillis, recordsIn, checkpoints, number, recoveryMillis);
+        return new JobResult(plan.graph().jobName(), wallMillis, recordsIn, checkpoints, number, recoveryMillis,
+                firstRecordMillis);
     }
 
     /** Runs all subtasks of one attempt in a fresh local directory; returns what ended it, null if they finished. */

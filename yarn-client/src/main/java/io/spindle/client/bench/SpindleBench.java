@@ -13,6 +13,9 @@ import io.spindle.core.restart.RestartOptions;
 import io.spindle.master.checkpoint.CompletedCheckpointStats;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
+import io.spindle.master.local.LocalJob;
+import io.spindle.state.checkpoint.SavepointFormat;
+import io.spindle.state.checkpoint.storage.CheckpointStorage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
@@ -27,17 +31,19 @@ import java.util.stream.Stream;
 
 /**
  * {@code spindle-bench <workload> [--records N] [--keys K] [--parallelism P] [--target local|yarn] [--managed-memory SIZE] [--checkpoint-interval D]}:
- * runs a workload of BENCHMARKS.md and prints its figures as one JSON object on the last line. W1 and W2 run
- * here; W4 in the minicluster module's {@code LifecycleBench}.
+ * runs a workload of BENCHMARKS.md and prints its figures as one JSON object on the last line. W1, W2 and W3
+ * run here; W4, and W3 with {@code --target yarn}, in the minicluster module's {@code LifecycleBench} and
+ * {@code SavepointBench}.
  */
 public final class SpindleBench {
 
-    /** W4 runs on the embedded YARN and HDFS of the minicluster module, which sits above this one. */
+    /** W4, and W3 on YARN, run on the embedded YARN and HDFS of the minicluster module, which sits above this one. */
     private static final String LIFECYCLE_BENCH = "io.spindle.minicluster.LifecycleBench";
+    private static final String SAVEPOINT_BENCH = "io.spindle.minicluster.SavepointBench";
 
     private SpindleBench() { }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         System.exit(run(args));
     }
 
@@ -81,21 +87,39 @@ public final class SpindleBench {
                 RestartOptions.EXPONENTIAL_INITIAL_BACKOFF.key(), "100 ms");
     }
 
-    static int run(String[] args) throws IOException {
+    /** W3's source rate: by default N/10 records/s, so that the job still runs when it is stopped at about N/2. */
+    public static double savepointRate(JobParams options, long records) {
+        return options.getDouble("rate", records / 10.0);
+    }
+
+    /** When W3 stops the job: after N/(2R) seconds of input at rate R, i.e. at about record N/2. */
+    public static long stopAfterMillis(long records, double rate) {
+        return (long) (records / 2.0 / rate * 1000);
+    }
+
+    /** W3's savepoint format, as {@code --type canonical|native} says. */
+    public static SavepointFormat savepointFormat(JobParams options) {
+        return SavepointFormat.parse(options.get("type", "canonical"));
+    }
+
+    static int run(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: spindle-bench <W1|W2|W3|W4> [--records N] [--keys K] [--parallelism P] "
-                    + "[--target local|yarn] [--managed-memory SIZE] [--checkpoint-interval D] [--rate R (W4)]");
+                    + "[--target local|yarn] [--managed-memory SIZE] [--checkpoint-interval D] [--rate R (W3, W4)] "
+                    + "[--type canonical|native (W3)]");
             return 2;
         }
         JobParams options = JobParams.fromArgs(List.of(args).subList(1, args.length));
         String workload = args[0];
         boolean yarnOnly = workload.equals("W4");
+        boolean savepoints = workload.equals("W3");
         String target = options.get("target", yarnOnly ? "yarn" : "local");
-        if (yarnOnly && target.equals("yarn")) {
-            MiniClusterMain.run(LIFECYCLE_BENCH, args); // its main ends the JVM with the benchmark's exit code
+        if (target.equals("yarn") && (yarnOnly || savepoints)) {
+            // its main ends the JVM with the benchmark's exit code
+            MiniClusterMain.run(yarnOnly ? LIFECYCLE_BENCH : SAVEPOINT_BENCH, args);
             return 0;
         }
-        if (!(workload.equals("W1") || workload.equals("W2")) || !target.equals("local")) {
+        if (!(workload.equals("W1") || workload.equals("W2") || savepoints) || !target.equals("local")) {
             System.err.println("spindle-bench: " + workload + " on " + target
                     + (yarnOnly ? " does not exist: it is a YARN workload" : " is not implemented yet"));
             return 2;
@@ -104,30 +128,53 @@ public final class SpindleBench {
         long keys = keys(options);
         int parallelism = parallelism(options);
         SpindleJob job = JobJar.load(examplesJar(), Optional.of("io.spindle.examples.KeyedCounts"));
-        Path checkpoints = Files.createTempDirectory("spindle-bench-checkpoints");
+        Path work = Files.createTempDirectory("spindle-bench-");
         Map<String, String> settings = new HashMap<>(settings(options));
-        settings.put(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), checkpoints.toUri().toString());
-        Configuration configuration = Configuration.fromMap(settings);
+        settings.put(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), work.resolve("checkpoints").toUri().toString());
         Map<String, String> jobArguments = new HashMap<>(Map.of("records", String.valueOf(records),
                 "keys", String.valueOf(keys)));
-        Path output = Files.createTempDirectory("spindle-bench-output");
-        boolean injectFailure = workload.equals("W2");
-        if (injectFailure) {
-            // Subtask 0 of the count fails once at its share of N/2, i.e. at about record N/2 overall.
-            jobArguments.put("fail-after", String.valueOf(records / 2 / parallelism));
-            jobArguments.put("output", output.toString());
-        }
-        JobResult result = new LocalExecutor(configuration).execute(job, JobParams.of(jobArguments));
-        double seconds = result.wallMillis() / 1000.0;
+        Path output = work.resolve("output");
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("workload", workload);
         figures.put("target", target);
+        if (savepoints) {
+            figures.put("type", savepointFormat(options).name().toLowerCase(Locale.ROOT));
+        }
         figures.put("records", records);
         figures.put("keys", keys);
         figures.put("parallelism", parallelism);
-        figures.put("wall_s", seconds);
-        figures.put("records_per_s", records / seconds);
-        List<CompletedCheckpointStats> completed = result.checkpoints();
+        boolean correct;
+        if (savepoints) {
+            correct = savepointAndRestore(options, job, settings, jobArguments, work, figures);
+        } else {
+            boolean injectFailure = workload.equals("W2");
+            if (injectFailure) {
+                // Subtask 0 of the count fails once at its share of N/2, i.e. at about record N/2 overall.
+                jobArguments.put("fail-after", String.valueOf(records / 2 / parallelism));
+                jobArguments.put("output", output.toString());
+            }
+            JobResult result = new LocalExecutor(Configuration.fromMap(settings)).execute(job, JobParams.of(jobArguments));
+            double seconds = result.wallMillis() / 1000.0;
+            figures.put("wall_s", seconds);
+            figures.put("records_per_s", records / seconds);
+            putCheckpointFigures(figures, result.checkpoints());
+            if (injectFailure) {
+                correct = result.restarts() == 1 && ExactCounts.check(output, records, keys, ExactCounts.keyFunction(job));
+                figures.put("restarts", result.restarts());
+                figures.put("recovery_ms", result.recoveryMillis().isEmpty() ? null : result.recoveryMillis().get(0));
+                figures.put("exactly_once", correct);
+            } else {
+                long counted = result.recordsIn().getOrDefault("discard", 0L);
+                figures.put("records_counted", counted);
+                correct = counted == records;
+            }
+        }
+        System.out.println(JsonLine.of(figures));
+        LocalFiles.deleteRecursively(work);
+        return correct ? 0 : 1;
+    }
+
+    private static void putCheckpointFigures(Map<String, Object> figures, List<CompletedCheckpointStats> completed) {
         figures.put("checkpoints_completed", completed.size());
         figures.put("checkpoint_duration_ms_p50", median(completed, CompletedCheckpointStats::durationMillis));
         figures.put("checkpoint_duration_ms_max",
@@ -135,20 +182,55 @@ public final class SpindleBench {
                         .findFirst().orElse(null));
         figures.put("checkpoint_incremental_bytes_p50", median(completed, CompletedCheckpointStats::incrementalBytes));
         figures.put("state_bytes", completed.isEmpty() ? null : completed.get(completed.size() - 1).fullBytes());
-        boolean correct;
-        if (injectFailure) {
-            correct = result.restarts() == 1 && ExactCounts.check(output, records, keys, ExactCounts.keyFunction(job));
-            figures.put("restarts", result.restarts());
-            figures.put("recovery_ms", result.recoveryMillis().isEmpty() ? null : result.recoveryMillis().get(0));
-            figures.put("exactly_once", correct);
-        } else {
-            long counted = result.recordsIn().getOrDefault("discard", 0L);
-            figures.put("records_counted", counted);
-            correct = counted == records;
+    }
+
+    /**
+     * W3 in this JVM: KeyedCounts at parallelism P and R records/s, stopped with a savepoint at about record N/2,
+     * then restored from it at parallelism 1, at full speed, to the end of input, where its final counts are
+     * checked. {@code restore_ms} runs from submitting the restored job to the first record a task received
+     * (the local executor has no deployment to wait for: every task's state is restored before it reads input).
+     * The checkpoint figures are the first job's.
+     */
+    private static boolean savepointAndRestore(JobParams options, SpindleJob job, Map<String, String> settings,
+                                               Map<String, String> jobArguments, Path work,
+                                               Map<String, Object> figures) throws Exception {
+        long records = Long.parseLong(jobArguments.get("records"));
+        double rate = savepointRate(options, records);
+        Map<String, String> firstArguments = new HashMap<>(jobArguments);
+        firstArguments.put("rate", String.valueOf(rate));
+        // counts are written at the end of input only, which a stop without drain never reaches; the sink has the
+        // restored job's name, so that the savepoint fits it
+        firstArguments.put("output", work.resolve("unused").toString());
+        figures.put("rate", rate);
+        long start = System.nanoTime();
+        LocalJob first = new LocalExecutor(Configuration.fromMap(settings)).start(job, JobParams.of(firstArguments));
+        Thread.sleep(stopAfterMillis(records, rate));
+        // a savepoint is a checkpoint too: stopping before the first one completed would time a cold start
+        Path checkpoints = work.resolve("checkpoints");
+        while (!Files.exists(checkpoints) || CheckpointStorage.listCompleted(checkpoints.toUri().toString(),
+                new org.apache.hadoop.conf.Configuration()).isEmpty()) {
+            Thread.sleep(20);
         }
-        System.out.println(JsonLine.of(figures));
-        LocalFiles.deleteRecursively(checkpoints);
-        LocalFiles.deleteRecursively(output);
-        return correct ? 0 : 1;
+        long requested = System.nanoTime();
+        String savepoint = first.stopWithSavepoint(work.resolve("savepoints").toUri().toString(),
+                savepointFormat(options), false).get();
+        figures.put("savepoint_ms", (System.nanoTime() - requested) / 1_000_000);
+        JobResult stopped = first.await();
+        figures.put("savepoint_bytes", CheckpointStorage.load(savepoint).metadata().fullBytes());
+
+        settings.put("parallelism.default", "1");
+        settings.put(CheckpointingOptions.RESTORE_PATH.key(), savepoint);
+        Path output = work.resolve("output");
+        jobArguments.put("output", output.toString());
+        long submitted = System.currentTimeMillis();
+        JobResult restored = new LocalExecutor(Configuration.fromMap(settings)).execute(job, JobParams.of(jobArguments));
+        figures.put("restore_ms", restored.firstRecordMillis() - submitted);
+        figures.put("records_before_stop", records - restored.recordsIn().getOrDefault("count", 0L));
+        figures.put("wall_s", (System.nanoTime() - start) / 1e9);
+        putCheckpointFigures(figures, stopped.checkpoints());
+        boolean exact = ExactCounts.check(output, records, Long.parseLong(jobArguments.get("keys")),
+                ExactCounts.keyFunction(job));
+        figures.put("exactly_once", exact);
+        return exact;
     }
 }

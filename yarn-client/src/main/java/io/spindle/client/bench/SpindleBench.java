@@ -110,6 +110,12 @@ public final class SpindleBench {
             return 2;
         }
         JobParams options = JobParams.fromArgs(List.of(args).subList(1, args.length));
+        try {
+            savepointFormat(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("spindle-bench: --type: " + e.getMessage());
+            return 2;
+        }
         String workload = args[0];
         boolean yarnOnly = workload.equals("W4");
         boolean savepoints = workload.equals("W3");

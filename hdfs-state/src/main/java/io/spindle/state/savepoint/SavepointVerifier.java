@@ -9,6 +9,7 @@ import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.fs.HadoopFileAccess;
 import io.spindle.state.rocksdb.HadoopSnapshotFiles;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 import java.io.FileNotFoundException;
@@ -60,12 +61,12 @@ public final class SavepointVerifier {
     public static List<String> checkPresence(CompletedCheckpoint checkpoint, Configuration hadoopConfiguration)
             throws IOException {
         List<String> problems = new ArrayList<>();
+        FileSystem fileSystem = new HadoopFileAccess(hadoopConfiguration).fileSystem(new Path(checkpoint.stateRoot()));
         for (StateFile expected : referencedFiles(checkpoint).values()) {
             String location = checkpoint.resolve(expected);
-            Path path = new Path(location);
             long size;
             try {
-                size = new HadoopFileAccess(hadoopConfiguration).fileSystem(path).getFileStatus(path).getLen();
+                size = fileSystem.getFileStatus(new Path(location)).getLen();
             } catch (FileNotFoundException e) {
                 problems.add(location + " is missing");
                 continue;

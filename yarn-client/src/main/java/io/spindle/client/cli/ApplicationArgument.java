@@ -26,4 +26,19 @@ final class ApplicationArgument {
         }
         return status;
     }
+
+    /** {@link #spindleApplication}, which must still run: an action on a finished one is bad input. */
+    static ApplicationStatus runningSpindleApplication(YarnApplications yarn, ApplicationId id) {
+        ApplicationStatus status = spindleApplication(yarn, id);
+        if (status.finished()) {
+            throw new UsageException("application " + id + " already finished (" + status.finalStatus() + ")");
+        }
+        return status;
+    }
+
+    /** "{@code <id> <final status>: <first line of the diagnostics>}": how an application ended, in one line. */
+    static String endLine(ApplicationStatus end) {
+        return end.id() + " " + end.finalStatus()
+                + (end.diagnostics().isBlank() ? "" : ": " + end.diagnostics().strip().lines().findFirst().orElseThrow());
+    }
 }

@@ -55,10 +55,7 @@ final class CancelCommand implements Command {
         Configuration configuration = ClientConfiguration.load(context, ClientConfiguration.dynamicProperties(line));
         org.apache.hadoop.conf.Configuration hadoop = ClientConfiguration.hadoop(context, configuration);
         try (YarnApplications yarn = YarnApplications.connect(hadoop)) {
-            ApplicationStatus application = ApplicationArgument.spindleApplication(yarn, id);
-            if (application.finished()) {
-                throw new UsageException("application " + id + " already finished (" + application.finalStatus() + ")");
-            }
+            ApplicationStatus application = ApplicationArgument.runningSpindleApplication(yarn, id);
             String secret = ApplicationSecret.read(hadoop, configuration.getOptional(YarnOptions.STAGING_DIRECTORY), id);
             context.out().println("cancelling " + id);
             cancel(application, secret, yarn, context.out());
@@ -96,8 +93,7 @@ final class CancelCommand implements Command {
             context.err().println("spindle cancel: " + e.getMessage());
             return ExitCode.JOB_FAILED;
         }
-        context.out().println(id + " " + end.finalStatus()
-                + (end.diagnostics().isBlank() ? "" : ": " + end.diagnostics().strip().lines().findFirst().orElseThrow()));
+        context.out().println(ApplicationArgument.endLine(end));
         return end.finalStatus() == FinalApplicationStatus.KILLED ? ExitCode.OK : ExitCode.JOB_FAILED;
     }
 }

@@ -49,10 +49,7 @@ final class SavepointTrigger {
     static Outcome take(YarnApplications yarn, org.apache.hadoop.conf.Configuration hadoop, Configuration configuration,
                         ApplicationId id, String directory, SavepointFormat format, Termination termination,
                         CliContext context) throws InterruptedException {
-        ApplicationStatus application = ApplicationArgument.spindleApplication(yarn, id);
-        if (application.finished()) {
-            throw new UsageException("application " + id + " already finished (" + application.finalStatus() + ")");
-        }
+        ApplicationStatus application = ApplicationArgument.runningSpindleApplication(yarn, id);
         Optional<URI> master = application.masterUrl();
         if (master.isEmpty()) {
             return new Outcome(Optional.empty(), "its ApplicationMaster has not started yet; try again shortly");

@@ -64,8 +64,7 @@ final class StopCommand implements Command {
             }
             context.out().println("savepoint completed: " + outcome.path().get());
             ApplicationStatus end = yarn.awaitFinished(id, END_TIMEOUT, status -> { });
-            context.out().println(id + " " + end.finalStatus() + (end.diagnostics().isBlank() ? ""
-                    : ": " + end.diagnostics().strip().lines().findFirst().orElseThrow()));
+            context.out().println(ApplicationArgument.endLine(end));
             return end.finalStatus() == FinalApplicationStatus.SUCCEEDED ? ExitCode.OK : ExitCode.JOB_FAILED;
         } catch (YarnClusterException e) {
             context.err().println("spindle stop: " + e.getMessage());

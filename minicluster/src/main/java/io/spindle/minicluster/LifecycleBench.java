@@ -8,6 +8,7 @@ import io.spindle.client.cli.SpindleCli;
 import io.spindle.client.rest.StatusDocument;
 import io.spindle.client.yarn.ApplicationStatus;
 import io.spindle.client.yarn.YarnApplications;
+import io.spindle.master.checkpoint.CheckpointSummary;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 
@@ -40,6 +41,7 @@ import java.util.function.Predicate;
  * Then cancels the job with {@code spindle cancel}, or waits for it to succeed and checks its counts; the last
  * line printed is the JSON object. {@code checkpoints_completed} and {@code restarts} add up what each master
  * attempt was last seen to have counted; more than the one restart the worker's kill causes tells of other failures.
+ * The checkpoint durations and uploads are the first master attempt's.
  */
 public final class LifecycleBench {
 
@@ -59,6 +61,8 @@ public final class LifecycleBench {
     /** Restarts by master attempt, as last seen. */
     private final Map<Integer, Integer> restartsByAttempt = new TreeMap<>();
     private StatusDocument.Checkpoint latestCheckpoint;
+    /** The first master attempt's checkpoint summary, as last seen: it ran the longest. */
+    private Optional<CheckpointSummary> firstAttemptSummary = Optional.empty();
 
     private LifecycleBench(EmbeddedCluster cluster, Path directory, JobParams options) {
         this.cluster = cluster;
@@ -108,6 +112,7 @@ public final class LifecycleBench {
         figures.put("checkpoints_completed", checkpointsByAttempt.values().stream().mapToLong(Long::longValue).sum());
         figures.put("restarts", restartsByAttempt.values().stream().mapToInt(Integer::intValue).sum());
         figures.put("state_bytes", latestCheckpoint == null ? null : latestCheckpoint.stateBytes());
+        SpindleBench.putSummary(figures, firstAttemptSummary);
         System.out.println(JsonLine.of(figures));
         return correct ? 0 : 1;
     }
@@ -153,6 +158,9 @@ public final class LifecycleBench {
             checkpointsByAttempt.put(document.attempt(), document.checkpoints().completed());
             restartsByAttempt.put(document.attempt(), document.restarts());
             document.checkpoints().latest().ifPresent(checkpoint -> latestCheckpoint = checkpoint);
+            if (document.attempt() == 1) {
+                firstAttemptSummary = document.checkpoints().summary();
+            }
             return condition.test(document);
         }, STEP_TIMEOUT);
     }

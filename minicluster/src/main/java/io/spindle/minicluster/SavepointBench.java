@@ -55,7 +55,9 @@ public final class SavepointBench {
         Path jar = SpindleBench.examplesJar();
         long records = options.getLong("records", 20_000_000);
         long keys = SpindleBench.keys(options);
-        double rate = SpindleBench.savepointRate(options, records);
+        // by default N/10 records/s, so that the job still runs when it is stopped at about record N/2: the status
+        // document has no record counts to stop on, as the local W3 does
+        double rate = options.getDouble("rate", records / 10.0);
         String type = SpindleBench.savepointFormat(options).name().toLowerCase(Locale.ROOT);
         List<String> jobArguments = List.of("--keys", String.valueOf(keys), "--records", String.valueOf(records));
         String output = cluster.fileSystemUri() + "/w3/counts";
@@ -77,16 +79,13 @@ public final class SavepointBench {
         ApplicationId id = YarnApplications.parseId(LifecycleBench.spindle(environment, directory, first).strip());
         boolean exact;
         try (YarnApplications yarn = YarnApplications.connect(cluster.hadoopConfiguration())) {
-            long stopAt = awaitAllTasksRunning(yarn, id) + SpindleBench.stopAfterMillis(records, rate);
+            long stopAt = awaitAllTasksRunning(yarn, id) + (long) (records / 2.0 / rate * 1000);
             // a savepoint is a checkpoint too: stopping before the first one completed would time a cold start
             StatusDocument beforeStop = MasterStatus.await(yarn, id, "a completed checkpoint", document ->
                     document.checkpoints().completed() > 0 && System.currentTimeMillis() >= stopAt, STEP_TIMEOUT);
             figures.put("checkpoints_completed", beforeStop.checkpoints().completed());
-            beforeStop.checkpoints().latest().ifPresent(checkpoint -> {
-                figures.put("checkpoint_duration_ms_last", checkpoint.durationMs());
-                figures.put("checkpoint_incremental_bytes_last", checkpoint.incrementalBytes());
-                figures.put("state_bytes", checkpoint.stateBytes());
-            });
+            SpindleBench.putSummary(figures, beforeStop.checkpoints().summary());
+            beforeStop.checkpoints().latest().ifPresent(checkpoint -> figures.put("state_bytes", checkpoint.stateBytes()));
 
             String savepoint = stop(environment, directory, id, type, figures);
             figures.put("savepoint_bytes", CheckpointStorage.load(savepoint, cluster.hadoopConfiguration())

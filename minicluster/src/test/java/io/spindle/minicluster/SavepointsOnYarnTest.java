@@ -4,11 +4,14 @@ import io.spindle.client.rest.StatusDocument;
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.examples.WordCount;
 import io.spindle.minicluster.ClusterUnderTest.Run;
+import io.spindle.state.checkpoint.StateFile;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.savepoint.SavepointVerifier;
 import io.spindle.state.savepoint.Savepoints;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -22,12 +25,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestClassOrder;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,8 +59,8 @@ class SavepointsOnYarnTest {
     static java.nio.file.Path directory;
 
     private static ClusterUnderTest cluster;
-    /** A savepoint of a job cancelled since, for {@link OnAnotherCluster}. */
-    private static String migrated;
+    /** The canonical savepoint of a job cancelled since, for {@link DamagedSavepoints} and {@link OnAnotherCluster}. */
+    private static String cancelledJobSavepoint;
 
     @BeforeAll
     static void startCluster() throws IOException {
@@ -196,7 +201,7 @@ class SavepointsOnYarnTest {
             cluster.awaitCompletedCheckpoint(application);
 
             canonical = takeSavepoint(application);
-            migrated = canonical;
+            cancelledJobSavepoint = canonical;
             nativeFormat = takeSavepoint(application, "--type", "native");
             canonicalFiles = files(canonical);
             nativeFiles = files(nativeFormat);
@@ -315,19 +320,139 @@ class SavepointsOnYarnTest {
     }
 
     /**
+     * Copies of the canonical savepoint of {@link SavepointsOfACancelledJob}, each damaged another way, and a job that
+     * does not fit it: {@code spindle run -s} refuses each with one line before submitting anything, and
+     * {@code savepoint-info --verify} finds the damage.
+     */
+    @Nested
+    @Order(3)
+    class DamagedSavepoints {
+
+        @Test
+        void runFromASavepointWithAFlippedByteInAStateFileIsBadInputAndSubmitsNothing() throws Exception {
+            String copy = copyWithLargestFile("flipped-run", SavepointsOnYarnTest::flipMiddleByte);
+
+            assertThat(assertRunIsRefusedWithNothingSubmitted(copy)).contains("checksum mismatch");
+        }
+
+        @Test
+        void verifyFindsAFlippedByteInAStateFile() throws Exception {
+            String copy = copyWithLargestFile("flipped-verify", SavepointsOnYarnTest::flipMiddleByte);
+
+            assertVerifyFinds(copy, "checksum mismatch");
+        }
+
+        @Test
+        void runFromASavepointWithAMissingStateFileIsBadInputAndSubmitsNothing() throws Exception {
+            String copy = copyWithLargestFile("missing-run", path -> cluster.fileSystem().delete(path, false));
+
+            assertThat(assertRunIsRefusedWithNothingSubmitted(copy)).contains("is missing");
+        }
+
+        @Test
+        void verifyFindsAMissingStateFile() throws Exception {
+            String copy = copyWithLargestFile("missing-verify", path -> cluster.fileSystem().delete(path, false));
+
+            assertVerifyFinds(copy, "is missing");
+        }
+
+        @Test
+        void runFromASavepointWithTruncatedMetadataIsBadInputAndSubmitsNothing() throws Exception {
+            String copy = cluster.hdfs("/savepoints/damaged/truncated-metadata");
+            CompletedCheckpoint savepoint = Savepoints.copy(cancelledJobSavepoint, copy, hadoop());
+            Path metadata = new Path(savepoint.metadataFile());
+            byte[] bytes = readAll(metadata);
+            write(metadata, Arrays.copyOf(bytes, bytes.length / 2));
+
+            assertRunIsRefusedWithNothingSubmitted(copy);
+        }
+
+        @Test
+        void runWithAnotherMaxParallelismIsBadInputNamingBothAndTheReshardCommand() throws Exception {
+            int applications = cluster.applicationCount();
+
+            Run run = cluster.run(List.of("-s", cancelledJobSavepoint, "-D", "pipeline.max-parallelism=64"),
+                    restoredCountsTo("refused-max-parallelism"));
+
+            assertThat(run.exitCode()).as(run::describe).isEqualTo(2);
+            assertThat(run.err().lines()).as(run::describe).singleElement().asString()
+                    .startsWith("spindle run: ").contains("saved with max parallelism 128, the job has 64")
+                    .contains("spindle savepoint-rescale " + cancelledJobSavepoint);
+            assertThat(cluster.applicationCount()).isEqualTo(applications);
+        }
+
+        @Test
+        void disposeOfADirectoryThatIsNoSavepointIsBadInputAndDeletesNothing() throws Exception {
+            Path notASavepoint = new Path(cluster.hdfs("/savepoints/damaged/not-a-savepoint"));
+            Path file = new Path(notASavepoint, "some-file");
+            cluster.fileSystem().create(file).close();
+
+            Run dispose = cluster.spindle("savepoint-dispose", notASavepoint.toString());
+
+            assertThat(dispose.exitCode()).as(dispose::describe).isEqualTo(2);
+            assertThat(dispose.err().lines()).as(dispose::describe).singleElement().asString()
+                    .startsWith("spindle savepoint-dispose: ").contains(notASavepoint.toString());
+            assertThat(cluster.fileSystem().exists(file)).isTrue();
+        }
+
+        /** A copy of the savepoint named {@code name}, its largest state file then damaged by {@code damage}. */
+        private String copyWithLargestFile(String name, FileDamage damage) throws Exception {
+            String copy = cluster.hdfs("/savepoints/damaged/" + name);
+            CompletedCheckpoint savepoint = Savepoints.copy(cancelledJobSavepoint, copy, hadoop());
+            StateFile largest = SavepointVerifier.referencedFiles(savepoint).values().stream()
+                    .max(Comparator.comparingLong(StateFile::size)).orElseThrow();
+            damage.apply(new Path(savepoint.resolve(largest)));
+            return copy;
+        }
+
+        /** {@code savepoint-info --verify} exits 2, its first line naming the savepoint and the problem. */
+        private void assertVerifyFinds(String savepoint, String problem) throws Exception {
+            Run verify = cluster.spindle("savepoint-info", savepoint, "--verify");
+
+            assertThat(verify.exitCode()).as(verify::describe).isEqualTo(2);
+            assertThat(verify.err().lines()).as(verify::describe).singleElement().asString()
+                    .startsWith("spindle savepoint-info: ").contains(savepoint).contains(problem);
+        }
+    }
+
+    @FunctionalInterface
+    private interface FileDamage {
+        void apply(Path file) throws IOException;
+    }
+
+    /** Rewrites the file with one bit of its middle byte flipped, as a faulty copy would. */
+    private static void flipMiddleByte(Path file) throws IOException {
+        byte[] bytes = readAll(file);
+        bytes[bytes.length / 2] ^= 0x04;
+        write(file, bytes);
+    }
+
+    private static byte[] readAll(Path file) throws IOException {
+        try (FSDataInputStream in = cluster.fileSystem().open(file)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        try (FSDataOutputStream out = cluster.fileSystem().create(file, true)) {
+            out.write(bytes);
+        }
+    }
+
+    /**
      * The canonical savepoint of {@link SavepointsOfACancelledJob}, copied to a second, independent cluster and
      * restored there. Last of all: a ResourceManager's cluster timestamp is JVM-wide in Hadoop, so once a second one
      * has started, the first cluster hands out application ids of the second's and its new applications do not run.
      */
     @Nested
-    @Order(3)
+    @Order(4)
     class OnAnotherCluster {
 
         @Test
         void savepointCopiedToAnotherClusterRestoresThereAtParallelismThreeToExactCounts() throws Exception {
             try (ClusterUnderTest second = ClusterUnderTest.start(directory.resolve("second"), 1)) {
                 String copy = second.hdfs("/savepoints/migrated");
-                Savepoints.copy(migrated, copy, hadoop());
+                Savepoints.copy(cancelledJobSavepoint, copy, hadoop());
                 Run restored = second.run(List.of("-s", copy, "-p", "3"), "--records", String.valueOf(RECORDS),
                         "--keys", String.valueOf(KEYS), "--output", second.output("migrated"));
 
@@ -372,8 +497,12 @@ class SavepointsOnYarnTest {
         return line.substring("savepoint completed: ".length());
     }
 
-    /** {@code spindle run -s <path>} exits 2 with one line naming the path, and YARN gets no new application. */
-    private static void assertRunIsRefusedWithNothingSubmitted(String path) throws Exception {
+    /**
+     * {@code spindle run -s <path>} exits 2 with one line naming the path, and YARN gets no new application.
+     *
+     * @return the line
+     */
+    private static String assertRunIsRefusedWithNothingSubmitted(String path) throws Exception {
         int applications = cluster.applicationCount();
 
         Run run = cluster.run(List.of("-s", path), restoredCountsTo("refused"));
@@ -382,6 +511,7 @@ class SavepointsOnYarnTest {
         assertThat(run.err().lines()).as(run::describe).singleElement().asString()
                 .startsWith("spindle run: ").contains(path);
         assertThat(cluster.applicationCount()).isEqualTo(applications);
+        return run.err().lines().findFirst().orElseThrow();
     }
 
     private static CompletedCheckpoint load(String savepoint) throws IOException {

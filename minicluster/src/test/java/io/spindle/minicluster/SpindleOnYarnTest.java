@@ -163,14 +163,15 @@ class SpindleOnYarnTest {
 
         @Test
         @Order(2)
-        void statusShowsRunningTasksAndCompletedCheckpoints() throws Exception {
+        void statusShowsRunningTasksAndCompletedCheckpointsWithTheirSummary() throws Exception {
             Run status = cluster.spindle("status", application);
 
             assertThat(status.exitCode()).as(status::describe).isZero();
             assertThat(status.out()).as(status::describe)
                     .containsPattern(application + ": job \\S+ RUNNING \\(ApplicationMaster attempt 1,")
                     .containsPattern("generator\\[0\\] +container_\\S+ +RUNNING")
-                    .containsPattern("checkpoints: [1-9]\\d* completed");
+                    .containsPattern("checkpoints: [1-9]\\d* completed")
+                    .containsPattern("this attempt: median \\d+ ms, longest \\d+ ms, median upload ");
         }
 
         @Test

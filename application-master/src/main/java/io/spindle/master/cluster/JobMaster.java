@@ -7,6 +7,7 @@ import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
 import io.spindle.core.restart.RestartPolicy;
 import io.spindle.master.checkpoint.CheckpointFailureReason;
+import io.spindle.master.checkpoint.CheckpointSummary;
 import io.spindle.master.checkpoint.CheckpointTarget;
 import io.spindle.master.checkpoint.CompletedCheckpointStats;
 import io.spindle.master.checkpoint.JobCheckpointing;
@@ -513,6 +514,14 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         checkpoints.put("failed", abortedCheckpoints);
         checkpointing.flatMap(c -> c.coordinator().latestCompletedStats())
                 .ifPresent(latest -> checkpoints.put("latest", checkpointDocument(latest)));
+        checkpointing.flatMap(c -> CheckpointSummary.of(c.completed())).ifPresent(summary -> {
+            // of this master attempt's checkpoints: an earlier attempt's figures died with it
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("duration_ms_p50", summary.durationMillisP50());
+            figures.put("duration_ms_max", summary.durationMillisMax());
+            figures.put("incremental_bytes_p50", summary.incrementalBytesP50());
+            checkpoints.put("summary", figures);
+        });
         status.put("checkpoints", checkpoints);
         status.put("savepoints", List.copyOf(savepoints.values()));
         if (failure != null) {

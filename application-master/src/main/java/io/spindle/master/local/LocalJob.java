@@ -3,6 +3,7 @@ package io.spindle.master.local;
 import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
 import io.spindle.state.checkpoint.SavepointFormat;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -43,6 +44,14 @@ public final class LocalJob {
      */
     public CompletableFuture<String> stopWithSavepoint(String directory, SavepointFormat format, boolean drain) {
         return run.savepoint(directory, format, drain ? Termination.DRAIN : Termination.STOP);
+    }
+
+    /**
+     * Records each operator received so far, by operator name, summed over its subtasks and attempts (like
+     * {@link JobResult#recordsIn}); each count a moment behind the task that makes it.
+     */
+    public Map<String, Long> recordsIn() {
+        return run.recordsInSoFar();
     }
 
     /** Cancels every task; {@link #await} then throws {@link JobCancelledException}. Checkpoints stay if configured. */

@@ -67,7 +67,10 @@ final class LocalJobRun {
     private final ExecutionPlan plan;
     private final Configuration configuration;
     private final org.apache.hadoop.conf.Configuration hadoop;
+    /** Records each operator received in the attempts that ended; guards {@link #counting}. */
     private final Map<String, Long> recordsIn = new LinkedHashMap<>();
+    /** The attempt running, whose tasks' counts are not in {@link #recordsIn} yet. */
+    private LocalAttempt counting;
     private final List<Long> recoveryMillis = new ArrayList<>();
     private volatile Optional<JobCheckpointing> checkpointing = Optional.empty();
     private final ExecutorService uploadThreads =
@@ -103,6 +106,9 @@ final class LocalJobRun {
                 LocalAttempt attempt = new LocalAttempt(number,
                         reason -> checkpointing.ifPresent(c -> c.stopTriggering(reason)));
                 current = attempt;
+                synchronized (recordsIn) {
+                    counting = attempt;
+                }
                 if (cancelled) {
                     attempt.fail(new JobCancelledException("cancelled"));
                 }
@@ -146,6 +152,17 @@ final class LocalJobRun {
                 firstRecordMillis);
     }
 
+    /** Records each operator received so far, by name, over all attempts; read while the tasks run. */
+    Map<String, Long> recordsInSoFar() {
+        synchronized (recordsIn) {
+            Map<String, Long> counts = new LinkedHashMap<>(recordsIn);
+            if (counting != null) {
+                counting.addRecordsIn(counts);
+            }
+            return counts;
+        }
+    }
+
     /** Runs all subtasks of one attempt in a fresh local directory; returns what ended it, null if they finished. */
     private Throwable runAttempt(LocalAttempt attempt, RocksDbResources rocksDb, Map<SubtaskId, TaskRestore> restore) {
         Path workDirectory = workDirectory();
@@ -172,7 +189,10 @@ final class LocalJobRun {
             // Usually stopped already (first task finished, or failure); not if a cancellation came between
             // the attempt's failure and start() above.
             checkpointing.ifPresent(c -> c.stopTriggering(CheckpointFailureReason.JOB_STOPPING));
-            attempt.addRecordsIn(recordsIn);
+            synchronized (recordsIn) {
+                attempt.addRecordsIn(recordsIn);
+                counting = null;
+            }
             return failure;
         } finally {
             deleteRecursively(workDirectory);

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -143,5 +144,25 @@ class LocalExecutorTest {
                 .sink("out", Sinks.discard()));
 
         assertThat(result.recordsIn()).containsEntry("even", 5_000L).containsEntry("out", 2_500L);
+    }
+
+    @Test
+    void aRunningJobTellsTheRecordsEachOperatorReceivedSoFar() throws InterruptedException {
+        LocalJob job = new LocalExecutor(Configuration.fromMap(Map.of("parallelism.default", "2"))).start(
+                (builder, params) -> builder
+                        .source("numbers", Sources.unboundedGenerator(i -> i, Codecs.LONG, 20_000))
+                        .filter("even", i -> i % 2 == 0)
+                        .sink("out", Sinks.discard()),
+                JobParams.of(Map.of()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (job.recordsIn().getOrDefault("even", 0L) < 2_000 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Map<String, Long> soFar = job.recordsIn();
+        job.cancel();
+
+        assertThat(soFar.get("even")).isGreaterThanOrEqualTo(2_000);
+        assertThat(soFar.get("out")).isPositive().isLessThanOrEqualTo(soFar.get("even"));
+        assertThatThrownBy(job::await).isInstanceOf(JobCancelledException.class);
     }
 }

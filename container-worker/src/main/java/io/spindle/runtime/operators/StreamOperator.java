@@ -1,10 +1,24 @@
 package io.spindle.runtime.operators;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * A link of an operator chain: takes records by method call and emits to the next link. Any
  * exception from user code leaves as a {@link UserCodeException} naming this operator.
  */
 public abstract class StreamOperator<IN, OUT> implements Output<IN> {
+
+    /** Opaque access: written by the task thread only, read by others while it runs (progress, benchmarks). */
+    private static final VarHandle RECORDS_IN;
+
+    static {
+        try {
+            RECORDS_IN = MethodHandles.lookup().findVarHandle(StreamOperator.class, "recordsIn", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String name;
     protected Output<OUT> output;
@@ -22,8 +36,9 @@ public abstract class StreamOperator<IN, OUT> implements Output<IN> {
         this.output = output;
     }
 
+    /** Records received so far; from another thread than the task's, a recent count. */
     public long recordsIn() {
-        return recordsIn;
+        return (long) RECORDS_IN.getOpaque(this);
     }
 
     public void open(OperatorRuntime runtime) throws Exception {
@@ -53,7 +68,7 @@ public abstract class StreamOperator<IN, OUT> implements Output<IN> {
 
     @Override
     public final void collect(IN record) {
-        recordsIn++;
+        RECORDS_IN.setOpaque(this, recordsIn + 1);
         try {
             processElement(record);
         } catch (UserCodeException | TaskCancelledException e) {

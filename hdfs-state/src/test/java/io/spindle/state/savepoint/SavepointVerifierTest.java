@@ -76,7 +76,7 @@ class SavepointVerifierTest {
     }
 
     @Test
-    void presenceCheckReportsAMissingAndATruncatedFileWithoutReadingThem() throws IOException {
+    void checkBeforeRestoreReportsAMissingAndATruncatedFile() throws IOException {
         StateFile other = SavepointVerifier.referencedFiles(savepoint).values().stream()
                 .filter(candidate -> !candidate.path().equals(file.path()) && candidate.size() > 0)
                 .findFirst().orElseThrow();
@@ -85,18 +85,24 @@ class SavepointVerifierTest {
         byte[] bytes = Files.readAllBytes(otherLocal);
         Files.write(otherLocal, Arrays.copyOf(bytes, bytes.length - 1));
 
-        assertThat(SavepointVerifier.checkPresence(savepoint, testing.hadoop())).containsExactlyInAnyOrder(
+        assertThat(SavepointVerifier.checkBeforeRestore(savepoint, testing.hadoop())).containsExactlyInAnyOrder(
                 savepoint.resolve(file) + " is missing",
                 savepoint.resolve(other) + " has " + (bytes.length - 1) + " bytes where the metadata says "
                         + bytes.length + ": truncated or replaced");
     }
 
     @Test
-    void presenceCheckDoesNotSeeAFlippedByte() throws IOException {
+    void checkBeforeRestoreReadsWhatTheLocalFileSystemKeepsNoChecksumOf() throws IOException {
         byte[] bytes = Files.readAllBytes(local);
         bytes[bytes.length / 2] ^= 1;
         Files.write(local, bytes);
 
-        assertThat(SavepointVerifier.checkPresence(savepoint, testing.hadoop())).isEmpty();
+        assertThat(SavepointVerifier.checkBeforeRestore(savepoint, testing.hadoop())).singleElement().asString()
+                .startsWith(savepoint.resolve(file) + " checksum mismatch").endsWith("corrupted");
+    }
+
+    @Test
+    void checkBeforeRestoreFindsNoProblemInACompleteSavepoint() throws IOException {
+        assertThat(SavepointVerifier.checkBeforeRestore(savepoint, testing.hadoop())).isEmpty();
     }
 }

@@ -10,6 +10,7 @@ import io.spindle.core.io.LocalFiles;
 import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.options.StateBackendOptions;
 import io.spindle.core.restart.RestartOptions;
+import io.spindle.master.checkpoint.CheckpointSummary;
 import io.spindle.master.checkpoint.CompletedCheckpointStats;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -45,11 +45,6 @@ public final class SpindleBench {
 
     public static void main(String[] args) throws Exception {
         System.exit(run(args));
-    }
-
-    private static Long median(List<CompletedCheckpointStats> checkpoints, ToLongFunction<CompletedCheckpointStats> figure) {
-        long[] values = checkpoints.stream().mapToLong(figure).sorted().toArray();
-        return values.length == 0 ? null : values[values.length / 2];
     }
 
     /** The built examples jar of this installation. */
@@ -85,16 +80,6 @@ public final class SpindleBench {
                 CheckpointingOptions.INCREMENTAL.key(), "true",
                 RestartOptions.TYPE.key(), "exponential-delay",
                 RestartOptions.EXPONENTIAL_INITIAL_BACKOFF.key(), "100 ms");
-    }
-
-    /** W3's source rate: by default N/10 records/s, so that the job still runs when it is stopped at about N/2. */
-    public static double savepointRate(JobParams options, long records) {
-        return options.getDouble("rate", records / 10.0);
-    }
-
-    /** When W3 stops the job: after N/(2R) seconds of input at rate R, i.e. at about record N/2. */
-    public static long stopAfterMillis(long records, double rate) {
-        return (long) (records / 2.0 / rate * 1000);
     }
 
     /** W3's savepoint format, as {@code --type canonical|native} says. */
@@ -182,16 +167,21 @@ public final class SpindleBench {
 
     private static void putCheckpointFigures(Map<String, Object> figures, List<CompletedCheckpointStats> completed) {
         figures.put("checkpoints_completed", completed.size());
-        figures.put("checkpoint_duration_ms_p50", median(completed, CompletedCheckpointStats::durationMillis));
-        figures.put("checkpoint_duration_ms_max",
-                completed.stream().mapToLong(CompletedCheckpointStats::durationMillis).max().stream().boxed()
-                        .findFirst().orElse(null));
-        figures.put("checkpoint_incremental_bytes_p50", median(completed, CompletedCheckpointStats::incrementalBytes));
+        putSummary(figures, CheckpointSummary.of(completed));
         figures.put("state_bytes", completed.isEmpty() ? null : completed.get(completed.size() - 1).fullBytes());
     }
 
+    /** BENCHMARKS.md's checkpoint figures; null where no checkpoint completed. */
+    public static void putSummary(Map<String, Object> figures, Optional<CheckpointSummary> summary) {
+        figures.put("checkpoint_duration_ms_p50", summary.map(CheckpointSummary::durationMillisP50).orElse(null));
+        figures.put("checkpoint_duration_ms_max", summary.map(CheckpointSummary::durationMillisMax).orElse(null));
+        figures.put("checkpoint_incremental_bytes_p50",
+                summary.map(CheckpointSummary::incrementalBytesP50).orElse(null));
+    }
+
     /**
-     * W3 in this JVM: KeyedCounts at parallelism P and R records/s, stopped with a savepoint at about record N/2,
+     * W3 in this JVM: KeyedCounts at parallelism P, at full speed (or {@code --rate R} records/s), stopped with a
+     * savepoint once the count has received N/2 records and a checkpoint has completed, as the Flink peer does;
      * then restored from it at parallelism 1, at full speed, to the end of input, where its final counts are
      * checked. {@code restore_ms} runs from submitting the restored job to the first record a task received
      * (the local executor has no deployment to wait for: every task's state is restored before it reads input).
@@ -201,22 +191,27 @@ public final class SpindleBench {
                                                Map<String, String> jobArguments, Path work,
                                                Map<String, Object> figures) throws Exception {
         long records = Long.parseLong(jobArguments.get("records"));
-        double rate = savepointRate(options, records);
         Map<String, String> firstArguments = new HashMap<>(jobArguments);
-        firstArguments.put("rate", String.valueOf(rate));
+        options.get("rate").ifPresent(rate -> {
+            firstArguments.put("rate", rate);
+            figures.put("rate", Double.parseDouble(rate));
+        });
         // counts are written at the end of input only, which a stop without drain never reaches; the sink has the
         // restored job's name, so that the savepoint fits it
         firstArguments.put("output", work.resolve("unused").toString());
-        figures.put("rate", rate);
         long start = System.nanoTime();
         LocalJob first = new LocalExecutor(Configuration.fromMap(settings)).start(job, JobParams.of(firstArguments));
-        Thread.sleep(stopAfterMillis(records, rate));
+        long stopAt = records / 2;
+        while (first.recordsIn().getOrDefault("count", 0L) < stopAt) {
+            Thread.sleep(2);
+        }
         // a savepoint is a checkpoint too: stopping before the first one completed would time a cold start
         Path checkpoints = work.resolve("checkpoints");
         while (!Files.exists(checkpoints) || CheckpointStorage.listCompleted(checkpoints.toUri().toString(),
                 new org.apache.hadoop.conf.Configuration()).isEmpty()) {
             Thread.sleep(20);
         }
+        figures.put("records_at_stop_request", first.recordsIn().getOrDefault("count", 0L));
         long requested = System.nanoTime();
         String savepoint = first.stopWithSavepoint(work.resolve("savepoints").toUri().toString(),
                 savepointFormat(options), false).get();

@@ -90,8 +90,11 @@ final class RunCommand implements Command {
         } catch (JobParameterException | JobDefinitionException | ConfigException e) {
             throw new UsageException(e.getMessage());
         }
+        org.apache.hadoop.conf.Configuration hadoop = ClientConfiguration.hadoop(context, graph.configuration());
+        checkRestorePath(graph, hadoop);
         if (target.equals("yarn")) {
-            return runOnYarn(line, context, job, graph, Path.of(arguments.get(0)), arguments.subList(1, arguments.size()));
+            return runOnYarn(line, context, job, graph, hadoop, Path.of(arguments.get(0)),
+                    arguments.subList(1, arguments.size()));
         }
         try {
             JobResult result = new LocalExecutor(configuration).execute(job, params);
@@ -107,13 +110,11 @@ final class RunCommand implements Command {
 
     /**
      * Submits the job and, unless detached, follows it to its end: exit 0 when it succeeded, 1 when it failed or
-     * was killed. A savepoint to start from is checked against the job here, before anything is submitted.
+     * was killed.
      */
-    private static int runOnYarn(CommandLine line, CliContext context, SpindleJob job, StreamGraph graph, Path jobJar,
-                                 List<String> jobArguments) {
+    private static int runOnYarn(CommandLine line, CliContext context, SpindleJob job, StreamGraph graph,
+                                 org.apache.hadoop.conf.Configuration hadoop, Path jobJar, List<String> jobArguments) {
         Configuration configuration = graph.configuration();
-        org.apache.hadoop.conf.Configuration hadoop = ClientConfiguration.hadoop(context, configuration);
-        checkRestorePath(graph, hadoop);
         ApplicationId id = new JobSubmitter(hadoop).submit(job, jobJar, jobArguments, configuration);
         if (line.hasOption("detached")) {
             context.out().println(id);
@@ -136,6 +137,10 @@ final class RunCommand implements Command {
         return ExitCode.JOB_FAILED;
     }
 
+    /**
+     * A savepoint or checkpoint to start from, checked before anything runs or is submitted: that it fits the job,
+     * and that every state file is there with the size and checksum its metadata records.
+     */
     private static void checkRestorePath(StreamGraph graph, org.apache.hadoop.conf.Configuration hadoop) {
         Configuration configuration = graph.configuration();
         if (!configuration.contains(CheckpointingOptions.RESTORE_PATH)) {
@@ -152,7 +157,7 @@ final class RunCommand implements Command {
         }
         List<String> problems;
         try {
-            problems = SavepointVerifier.checkPresence(checkpoint, hadoop);
+            problems = SavepointVerifier.checkBeforeRestore(checkpoint, hadoop);
         } catch (IOException e) {
             throw new UsageException("cannot restore from " + path + ": " + e.getMessage());
         }

@@ -60,9 +60,11 @@ final class SavepointInfoCommand implements Command {
         }
         List<String> problems = OfflineState.badInputOnFailure(() -> SavepointVerifier.verify(checkpoint, hadoop));
         if (!problems.isEmpty()) {
+            // the first problem on the error line itself; more, if any, one per line below it
             context.err().println("spindle savepoint-info: " + checkpoint.directory() + " is corrupt: "
-                    + OfflineState.count(problems.size(), "problem"));
-            problems.forEach(context.err()::println);
+                    + problems.get(0) + (problems.size() == 1 ? ""
+                    : " (and " + OfflineState.count(problems.size() - 1, "more problem") + ", listed below)"));
+            problems.subList(1, problems.size()).forEach(context.err()::println);
             return ExitCode.BAD_INPUT;
         }
         Collection<StateFile> files = SavepointVerifier.referencedFiles(checkpoint).values();

@@ -26,6 +26,9 @@ final class StatusReport {
         out.printf("checkpoints: %d completed, %d failed%n", status.checkpoints().completed(),
                 status.checkpoints().failed());
         status.checkpoints().latest().ifPresent(latest -> out.println("  latest: " + describe(latest)));
+        status.checkpoints().summary().ifPresent(summary -> out.println("  this attempt: median "
+                + summary.durationMillisP50() + " ms, longest " + summary.durationMillisMax() + " ms, median upload "
+                + OfflineState.bytes(summary.incrementalBytesP50())));
         status.failure().ifPresent(failure -> out.println("failure: " + failure));
     }
 

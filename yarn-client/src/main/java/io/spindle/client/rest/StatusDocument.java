@@ -1,5 +1,7 @@
 package io.spindle.client.rest;
 
+import io.spindle.master.checkpoint.CheckpointSummary;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +18,12 @@ public record StatusDocument(String application, int attempt, String job, String
 
     public record Container(String id, String host, String state) { }
 
-    /** {@code latest} is empty until a checkpoint completes. */
-    public record Checkpoints(long completed, long failed, Optional<Checkpoint> latest) { }
+    /**
+     * {@code latest} is empty until a checkpoint completes; {@code summary} is of the checkpoints this master attempt
+     * completed, empty until one did.
+     */
+    public record Checkpoints(long completed, long failed, Optional<Checkpoint> latest,
+                              Optional<CheckpointSummary> summary) { }
 
     public record Checkpoint(long id, String path, long stateBytes, long incrementalBytes, long durationMs) { }
 
@@ -44,7 +50,10 @@ public record StatusDocument(String application, int attempt, String job, String
                 new Checkpoints(checkpoints.number("completed"), checkpoints.number("failed"),
                         checkpoints.optionalObject("latest").map(latest -> new Checkpoint(latest.number("id"),
                                 latest.text("path"), latest.number("state_bytes"), latest.number("incremental_bytes"),
-                                latest.number("duration_ms")))),
+                                latest.number("duration_ms"))),
+                        checkpoints.optionalObject("summary").map(summary -> new CheckpointSummary(
+                                summary.number("duration_ms_p50"), summary.number("duration_ms_max"),
+                                summary.number("incremental_bytes_p50")))),
                 document.objects("savepoints").stream().map(savepoint -> new Savepoint(savepoint.integer("request"),
                         savepoint.text("state"), savepoint.optionalText("path"), savepoint.optionalText("failure")))
                         .toList(),

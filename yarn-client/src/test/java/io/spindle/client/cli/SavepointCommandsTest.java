@@ -186,10 +186,8 @@ class SavepointCommandsTest {
 
         assertThat(spindle("savepoint-info", copy.toString(), "--verify")).isEqualTo(ExitCode.BAD_INPUT);
 
-        List<String> lines = err().lines().toList();
-        assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("spindle savepoint-info: ").endsWith("/copy is corrupt: 1 problem");
-        assertThat(lines.get(1)).contains(stateFile(copy).getFileName().toString(), "checksum mismatch");
+        assertThat(err().lines().toList()).singleElement().asString().startsWith("spindle savepoint-info: ")
+                .contains("/copy is corrupt: ", stateFile(copy).getFileName().toString(), "checksum mismatch");
     }
 
     @Test
@@ -199,7 +197,7 @@ class SavepointCommandsTest {
 
         assertThat(spindle("savepoint-info", copy.toString(), "--verify")).isEqualTo(ExitCode.BAD_INPUT);
 
-        assertThat(err().lines().toList()).hasSize(2).last().asString()
+        assertThat(err().lines().toList()).singleElement().asString()
                 .contains(stateFile(copy).getFileName().toString(), "has 10 bytes where the metadata says");
     }
 
@@ -211,7 +209,7 @@ class SavepointCommandsTest {
 
         assertThat(spindle("savepoint-info", copy.toString(), "--verify")).isEqualTo(ExitCode.BAD_INPUT);
 
-        assertThat(err().lines().toList()).hasSize(2).last().asString().contains(name, "is missing");
+        assertThat(err().lines().toList()).singleElement().asString().contains(name, "is missing");
     }
 
     @Test

@@ -22,7 +22,7 @@ class StatusReportTest {
     }
 
     @Test
-    void showsJobTasksContainersAndTheLatestCheckpoint() throws IOException {
+    void showsJobTasksContainersTheLatestCheckpointAndTheSummary() throws IOException {
         assertThat(report(TestingStatusDocuments.running(2)).lines()).containsExactly(
                 "application_1700000000000_0001: job KeyedCounts RUNNING (ApplicationMaster attempt 2, 1 restart)",
                 "tasks:",
@@ -30,7 +30,8 @@ class StatusReportTest {
                 "containers:",
                 "  container_1700000000000_0001_01_000002   localhost                RUNNING",
                 "checkpoints: 12 completed, 0 failed",
-                "  latest: 12, 4.7 GiB (10 B incremental) in 200 ms at hdfs://nn/checkpoints/job/chk-12");
+                "  latest: 12, 4.7 GiB (10 B incremental) in 200 ms at hdfs://nn/checkpoints/job/chk-12",
+                "  this attempt: median 150 ms, longest 900 ms, median upload 2.0 KiB");
     }
 
     @Test

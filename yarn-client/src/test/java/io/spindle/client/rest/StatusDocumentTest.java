@@ -5,6 +5,7 @@ import io.spindle.client.rest.StatusDocument.Checkpoint;
 import io.spindle.client.rest.StatusDocument.Container;
 import io.spindle.client.rest.StatusDocument.Event;
 import io.spindle.client.rest.StatusDocument.Task;
+import io.spindle.master.checkpoint.CheckpointSummary;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -37,6 +38,7 @@ class StatusDocumentTest {
         assertThat(status.checkpoints().completed()).isEqualTo(12);
         assertThat(status.checkpoints().latest())
                 .hasValue(new Checkpoint(12, "hdfs://nn/checkpoints/job/chk-12", 5_000_000_000L, 10, 200));
+        assertThat(status.checkpoints().summary()).hasValue(new CheckpointSummary(150, 900, 2048));
         assertThat(status.failure()).isEmpty();
         assertThat(status.events()).first()
                 .isEqualTo(new Event(1, Instant.ofEpochMilli(1_700_000_000_000L), "container " + WORKER + " started on localhost"));
@@ -51,6 +53,7 @@ class StatusDocumentTest {
         StatusDocument status = parse(document);
 
         assertThat(status.checkpoints().latest()).isEmpty();
+        assertThat(status.checkpoints().summary()).isEmpty();
         assertThat(status.failure()).hasValue("job failed: operator 'count' threw java.lang.IllegalStateException: boom");
     }
 

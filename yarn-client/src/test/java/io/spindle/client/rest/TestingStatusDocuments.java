@@ -24,7 +24,8 @@ public final class TestingStatusDocuments {
         document.put("containers", List.of(Map.of("id", WORKER, "host", "localhost", "state", "RUNNING")));
         document.put("checkpoints", Map.of("completed", 12, "failed", 0, "latest", Map.of("id", 12,
                 "path", "hdfs://nn/checkpoints/job/chk-12", "state_bytes", 5_000_000_000L, "incremental_bytes", 10,
-                "duration_ms", 200)));
+                "duration_ms", 200), "summary", Map.of("duration_ms_p50", 150, "duration_ms_max", 900,
+                "incremental_bytes_p50", 2048)));
         document.put("savepoints", List.of(Map.of("request", 1, "state", "COMPLETED",
                 "path", "hdfs://nn/savepoints/savepoint-applic-0123456789ab")));
         document.put("events", List.of(

@@ -1,5 +1,6 @@
 package io.spindle.state.checkpoint.storage;
 
+import io.spindle.state.testing.MiniDfs;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -25,17 +26,8 @@ class HdfsCheckpointStorageTest extends CheckpointStorageContractTest {
     @BeforeAll
     static void startMiniDfs() throws IOException {
         configuration = new Configuration();
-        configuration.set("hadoop.tmp.dir", clusterDirectory.resolve("tmp").toString());
-        configuration.setInt("dfs.replication", 1);
-        // close() asks the NameNode to complete the file before the DataNode has reported the block, and
-        // the client's first retry waits 400 ms: 180 ms per file on average here, 20 ms with 5 ms
-        configuration.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 5);
-        configuration.setInt("dfs.heartbeat.interval", 1);
-        configuration.setBoolean("dfs.webhdfs.enabled", false);
         long start = System.nanoTime();
-        cluster = new MiniDFSCluster.Builder(configuration, clusterDirectory.resolve("dfs").toFile())
-                .numDataNodes(1).build();
-        cluster.waitActive();
+        cluster = MiniDfs.start(clusterDirectory, configuration);
         System.out.printf("MiniDFSCluster at %s started in %d ms%n", cluster.getURI(),
                 (System.nanoTime() - start) / 1_000_000);
     }

@@ -88,7 +88,11 @@ final class EmbeddedClusterSettings {
         // One DataNode: files asking for three replicas would stay under-replicated.
         settings.put("dfs.replication", "1");
         // A closing file waits for the DataNode's block report; the client's first retry comes after 400 ms.
+        // Retries double the wait: 12 from 5 ms wait up to 20 s in all, as Hadoop's defaults (5 from 400 ms) about
+        // do; 5 from 5 ms gave up after 155 ms on a loaded machine, failing a checkpoint ("does not have enough
+        // number of replicas").
         settings.put("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "5");
+        settings.put("dfs.client.block.write.locateFollowingBlock.retries", "12");
         settings.putAll(resourceManagerAddresses);
         return settings;
     }

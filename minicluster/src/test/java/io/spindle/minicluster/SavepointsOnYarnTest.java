@@ -12,6 +12,7 @@ import io.spindle.state.savepoint.Savepoints;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -172,9 +174,10 @@ class SavepointsOnYarnTest {
     }
 
     /**
-     * One KeyedCounts job: a canonical and a native savepoint while it runs, then several checkpoints (one retained),
-     * a SIGKILLed ApplicationMaster, and {@code spindle cancel}; each savepoint is then restored at another
-     * parallelism, both at once.
+     * One KeyedCounts job: a canonical and a native savepoint while it runs, a {@code spindle stop} whose savepoint
+     * cannot be written (its directory would lie below a file), then several checkpoints (one retained), a SIGKILLed
+     * ApplicationMaster, and {@code spindle cancel}; each savepoint is then restored at another parallelism, both at
+     * once.
      */
     @Nested
     @Order(2)
@@ -189,6 +192,8 @@ class SavepointsOnYarnTest {
         private String nativeFormat;
         private Map<String, Long> canonicalFiles;
         private Map<String, Long> nativeFiles;
+        private Run failedStop;
+        private Run statusAfterFailedStop;
         private Run canonicalAtOne;
         private Run nativeAtFour;
         private Run reshard;
@@ -205,6 +210,11 @@ class SavepointsOnYarnTest {
             nativeFormat = takeSavepoint(application, "--type", "native");
             canonicalFiles = files(canonical);
             nativeFiles = files(nativeFormat);
+            Path aFile = new Path(cluster.hdfs("/savepoints/a-file"));
+            cluster.fileSystem().create(aFile).close();
+            failedStop = cluster.spindle("stop", application, "--savepoint-path", aFile + "/below");
+            failedStop.exitCode();
+            statusAfterFailedStop = cluster.spindle("status", application);
             long lastSavepoint = Math.max(load(canonical).checkpointId(), load(nativeFormat).checkpointId());
 
             awaitOnlyCheckpointsAfter(lastSavepoint + 3);
@@ -229,6 +239,17 @@ class SavepointsOnYarnTest {
 
         @Test
         @Order(1)
+        void stopWhoseSavepointFailsExitsOneWithTheReasonAndTheJobKeepsRunning() throws Exception {
+            assertThat(failedStop.exitCode()).as(failedStop::describe).isEqualTo(1);
+            assertThat(failedStop.err().lines()).as(failedStop::describe).singleElement().asString()
+                    .startsWith("spindle stop: the savepoint failed, the job keeps running: ").contains("a-file");
+            assertThat(statusAfterFailedStop.exitCode()).as(statusAfterFailedStop::describe).isZero();
+            assertThat(statusAfterFailedStop.out()).as(statusAfterFailedStop::describe)
+                    .containsPattern(application + ": job \\S+ RUNNING ");
+        }
+
+        @Test
+        @Order(2)
         void cancelEndsTheApplicationKilled() throws Exception {
             assertThat(original.exitCode()).as(original::describe).isEqualTo(1);
             try (YarnApplications yarn = YarnApplications.connect(cluster.cluster().hadoopConfiguration())) {
@@ -238,7 +259,7 @@ class SavepointsOnYarnTest {
         }
 
         @Test
-        @Order(2)
+        @Order(3)
         void savepointsKeepEveryFileThroughCancelCheckpointCleanUpAndANewMasterAttempt() throws Exception {
             for (String savepoint : List.of(canonical, nativeFormat)) {
                 CompletedCheckpoint loaded = load(savepoint);
@@ -251,21 +272,21 @@ class SavepointsOnYarnTest {
         }
 
         @Test
-        @Order(3)
+        @Order(4)
         void canonicalSavepointRestoresAtParallelismOneToExactCounts() throws Exception {
             assertThat(canonicalAtOne.exitCode()).as(canonicalAtOne::describe).isZero();
             assertThat(cluster.hasExactCounts("canonical-p1", RECORDS, KEYS)).as("exact counts").isTrue();
         }
 
         @Test
-        @Order(4)
+        @Order(5)
         void nativeSavepointRestoresAtParallelismFourToExactCounts() throws Exception {
             assertThat(nativeAtFour.exitCode()).as(nativeAtFour::describe).isZero();
             assertThat(cluster.hasExactCounts("native-p4", RECORDS, KEYS)).as("exact counts").isTrue();
         }
 
         @Test
-        @Order(5)
+        @Order(6)
         void savepointReshardedOfflineToAnotherMaxParallelismRestoresToExactCounts() throws Exception {
             assertThat(reshard.exitCode()).as(reshard::describe).isZero();
             assertThat(reshardedAtTwo.exitCode()).as(reshardedAtTwo::describe).isZero();
@@ -273,7 +294,7 @@ class SavepointsOnYarnTest {
         }
 
         @Test
-        @Order(6)
+        @Order(7)
         void savepointOfAnotherJobIsBadInputAndSubmitsNothing() throws Exception {
             int applications = cluster.applicationCount();
 
@@ -440,9 +461,10 @@ class SavepointsOnYarnTest {
     }
 
     /**
-     * The canonical savepoint of {@link SavepointsOfACancelledJob}, copied to a second, independent cluster and
-     * restored there. Last of all: a ResourceManager's cluster timestamp is JVM-wide in Hadoop, so once a second one
-     * has started, the first cluster hands out application ids of the second's and its new applications do not run.
+     * The canonical savepoint of {@link SavepointsOfACancelledJob}, taken off the first cluster as plain files (what
+     * {@code hdfs dfs -get} does), the first cluster shut down, then put into a second, independent cluster's HDFS
+     * ({@code hdfs dfs -put}) and restored there: nothing of the first is left to lean on. Last of all, as it ends the
+     * cluster of this class.
      */
     @Nested
     @Order(4)
@@ -450,11 +472,17 @@ class SavepointsOnYarnTest {
 
         @Test
         void savepointCopiedToAnotherClusterRestoresThereAtParallelismThreeToExactCounts() throws Exception {
+            java.nio.file.Path plainCopy = directory.resolve("carried-savepoint");
+            FileUtil.copy(cluster.fileSystem(), new Path(cancelledJobSavepoint), new File(plainCopy.toString()), false,
+                    hadoop());
+            cluster.close();
+            cluster = null;
             try (ClusterUnderTest second = ClusterUnderTest.start(directory.resolve("second"), 1)) {
-                String copy = second.hdfs("/savepoints/migrated");
-                Savepoints.copy(cancelledJobSavepoint, copy, hadoop());
-                Run restored = second.run(List.of("-s", copy, "-p", "3"), "--records", String.valueOf(RECORDS),
-                        "--keys", String.valueOf(KEYS), "--output", second.output("migrated"));
+                Path copy = new Path(second.hdfs("/savepoints/migrated"));
+                FileUtil.copy(new File(plainCopy.toString()), second.fileSystem(), copy, false,
+                        second.cluster().hadoopConfiguration());
+                Run restored = second.run(List.of("-s", copy.toString(), "-p", "3"), "--records",
+                        String.valueOf(RECORDS), "--keys", String.valueOf(KEYS), "--output", second.output("migrated"));
 
                 assertThat(restored.exitCode()).as(restored::describe).isZero();
                 assertThat(second.hasExactCounts("migrated", RECORDS, KEYS)).as("exact counts").isTrue();

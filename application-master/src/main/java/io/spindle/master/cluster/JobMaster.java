@@ -6,6 +6,7 @@ import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
 import io.spindle.core.restart.RestartPolicy;
+import io.spindle.core.text.FirstLine;
 import io.spindle.master.checkpoint.CheckpointFailureReason;
 import io.spindle.master.checkpoint.CheckpointSummary;
 import io.spindle.master.checkpoint.CheckpointTarget;
@@ -205,7 +206,9 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         }
     }
 
-    private void savepointFailed(Map<String, Object> entry, String cause) {
+    /** The cause on one line: an HDFS error's message carries the NameNode's stack trace after it. */
+    private void savepointFailed(Map<String, Object> entry, String reason) {
+        String cause = FirstLine.of(reason);
         entry.put("state", "FAILED");
         entry.put("failure", cause);
         events.add("savepoint " + entry.get("request") + " failed: " + cause);
@@ -572,7 +575,7 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
     }
 
     private static String firstLine(String diagnostics) {
-        String line = diagnostics == null ? "" : diagnostics.strip().lines().findFirst().orElse("");
+        String line = FirstLine.of(diagnostics);
         return line.isEmpty() ? "" : " (" + line + ")";
     }
 

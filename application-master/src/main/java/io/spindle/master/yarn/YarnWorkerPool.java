@@ -1,5 +1,6 @@
 package io.spindle.master.yarn;
 
+import io.spindle.core.text.FirstLine;
 import io.spindle.master.resources.FinalStatus;
 import io.spindle.master.resources.WorkerEvents;
 import io.spindle.master.resources.WorkerId;
@@ -190,8 +191,8 @@ public final class YarnWorkerPool implements WorkerPool {
 
     /** YARN's diagnostics can hold pages of stderr; the log line keeps their first line. */
     private static String firstLine(String diagnostics) {
-        String trimmed = diagnostics == null ? "" : diagnostics.strip();
-        return trimmed.isEmpty() ? "" : ": " + trimmed.lines().findFirst().orElse("");
+        String line = FirstLine.of(diagnostics);
+        return line.isEmpty() ? "" : ": " + line;
     }
 
     private final class ResourceManagerCallbacks extends AMRMClientAsync.AbstractCallbackHandler {

@@ -23,6 +23,8 @@ class ExactlyOnceOnHdfsTest extends ExactlyOnceContract {
     private static final long QUOTA_RESET = -1L;
     /** close() waits for the DataNode's block report; the client's first retry otherwise waits 400 ms. */
     private static final String BLOCK_DELAY_KEY = "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
+    /** Doubling from 5 ms, up to 20 s in all: the default 5 retries give up after 155 ms on a loaded machine. */
+    private static final String BLOCK_RETRIES_KEY = "dfs.client.block.write.locateFollowingBlock.retries";
 
     @TempDir
     static java.nio.file.Path clusterDirectory;
@@ -37,6 +39,7 @@ class ExactlyOnceOnHdfsTest extends ExactlyOnceContract {
         configuration.set("hadoop.tmp.dir", clusterDirectory.resolve("tmp").toString());
         configuration.setInt("dfs.replication", 1);
         configuration.setInt(BLOCK_DELAY_KEY, 5);
+        configuration.setInt(BLOCK_RETRIES_KEY, 12);
         configuration.setInt("dfs.heartbeat.interval", 1);
         configuration.setBoolean("dfs.webhdfs.enabled", false);
         cluster = new MiniDFSCluster.Builder(configuration, clusterDirectory.resolve("dfs").toFile())
@@ -58,7 +61,7 @@ class ExactlyOnceOnHdfsTest extends ExactlyOnceContract {
 
     @Override
     protected Map<String, String> fileSystemSettings() {
-        return Map.of("spindle.hadoop." + BLOCK_DELAY_KEY, "5");
+        return Map.of("spindle.hadoop." + BLOCK_DELAY_KEY, "5", "spindle.hadoop." + BLOCK_RETRIES_KEY, "12");
     }
 
     @Override

@@ -163,7 +163,9 @@ public final class CanonicalKeyGroups {
         private int keyGroup = -1;
         private long blockStart;
         private CRC32C blockCrc;
-        private DeflaterOutputStream block;
+        private DeflaterOutputStream deflating;
+        /** In front of {@link #deflating}: one call into zlib per 64 KiB, not one per field of an entry. */
+        private OutputStream block;
 
         public Writer(Path target, int maxParallelism, KeyGroupRange range, List<StateDeclaration> states)
                 throws IOException {
@@ -188,7 +190,8 @@ public final class CanonicalKeyGroups {
                 blockCrc = new CRC32C();
                 deflater.reset();
                 // finished, never closed: the file goes on after the block
-                block = new DeflaterOutputStream(new CheckedOutputStream(file, blockCrc), deflater, 64 * 1024);
+                deflating = new DeflaterOutputStream(new CheckedOutputStream(file, blockCrc), deflater, 64 * 1024);
+                block = new BufferedOutputStream(deflating, 64 * 1024);
             }
             writeVarInt(block, entry.state());
             writeBytes(block, entry.key());
@@ -234,10 +237,12 @@ public final class CanonicalKeyGroups {
             if (block == null) {
                 return;
             }
-            block.finish();
+            block.flush();
+            deflating.finish();
             blockLengths[keyGroup - range.start()] = file.count - blockStart;
             blockChecksums[keyGroup - range.start()] = (int) blockCrc.getValue();
             block = null;
+            deflating = null;
         }
 
         private void writeBytes(OutputStream out, byte[] bytes) throws IOException {

@@ -18,6 +18,8 @@ public final class MiniDfs {
         // close() asks the NameNode to complete the file before the DataNode has reported the block, and
         // the client's first retry waits 400 ms: 180 ms per file on average here, 20 ms with 5 ms
         configuration.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 5);
+        // doubling from 5 ms, up to 20 s in all: the default 5 retries give up after 155 ms on a loaded machine
+        configuration.setInt("dfs.client.block.write.locateFollowingBlock.retries", 12);
         configuration.setInt("dfs.heartbeat.interval", 1);
         configuration.setBoolean("dfs.webhdfs.enabled", false);
         MiniDFSCluster cluster = new MiniDFSCluster.Builder(configuration, directory.resolve("dfs").toFile())

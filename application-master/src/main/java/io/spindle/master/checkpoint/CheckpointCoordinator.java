@@ -53,6 +53,8 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     private final List<CompletedCheckpointStats> completedStats = new ArrayList<>();
     private long nextCheckpointId;
     private boolean suspended;
+    /** A savepoint that ends the job completed; its tasks are ending, until a new attempt runs ({@link #resume}). */
+    private boolean stoppedWithSavepoint;
     private long lastCompletionMillis = Long.MIN_VALUE;
 
     /**
@@ -136,9 +138,13 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         return savepoint.completion();
     }
 
-    /** Whether a savepoint that ends the job is pending: no checkpoint may start after its barrier. */
+    /**
+     * Whether the job is being stopped with a savepoint: one is pending, or completed and the tasks are ending. No
+     * checkpoint may start after its barrier.
+     */
     public synchronized boolean stopInProgress() {
-        return pending.values().stream().anyMatch(p -> p.isSavepoint() && p.barrier().savepoint().stopsTheJob());
+        return stoppedWithSavepoint
+                || pending.values().stream().anyMatch(p -> p.isSavepoint() && p.barrier().savepoint().stopsTheJob());
     }
 
     @Override
@@ -186,6 +192,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     /** Checkpoints may be triggered again: a new set of tasks is running. */
     public synchronized void resume() {
         suspended = false;
+        stoppedWithSavepoint = false;
     }
 
     /** Drops every pending checkpoint. */
@@ -235,6 +242,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         if (checkpoint.isSavepoint()) {
             LOG.info("savepoint {} completed in {} ms: {} bytes at {}", checkpointId,
                     clock.getAsLong() - checkpoint.triggerMillis(), metadata.fullBytes(), completed.directory());
+            stoppedWithSavepoint = checkpoint.barrier().savepoint().stopsTheJob();
             // Whoever waits for the savepoint hears first: a stopped job's tasks end once they hear it.
             checkpoint.completion().complete(completed);
             target.notifyCheckpointComplete(checkpointId);

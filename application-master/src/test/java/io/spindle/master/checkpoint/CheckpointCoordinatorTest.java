@@ -252,6 +252,20 @@ class CheckpointCoordinatorTest {
     }
 
     @Test
+    void afterAStopWithSavepointCompletedTheJobIsStillBeingStoppedUntilANewAttemptRuns() throws Exception {
+        CheckpointCoordinator coordinator = coordinator(0);
+        CompletableFuture<CompletedCheckpoint> stop = coordinator.triggerSavepoint(savepoints(),
+                SavepointFormat.CANONICAL, Termination.STOP);
+        coordinator.acknowledge(ack(0, 1));
+        coordinator.acknowledge(ack(1, 1));
+
+        assertThat(stop).isCompleted();
+        assertThat(coordinator.stopInProgress()).isTrue();
+        coordinator.resume();
+        assertThat(coordinator.stopInProgress()).isFalse();
+    }
+
+    @Test
     void suspendedCoordinatorRefusesSavepointsAtOnce() throws Exception {
         CheckpointCoordinator coordinator = coordinator(0);
         coordinator.suspend(CheckpointFailureReason.TASK_FAILURE);

@@ -34,8 +34,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@link RocksDbKeyedStateBackend#restore}: from one native snapshot of exactly the wanted key groups, downloads
- * its files and opens RocksDB on them; from anything else (other key-group ranges, several handles, canonical
- * savepoints) fills a fresh instance with the entries of the wanted key groups.
+ * its files and opens RocksDB on them. From anything else (other key-group ranges, several handles, canonical
+ * savepoints): opens the native snapshot that covers most of the wanted key groups the same way and deletes the key
+ * groups it has beyond them, or starts a fresh instance if there is none, then copies in the entries of the wanted
+ * key groups from every other handle.
  */
 final class RocksDbRestore {
 
@@ -85,6 +87,7 @@ final class RocksDbRestore {
     private static final class Opened {
         RocksDbInstanceOptions options;
         RocksDB db;
+        ColumnFamilyHandle defaultColumnFamily;
         final List<ColumnFamilyHandle> handles = new ArrayList<>();
 
         /** Reverse order of creation: column families, the DB, its options. */
@@ -109,6 +112,14 @@ final class RocksDbRestore {
                                                               NativeKeyedState handle, SnapshotFiles files,
                                                               Opened opened) throws IOException, RocksDBException {
         download(filesByLocalName(handle), directory, files, checkpointOptions, keyGroupRange);
+        Map<String, ColumnFamilyHandle> restored = openDownloaded(resources, directory, opened);
+        return new RocksDbKeyedStateBackend<>(resources, directory, keyCodec, maxParallelism, keyGroupRange,
+                opened.options, checkpointOptions, opened.db, opened.defaultColumnFamily, restored);
+    }
+
+    /** Opens a downloaded snapshot in place with all its column families; returns the states' ones by name. */
+    private static Map<String, ColumnFamilyHandle> openDownloaded(RocksDbResources resources, Path directory,
+                                                                  Opened opened) throws RocksDBException {
         opened.options = resources.newInstanceOptions();
         List<byte[]> names = columnFamilyNames(directory);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>(names.size());
@@ -116,12 +127,11 @@ final class RocksDbRestore {
             descriptors.add(new ColumnFamilyDescriptor(name, opened.options.columnFamilyOptions()));
         }
         opened.db = RocksDB.open(opened.options.dbOptions(), directory.toString(), descriptors, opened.handles);
-        ColumnFamilyHandle defaultColumnFamily = null;
-        Map<String, ColumnFamilyHandle> restored = new HashMap<>();
+        Map<String, ColumnFamilyHandle> restored = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             byte[] name = names.get(i);
             if (Arrays.equals(name, RocksDB.DEFAULT_COLUMN_FAMILY)) {
-                defaultColumnFamily = opened.handles.get(i);
+                opened.defaultColumnFamily = opened.handles.get(i);
             } else {
                 // Only the backend's "s:" column families exist; any other would be opened and kept as is.
                 String text = new String(name, StandardCharsets.UTF_8);
@@ -130,25 +140,39 @@ final class RocksDbRestore {
                 restored.put(stateName, opened.handles.get(i));
             }
         }
-        return new RocksDbKeyedStateBackend<>(resources, directory, keyCodec, maxParallelism, keyGroupRange,
-                opened.options, checkpointOptions, opened.db, defaultColumnFamily, restored);
+        return restored;
     }
 
-    /** A fresh instance with the entries of {@code keyGroupRange} from every handle that has some. */
+    /**
+     * An instance with the entries of {@code keyGroupRange} from every handle that has some. The native handle that
+     * covers most of the range, if any, is the base: its files are opened in place and what lies outside the range
+     * is deleted, so scaling out copies no entries at all; the other handles' entries are copied in.
+     */
     private static <K> RocksDbKeyedStateBackend<K> fill(RocksDbResources resources, Path directory, Codec<K> keyCodec,
                                                         int maxParallelism, KeyGroupRange keyGroupRange,
                                                         RocksDbCheckpointOptions checkpointOptions,
                                                         List<KeyedStateHandle> handles, SnapshotFiles files,
                                                         Opened opened) throws IOException, RocksDBException {
-        opened.options = resources.newInstanceOptions();
-        opened.db = RocksDB.open(opened.options.dbOptions(), directory.toString(), List.of(
-                new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, opened.options.columnFamilyOptions())),
-                opened.handles);
-        try (Filling target = new Filling(opened)) {
+        NativeKeyedState base = largestNativeOverlap(handles, keyGroupRange);
+        Map<String, ColumnFamilyHandle> baseStates = Map.of();
+        if (base == null) {
+            opened.options = resources.newInstanceOptions();
+            opened.db = RocksDB.open(opened.options.dbOptions(), directory.toString(), List.of(
+                    new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, opened.options.columnFamilyOptions())),
+                    opened.handles);
+            opened.defaultColumnFamily = opened.handles.get(0);
+        } else {
+            download(filesByLocalName(base), directory, files, checkpointOptions, keyGroupRange);
+            baseStates = openDownloaded(resources, directory, opened);
+        }
+        try (Filling target = new Filling(opened, baseStates)) {
+            if (base != null) {
+                target.deleteOutside(base.keyGroupRange(), keyGroupRange);
+            }
             int downloads = 0;
             for (KeyedStateHandle handle : handles) {
                 KeyGroupRange part = intersection(handle.keyGroupRange(), keyGroupRange);
-                if (part == null) {
+                if (part == null || handle == base) {
                     continue;
                 }
                 if (handle instanceof NativeKeyedState nativeState) {
@@ -160,8 +184,22 @@ final class RocksDbRestore {
             }
             target.flush();
             return new RocksDbKeyedStateBackend<>(resources, directory, keyCodec, maxParallelism, keyGroupRange,
-                    opened.options, checkpointOptions, opened.db, opened.handles.get(0), target.columnFamilies);
+                    opened.options, checkpointOptions, opened.db, opened.defaultColumnFamily, target.columnFamilies);
         }
+    }
+
+    /** The native handle sharing the most key groups with the range; null if none shares any. */
+    private static NativeKeyedState largestNativeOverlap(List<KeyedStateHandle> handles, KeyGroupRange range) {
+        NativeKeyedState largest = null;
+        int largestSize = 0;
+        for (KeyedStateHandle handle : handles) {
+            KeyGroupRange part = intersection(handle.keyGroupRange(), range);
+            if (handle instanceof NativeKeyedState nativeState && part != null && part.size() > largestSize) {
+                largest = nativeState;
+                largestSize = part.size();
+            }
+        }
+        return largest;
     }
 
     /** Downloads a native snapshot next to the instance, copies the part's byte range of each state, deletes it. */
@@ -228,8 +266,37 @@ final class RocksDbRestore {
         final Map<String, ColumnFamilyHandle> columnFamilies = new LinkedHashMap<>();
         private final WriteBatch batch = new WriteBatch();
 
-        Filling(Opened opened) {
+        /** @param baseStates the column families of the states the instance holds already, by name */
+        Filling(Opened opened, Map<String, ColumnFamilyHandle> baseStates) throws RocksDBException {
             this.opened = opened;
+            for (Map.Entry<String, ColumnFamilyHandle> state : baseStates.entrySet()) {
+                byte[] meta = opened.db.get(opened.defaultColumnFamily, RocksDbLayout.stateMetaKey(state.getKey()));
+                if (meta == null) {
+                    throw new StateException("the restored snapshot has state '" + state.getKey()
+                            + "' but not what it was declared as");
+                }
+                declared.put(state.getKey(), new StateDeclaration(state.getKey(), RocksDbLayout.stateMetaKind(meta),
+                        RocksDbLayout.stateMetaCodecId(meta), true));
+                columnFamilies.put(state.getKey(), state.getValue());
+            }
+        }
+
+        /**
+         * Deletes the key groups of {@code held} outside {@code wanted} from every state: keys start with their key
+         * group, so each side is one range tombstone; the entries stay hidden in the files until compaction drops
+         * them.
+         */
+        void deleteOutside(KeyGroupRange held, KeyGroupRange wanted) throws RocksDBException {
+            for (ColumnFamilyHandle columnFamily : columnFamilies.values()) {
+                if (held.start() < wanted.start()) {
+                    opened.db.deleteRange(columnFamily, opened.options.writeOptions(),
+                            RocksDbLayout.keyGroupPrefix(held.start()), RocksDbLayout.keyGroupPrefix(wanted.start()));
+                }
+                if (held.end() > wanted.end()) {
+                    opened.db.deleteRange(columnFamily, opened.options.writeOptions(),
+                            RocksDbLayout.keyGroupPrefix(wanted.end() + 1), RocksDbLayout.keyGroupPrefix(held.end() + 1));
+                }
+            }
         }
 
         /** The column family of a state; declared differently by two snapshots is an error naming it. */
@@ -245,7 +312,7 @@ final class RocksDbRestore {
             ColumnFamilyHandle columnFamily = opened.db.createColumnFamily(new ColumnFamilyDescriptor(
                     RocksDbLayout.columnFamilyName(state.name()), opened.options.columnFamilyOptions()));
             opened.handles.add(columnFamily);
-            opened.db.put(opened.handles.get(0), opened.options.writeOptions(),
+            opened.db.put(opened.defaultColumnFamily, opened.options.writeOptions(),
                     RocksDbLayout.stateMetaKey(state.name()), RocksDbLayout.stateMeta(state.kind(), state.codecId()));
             declared.put(state.name(), state);
             columnFamilies.put(state.name(), columnFamily);

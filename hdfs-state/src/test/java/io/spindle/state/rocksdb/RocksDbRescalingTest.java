@@ -156,6 +156,22 @@ class RocksDbRescalingTest {
     }
 
     @Test
+    void keyGroupsAScaledOutSubtaskDroppedStayDroppedInItsSnapshots() throws IOException {
+        RocksDbKeyedStateBackend<String> half = restore(KeyGroups.rangeOf(0, MAX_PARALLELISM, 2),
+                take(1, Taken.CHECKPOINT));
+        KeyedStateHandle halfSnapshot = half.snapshot(2).uploadSavepoint(storage, SavepointFormat.NATIVE);
+        int owned = 0;
+        for (int i = 0; i < KEYS; i++) {
+            owned += owns(half, i) ? 1 : 0;
+        }
+
+        RocksDbKeyedStateBackend<String> whole = restore(KeyGroups.rangeOf(0, MAX_PARALLELISM, 1), List.of(halfSnapshot));
+
+        assertThat(owned).isPositive().isLessThan(KEYS);
+        assertThat(countKeys(whole)).isEqualTo(owned);
+    }
+
+    @Test
     void rescalingLeavesNoDownloadedSnapshotInTheWorkingDirectory() throws IOException {
         RocksDbKeyedStateBackend<String> restored = restore(KeyGroups.rangeOf(0, MAX_PARALLELISM, 1),
                 take(2, Taken.CHECKPOINT));

@@ -235,7 +235,10 @@ public abstract class ExactlyOnceContract {
      * allows them again.
      */
     private JobResult runRefusingOneUpload(Configuration config) throws Exception {
-        CompletableFuture<JobResult> job = CompletableFuture.supplyAsync(() -> run(config, "rate", "100000"));
+        // Checkpoints a second apart: the one after the refused checkpoint starts long after this test saw it end and
+        // allowed uploads again. At 100 ms it could start within milliseconds and be refused too under load.
+        config.set("execution.checkpointing.interval", "1 s", null);
+        CompletableFuture<JobResult> job = CompletableFuture.supplyAsync(() -> run(config, "rate", "50000"));
         Path jobDirectory = await(() -> jobDirectoryIfAny(), "the job directory");
         long completed = await(() -> newestCompleted(jobDirectory), "a first completed checkpoint");
         Path shared = new Path(jobDirectory, "shared");

@@ -67,13 +67,7 @@ final class ReadOnlyRocksDb implements AutoCloseable {
                     continue;
                 }
                 String stateName = name.substring(RocksDbLayout.STATE_COLUMN_FAMILY_PREFIX.length());
-                byte[] meta = db.get(defaultColumnFamily, RocksDbLayout.stateMetaKey(stateName));
-                if (meta == null) {
-                    throw new StateException("the snapshot in " + directory + " has state '" + stateName
-                            + "' but not what it was declared as");
-                }
-                states.add(Map.entry(new StateDeclaration(stateName, RocksDbLayout.stateMetaKind(meta),
-                        RocksDbLayout.stateMetaCodecId(meta), true), handles.get(i)));
+                states.add(Map.entry(declaration(db, defaultColumnFamily, stateName, directory), handles.get(i)));
             }
             states.sort(Comparator.comparing(entry -> entry.getKey().name()));
             Map<StateDeclaration, ColumnFamilyHandle> byDeclaration = new LinkedHashMap<>();
@@ -86,6 +80,21 @@ final class ReadOnlyRocksDb implements AutoCloseable {
             }
             throw new StateException("cannot open the RocksDB snapshot in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What a state of the snapshot in {@code directory} was declared as, from the record the backend keeps of it in
+     * the default column family.
+     */
+    static StateDeclaration declaration(RocksDB db, ColumnFamilyHandle defaultColumnFamily, String stateName,
+                                        Path directory) throws RocksDBException {
+        byte[] meta = db.get(defaultColumnFamily, RocksDbLayout.stateMetaKey(stateName));
+        if (meta == null) {
+            throw new StateException("the snapshot in " + directory + " has state '" + stateName
+                    + "' but not what it was declared as");
+        }
+        return new StateDeclaration(stateName, RocksDbLayout.stateMetaKind(meta), RocksDbLayout.stateMetaCodecId(meta),
+                true);
     }
 
     /** The states in the snapshot, by name. */

@@ -165,7 +165,7 @@ final class RocksDbRestore {
             download(filesByLocalName(base), directory, files, checkpointOptions, keyGroupRange);
             baseStates = openDownloaded(resources, directory, opened);
         }
-        try (Filling target = new Filling(opened, baseStates)) {
+        try (Filling target = new Filling(opened, directory, baseStates)) {
             if (base != null) {
                 target.deleteOutside(base.keyGroupRange(), keyGroupRange);
             }
@@ -266,17 +266,15 @@ final class RocksDbRestore {
         final Map<String, ColumnFamilyHandle> columnFamilies = new LinkedHashMap<>();
         private final WriteBatch batch = new WriteBatch();
 
-        /** @param baseStates the column families of the states the instance holds already, by name */
-        Filling(Opened opened, Map<String, ColumnFamilyHandle> baseStates) throws RocksDBException {
+        /**
+         * @param directory  where the instance is
+         * @param baseStates the column families of the states the instance holds already, by name
+         */
+        Filling(Opened opened, Path directory, Map<String, ColumnFamilyHandle> baseStates) throws RocksDBException {
             this.opened = opened;
             for (Map.Entry<String, ColumnFamilyHandle> state : baseStates.entrySet()) {
-                byte[] meta = opened.db.get(opened.defaultColumnFamily, RocksDbLayout.stateMetaKey(state.getKey()));
-                if (meta == null) {
-                    throw new StateException("the restored snapshot has state '" + state.getKey()
-                            + "' but not what it was declared as");
-                }
-                declared.put(state.getKey(), new StateDeclaration(state.getKey(), RocksDbLayout.stateMetaKind(meta),
-                        RocksDbLayout.stateMetaCodecId(meta), true));
+                declared.put(state.getKey(), ReadOnlyRocksDb.declaration(opened.db, opened.defaultColumnFamily,
+                        state.getKey(), directory));
                 columnFamilies.put(state.getKey(), state.getValue());
             }
         }

@@ -2,6 +2,7 @@ package io.spindle.client.cli;
 
 import io.spindle.client.yarn.ApplicationStatus;
 import io.spindle.client.yarn.YarnApplications;
+import io.spindle.core.text.FirstLine;
 import org.apache.commons.cli.CommandLine;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 
@@ -39,6 +40,6 @@ final class ApplicationArgument {
     /** "{@code <id> <final status>: <first line of the diagnostics>}": how an application ended, in one line. */
     static String endLine(ApplicationStatus end) {
         return end.id() + " " + end.finalStatus()
-                + (end.diagnostics().isBlank() ? "" : ": " + end.diagnostics().strip().lines().findFirst().orElseThrow());
+                + (end.diagnostics().isBlank() ? "" : ": " + FirstLine.of(end.diagnostics()));
     }
 }

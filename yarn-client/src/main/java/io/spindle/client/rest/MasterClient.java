@@ -1,5 +1,6 @@
 package io.spindle.client.rest;
 
+import io.spindle.core.text.FirstLine;
 import io.spindle.master.rest.MasterRestServer;
 import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
 import io.spindle.state.checkpoint.SavepointFormat;
@@ -113,7 +114,7 @@ public final class MasterClient {
         try {
             return JsonObject.parse(body).text("error");
         } catch (IllegalArgumentException e) {
-            return body.isBlank() ? "no details" : body.strip().lines().findFirst().orElseThrow();
+            return body.isBlank() ? "no details" : FirstLine.of(body);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.spindle.client.yarn;
 
+import io.spindle.core.text.FirstLine;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
@@ -61,6 +62,6 @@ final class ClusterCalls {
         if (message == null || message.isBlank()) {
             return "no details";
         }
-        return message.strip().lines().findFirst().orElse("").replaceAll("; For more details see: +\\S+", "");
+        return FirstLine.of(message).replaceAll("; For more details see: +\\S+", "");
     }
 }

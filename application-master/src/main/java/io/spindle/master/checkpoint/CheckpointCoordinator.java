@@ -12,6 +12,7 @@ import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.checkpoint.storage.CompletedCheckpointStore;
+import io.spindle.state.checkpoint.storage.FencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,13 @@ import java.util.function.LongSupplier;
  * YARN: tasks are reached through a {@link CheckpointTarget}, and answer as a {@link CheckpointResponder}.
  *
  * <p>Order on completion matters: {@code _metadata} is published and the checkpoint added to the store
- * (its shared files registered) before any task hears of it and may reuse those files.
+ * (its shared files registered) before any task hears of it and may reuse those files, or commit what it wrote
+ * for it: whatever the tasks commit is in a checkpoint a failover restores from.
+ *
+ * <p>Savepoints. One that leaves the job running commits nothing: the tasks do not hear of it (as in Flink 1.15
+ * and later), so no side effect depends on a savepoint that no failover restores from. One that stops the job
+ * (stop with savepoint) is its last checkpoint: it is added to the store, so that a failover before every task
+ * ended resumes from it and not from an older checkpoint, and then the tasks hear of it and commit.
  */
 public final class CheckpointCoordinator implements CheckpointResponder {
 
@@ -60,7 +67,8 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     /**
      * @param operators every operator of the job, so the metadata lists stateless ones too
      * @param subtasks every subtask that must acknowledge a checkpoint
-     * @param failJob called when more consecutive checkpoints failed than tolerated
+     * @param failJob called when more consecutive checkpoints failed than tolerated, or with a
+     *                {@link FencedException} when a newer master attempt took over the checkpoints
      */
     public CheckpointCoordinator(String jobId, String jobName, CheckpointStorage storage, CompletedCheckpointStore store,
                                  List<OperatorInfo> operators, Set<SubtaskId> subtasks, CheckpointTarget target,
@@ -80,16 +88,22 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         this.nextCheckpointId = store.highestCheckpointId() + 1;
     }
 
+    /** Starts the next periodic checkpoint; see {@link #triggerCheckpoint(boolean)}. */
+    public long triggerCheckpoint() {
+        return triggerCheckpoint(false);
+    }
+
     /**
-     * Starts the next checkpoint; returns its id, or -1 while suspended. A storage error aborts it and counts
-     * as a failure.
+     * Starts the next checkpoint, or the final checkpoint of a job whose every task's input ended; returns its id,
+     * or -1 while suspended. A storage error aborts it and counts as a failure.
      */
-    public synchronized long triggerCheckpoint() {
+    public synchronized long triggerCheckpoint(boolean finalCheckpoint) {
         if (suspended) {
             return -1;
         }
         long checkpointId = nextCheckpointId++;
-        PendingCheckpoint checkpoint = new PendingCheckpoint(CheckpointBarrier.checkpoint(checkpointId),
+        PendingCheckpoint checkpoint = new PendingCheckpoint(finalCheckpoint
+                ? CheckpointBarrier.finalCheckpoint(checkpointId) : CheckpointBarrier.checkpoint(checkpointId),
                 clock.getAsLong(), subtasks);
         pending.put(checkpointId, checkpoint);
         try {
@@ -128,7 +142,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
                     + targetDirectory + ": " + e.getMessage(), e));
         }
         long checkpointId = nextCheckpointId++;
-        PendingCheckpoint savepoint = new PendingCheckpoint(new CheckpointBarrier(checkpointId,
+        PendingCheckpoint savepoint = new PendingCheckpoint(CheckpointBarrier.savepoint(checkpointId,
                 new SavepointRequest(location.toString(), format, termination)), clock.getAsLong(), subtasks);
         pending.put(checkpointId, savepoint);
         LOG.info("savepoint {} triggered into {} ({}{})", checkpointId, location,
@@ -145,6 +159,11 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     public synchronized boolean stopInProgress() {
         return stoppedWithSavepoint
                 || pending.values().stream().anyMatch(p -> p.isSavepoint() && p.barrier().savepoint().stopsTheJob());
+    }
+
+    /** Whether a final barrier is out (final checkpoint or stop with savepoint): the tasks wait for its end. */
+    public synchronized boolean finalPending() {
+        return pending.values().stream().anyMatch(p -> p.barrier().isFinal());
     }
 
     @Override
@@ -242,7 +261,18 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         if (checkpoint.isSavepoint()) {
             LOG.info("savepoint {} completed in {} ms: {} bytes at {}", checkpointId,
                     clock.getAsLong() - checkpoint.triggerMillis(), metadata.fullBytes(), completed.directory());
-            stoppedWithSavepoint = checkpoint.barrier().savepoint().stopsTheJob();
+            if (!checkpoint.barrier().isFinal()) {
+                checkpoint.completion().complete(completed);
+                return;
+            }
+            try {
+                store.add(completed);
+            } catch (RuntimeException e) {
+                pending.put(checkpointId, checkpoint);
+                abort(checkpointId, CheckpointFailureReason.STORAGE_ERROR, e);
+                return;
+            }
+            stoppedWithSavepoint = true;
             // Whoever waits for the savepoint hears first: a stopped job's tasks end once they hear it.
             checkpoint.completion().complete(completed);
             target.notifyCheckpointComplete(checkpointId);
@@ -279,7 +309,9 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         }
         store.discardAborted(checkpointId, checkpoint.sharedFiles());
         LOG.info("checkpoint {} aborted ({}): {}", checkpointId, reason, cause.toString());
-        if (failures.checkpointFailed(checkpointId, reason)) {
+        if (cause instanceof FencedException) {
+            failJob.accept(cause); // no checkpoint of this master attempt can complete any more
+        } else if (failures.checkpointFailed(checkpointId, reason)) {
             failJob.accept(new CheckpointFailure("exceeded the tolerable checkpoint failures ("
                     + failures.consecutiveFailures() + " in a row); last: " + cause, cause));
         }

@@ -37,8 +37,10 @@ import java.util.function.Consumer;
 /**
  * Periodic checkpoints of one job, wherever its tasks run: the coordinator, its store, and the thread that
  * triggers it on time. They outlive the attempts of a job that fails over; each attempt's tasks are reached
- * through the {@link CheckpointTarget} given to {@link #start} until {@link #stopTriggering}, which also comes
- * when the attempt's first task ends, since a finished source can no longer take part.
+ * through the {@link CheckpointTarget} given to {@link #start} until {@link #stopTriggering}, which comes when the
+ * attempt fails or its first task ends. Tasks whose input ended keep taking part; once every task's input ended
+ * ({@link #inputEnded}) the final checkpoint is triggered at once, and again should it be aborted: its completion
+ * lets the tasks commit and end.
  */
 public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
 
@@ -70,17 +72,23 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
     private volatile CheckpointTarget attempt = NO_ATTEMPT;
     /** Not guarded by a lock of this class: a failing job stops it from inside the coordinator's lock. */
     private final AtomicReference<ScheduledFuture<?>> triggering = new AtomicReference<>();
+    private final Set<SubtaskId> subtasks;
+    /** The subtasks of the running attempt whose input ended; guarded by itself. */
+    private final Set<SubtaskId> inputEnded = new HashSet<>();
     private long lastTriggerMillis;
 
     private JobCheckpointing(Configuration configuration, org.apache.hadoop.conf.Configuration hadoop,
-                             ExecutionPlan plan, String jobId, Consumer<Throwable> failJob) throws IOException {
+                             ExecutionPlan plan, String jobId, int masterAttempt, Consumer<Throwable> failJob)
+            throws IOException {
         this.storage = new CheckpointStorage(configuration.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
                 jobId, hadoop);
+        storage.claim(masterAttempt);
         this.store = CompletedCheckpointStore.recover(storage, configuration.get(CheckpointingOptions.NUM_RETAINED));
+        this.subtasks = subtasks(plan);
         this.retention = configuration.get(CheckpointingOptions.EXTERNALIZED_RETENTION);
         this.savepointDirectory = configuration.contains(CheckpointingOptions.SAVEPOINTS_DIRECTORY)
                 ? configuration.get(CheckpointingOptions.SAVEPOINTS_DIRECTORY) : null;
-        this.coordinator = new CheckpointCoordinator(jobId, plan.graph().jobName(), storage, store, operators(plan), subtasks(plan), this,
+        this.coordinator = new CheckpointCoordinator(jobId, plan.graph().jobName(), storage, store, operators(plan), subtasks, this,
                 new CheckpointFailureManager(configuration.get(CheckpointingOptions.TOLERABLE_FAILURES)),
                 configuration.get(CheckpointingOptions.TIMEOUT).toMillis(), System::currentTimeMillis, failJob);
         this.decider = new CheckpointTriggerDecider(configuration.get(CheckpointingOptions.INTERVAL).toMillis(),
@@ -91,17 +99,18 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
 
     /**
      * Checkpointing as configured; a checkpoint directory comes with the interval (checked with the config).
-     * The checkpoints go to {@code <checkpoints-dir>/<jobId>}; those already there (a restarted master) are
-     * recovered, and numbering continues after them.
+     * The checkpoints go to {@code <checkpoints-dir>/<jobId>}, which master attempt {@code masterAttempt} claims
+     * (see {@link CheckpointStorage#claim}); those already there (a restarted master) are recovered, and
+     * numbering continues after them.
      */
     public static Optional<JobCheckpointing> create(Configuration configuration,
                                                     org.apache.hadoop.conf.Configuration hadoop, ExecutionPlan plan,
-                                                    String jobId, Consumer<Throwable> failJob) {
+                                                    String jobId, int masterAttempt, Consumer<Throwable> failJob) {
         if (!configuration.contains(CheckpointingOptions.INTERVAL)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new JobCheckpointing(configuration, hadoop, plan, jobId, failJob));
+            return Optional.of(new JobCheckpointing(configuration, hadoop, plan, jobId, masterAttempt, failJob));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the checkpoint directory", e);
         }
@@ -111,7 +120,10 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
         return coordinator;
     }
 
-    /** The newest completed checkpoint of this job, where a failover resumes. */
+    /**
+     * Where a failover resumes: the newest completed checkpoint of this job, or the savepoint that stopped it if
+     * that is newer (its tasks may have committed what they wrote for it).
+     */
     public Optional<CompletedCheckpoint> latestCompleted() {
         return store.latest();
     }
@@ -124,19 +136,44 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
     /** Triggers checkpoints of an attempt's tasks, an interval after now. */
     public void start(CheckpointTarget attemptTasks) {
         this.attempt = attemptTasks;
+        synchronized (inputEnded) {
+            inputEnded.clear();
+        }
         lastTriggerMillis = System.currentTimeMillis();
         coordinator.resume();
         triggering.set(triggerThread.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS,
                 TimeUnit.MILLISECONDS));
     }
 
+    /** A subtask of the running attempt reported that its input ended; the last one brings the final checkpoint. */
+    public void inputEnded(SubtaskId subtask) {
+        boolean all;
+        synchronized (inputEnded) {
+            inputEnded.add(subtask);
+            all = inputEnded.containsAll(subtasks);
+        }
+        if (all) {
+            triggerThread.execute(this::tick);
+        }
+    }
+
     private void tick() {
+        if (triggering.get() == null) {
+            return;
+        }
         coordinator.expireOverdue();
+        if (coordinator.stopInProgress() || coordinator.finalPending()) {
+            return;
+        }
+        boolean allInputEnded;
+        synchronized (inputEnded) {
+            allInputEnded = inputEnded.containsAll(subtasks);
+        }
         long now = System.currentTimeMillis();
-        if (now >= decider.nextTriggerMillis(lastTriggerMillis, coordinator.lastCompletionMillis(),
-                coordinator.pendingCount()) && !coordinator.stopInProgress()) {
+        if (allInputEnded || now >= decider.nextTriggerMillis(lastTriggerMillis, coordinator.lastCompletionMillis(),
+                coordinator.pendingCount())) {
             lastTriggerMillis = now;
-            coordinator.triggerCheckpoint();
+            coordinator.triggerCheckpoint(allInputEnded);
         }
     }
 
@@ -169,6 +206,7 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
         }
         try {
             store.close();
+            storage.releaseClaims();
         } catch (IOException e) {
             LOG.warn("could not clean up the checkpoint directory {}: {}", jobDirectory(), e.toString());
         }
@@ -219,8 +257,11 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
 
     private static List<OperatorInfo> operators(ExecutionPlan plan) {
         List<OperatorInfo> operators = new ArrayList<>();
-        for (StreamNode node : plan.graph().nodes()) {
-            operators.add(new OperatorInfo(node.name(), node.parallelism(), plan.graph().maxParallelism(), node.states()));
+        for (TaskVertex vertex : plan.vertices()) {
+            for (StreamNode node : vertex.chain()) {
+                operators.add(new OperatorInfo(node.name(), vertex.id(), node.parallelism(),
+                        plan.graph().maxParallelism(), node.states()));
+            }
         }
         return operators;
     }

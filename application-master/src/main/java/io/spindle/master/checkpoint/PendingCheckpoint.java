@@ -28,8 +28,9 @@ public final class PendingCheckpoint {
     /** A subtask of the plan: its task vertex and index. */
     public record SubtaskId(int vertexId, int subtaskIndex) { }
 
-    /** Where an operator's state belongs in the metadata, with the states it declared. */
-    public record OperatorInfo(String name, int parallelism, int maxParallelism, List<StateDeclaration> states) {
+    /** Where an operator's state belongs in the metadata, with the states it declared and its task vertex. */
+    public record OperatorInfo(String name, int vertexId, int parallelism, int maxParallelism,
+                               List<StateDeclaration> states) {
 
         public OperatorInfo {
             states = List.copyOf(states);
@@ -96,7 +97,10 @@ public final class PendingCheckpoint {
         return received.stream().flatMap(snapshot -> snapshot.sharedFiles().stream()).toList();
     }
 
-    /** The metadata of the complete checkpoint: every operator with a subtask entry per parallel instance. */
+    /**
+     * The metadata of the complete checkpoint: every operator with a subtask entry per subtask that has state, and
+     * for a subtask whose input had ended an entry for every operator of its task, saying so.
+     */
     public CheckpointMetadata toMetadata(String jobId, String jobName, List<OperatorInfo> operators) {
         if (!isComplete()) {
             throw new IllegalStateException("checkpoint " + checkpointId() + " still awaits " + awaited);
@@ -107,10 +111,15 @@ public final class PendingCheckpoint {
             if (snapshot.keyedOperator() != null) {
                 listStates.putIfAbsent(snapshot.keyedOperator(), Map.of());
             }
+            if (snapshot.inputEnded()) {
+                operators.stream().filter(operator -> operator.vertexId() == snapshot.vertexId())
+                        .forEach(operator -> listStates.putIfAbsent(operator.name(), Map.of()));
+            }
             listStates.forEach((operator, states) -> byOperator
                     .computeIfAbsent(operator, name -> new ArrayList<>())
                     .add(new OperatorSubtaskState(snapshot.subtaskIndex(), states,
-                            operator.equals(snapshot.keyedOperator()) ? snapshot.keyedState() : null)));
+                            operator.equals(snapshot.keyedOperator()) ? snapshot.keyedState() : null,
+                            snapshot.inputEnded())));
         }
         Map<String, OperatorState> states = new LinkedHashMap<>();
         for (OperatorInfo operator : operators) {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
 /**
  * Decides what every subtask of a job starts from, given a completed checkpoint: operators are matched
  * by name, list state is spread over the new subtasks, keyed state goes to the subtasks owning its key
- * groups, at any parallelism. Operators new to the job start empty. Checked before anything runs.
+ * groups, at any parallelism. Operators new to the job start empty. A subtask whose input had ended when the
+ * state was taken starts so (see {@link OperatorStateRedistribution}). Checked before anything runs.
  */
 public final class StateAssignment {
 
@@ -50,11 +52,15 @@ public final class StateAssignment {
         Map<SubtaskId, TaskRestore> assignment = new HashMap<>();
         for (TaskVertex vertex : plan.vertices()) {
             for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
-                int index = subtask;
                 Map<String, Map<String, List<byte[]>>> operatorStates = new LinkedHashMap<>();
+                boolean inputEnded = false;
                 for (StreamNode node : vertex.chain()) {
-                    metadata.operator(node.name()).ifPresent(state -> operatorStates.put(node.name(),
-                            OperatorStateRedistribution.forSubtask(state, vertex.parallelism(), index)));
+                    Optional<OperatorState> state = metadata.operator(node.name());
+                    if (state.isPresent()) {
+                        operatorStates.put(node.name(),
+                                OperatorStateRedistribution.forSubtask(state.get(), vertex.parallelism(), subtask));
+                        inputEnded |= OperatorStateRedistribution.inputEnded(state.get(), vertex.parallelism(), subtask);
+                    }
                 }
                 KeyGroupRange keyGroups = KeyGroups.rangeOf(subtask, plan.graph().maxParallelism(), vertex.parallelism());
                 List<KeyedStateHandle> keyed = metadata.operator(vertex.head().name()).stream()
@@ -63,7 +69,7 @@ public final class StateAssignment {
                         .filter(handle -> handle != null && handle.keyGroupRange().intersects(keyGroups))
                         .toList();
                 assignment.put(new SubtaskId(vertex.id(), subtask), new TaskRestore(operatorStates, keyed, files,
-                        ownCheckpoint));
+                        ownCheckpoint, inputEnded));
             }
         }
         return assignment;
@@ -100,6 +106,11 @@ public final class StateAssignment {
                         + "--max-parallelism " + jobMaxParallelism);
             }
             checkDeclarations(state, node, location);
+            if (node.parallelism() != state.parallelism() && OperatorStateRedistribution.partlyEnded(state)) {
+                throw new StateRestoreException(location + ": the input of operator '" + state.operatorName()
+                        + "' had ended on some of its " + state.parallelism() + " subtasks only, so its end-of-input "
+                        + "work ran on those only; restore it at parallelism " + state.parallelism());
+            }
         }
         if (!missing.isEmpty() && !allowNonRestoredState) {
             throw new StateRestoreException(location + ": state of operators the job does not have: "

@@ -30,6 +30,7 @@ import io.spindle.runtime.checkpoint.TaskRestore;
 import io.spindle.runtime.control.ControlMessage.Acknowledge;
 import io.spindle.runtime.control.ControlMessage.Decline;
 import io.spindle.runtime.control.ControlMessage.FirstRecord;
+import io.spindle.runtime.control.ControlMessage.InputEnded;
 import io.spindle.runtime.control.ControlMessage.Placement;
 import io.spindle.runtime.control.ControlMessage.TaskDeployment;
 import io.spindle.runtime.control.ControlMessage.TaskEnded;
@@ -37,6 +38,7 @@ import io.spindle.runtime.control.ControlMessage;
 import io.spindle.runtime.control.SubtaskStates;
 import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
+import io.spindle.state.checkpoint.storage.FencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,8 +128,14 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         this.clock = clock;
         this.events = new EventJournal(clock);
         this.attempt = (masterAttempt - 1) * ATTEMPTS_PER_MASTER - 1;
-        this.checkpointing = JobCheckpointing.create(configuration, hadoop, plan, jobId,
-                cause -> onLoop(() -> failover("checkpoints failed: " + cause.getMessage())));
+        this.checkpointing = JobCheckpointing.create(configuration, hadoop, plan, jobId, masterAttempt,
+                cause -> onLoop(() -> {
+                    if (cause instanceof FencedException) {
+                        abandon(cause.getMessage());
+                    } else {
+                        failover("checkpoints failed: " + cause.getMessage());
+                    }
+                }));
         this.policy = RestartPolicy.fromConfig(configuration, checkpointing.isPresent(), new Random());
     }
 
@@ -251,9 +259,14 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         });
     }
 
+    /**
+     * The ResourceManager no longer counts this attempt as the application's (it started another): the job is not
+     * this attempt's to end, and its checkpoints belong to the new attempt.
+     */
     @Override
     public void shutdownRequested() {
-        onLoop(() -> fail("the ResourceManager asked the ApplicationMaster to shut down"));
+        onLoop(() -> abandon("the ResourceManager asked the ApplicationMaster to shut down: another attempt runs the"
+                + " job"));
     }
 
     @Override
@@ -304,6 +317,11 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
             if (current != null && current.number == decline.attempt()) {
                 checkpointing.ifPresent(c -> c.coordinator().decline(decline.taskName(), decline.checkpointId(),
                         new IllegalStateException(decline.cause())));
+            }
+        } else if (message instanceof InputEnded ended) {
+            DeployedAttempt current = deployed;
+            if (current != null && current.number == ended.attempt()) {
+                checkpointing.ifPresent(c -> c.inputEnded(new SubtaskId(ended.vertexId(), ended.subtask())));
             }
         } else if (message instanceof TaskEnded ended) {
             onLoop(() -> taskEnded(ended));
@@ -358,7 +376,7 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         String checkpointDirectory = checkpointing.map(JobCheckpointing::jobDirectory).orElse("");
         String restoreDirectory = source == null ? "" : source.checkpoint.stateRoot();
         for (RegisteredWorker worker : workers) {
-            sendQuietly(worker, new ControlMessage.Deploy(attempt, checkpointDirectory, restoreDirectory,
+            sendQuietly(worker, new ControlMessage.Deploy(jobId, attempt, checkpointDirectory, restoreDirectory,
                     source != null && source.own, placements, tasksByWorker.get(worker.id())));
         }
         state = State.RUNNING;
@@ -377,7 +395,8 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
     private Restore restoreSource() {
         Optional<CompletedCheckpoint> latest = checkpointing.flatMap(JobCheckpointing::latestCompleted);
         if (latest.isPresent()) {
-            return new Restore(latest.get(), true);
+            // the savepoint that stopped the job, if a failure came before the job ended: its files are the user's
+            return new Restore(latest.get(), !latest.get().savepoint());
         }
         if (configuration.contains(CheckpointingOptions.RESTORE_PATH)) {
             return new Restore(StateAssignment.checkpointAt(configuration.get(CheckpointingOptions.RESTORE_PATH), hadoop),
@@ -448,6 +467,24 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         endJob(State.FAILED, JobOutcome.FAILED, FinalStatus.FAILED, "job failed: " + cause);
     }
 
+    /**
+     * Ends this master attempt without ending the job: the tasks stop, the checkpoint directory is left as it is
+     * (another attempt owns it now), and the cluster hears no final status from here.
+     */
+    private void abandon(String reason) {
+        if (isOver()) {
+            return;
+        }
+        state = State.FAILED;
+        failure = reason;
+        checkpointing.ifPresent(JobCheckpointing::close);
+        for (RegisteredWorker worker : registered.values()) {
+            sendQuietly(worker, new ControlMessage.Shutdown());
+        }
+        events.add("this attempt ends, the job goes on elsewhere: " + reason);
+        end.complete(JobEnd.abandoned(reason));
+    }
+
     private void endJob(State finalState, JobOutcome outcome, FinalStatus status, String diagnostics) {
         if (isOver()) {
             return;
@@ -461,7 +498,7 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
             sendQuietly(worker, new ControlMessage.Shutdown());
         }
         events.add(diagnostics);
-        end.complete(new JobEnd(status, diagnostics));
+        end.complete(JobEnd.of(status, diagnostics));
     }
 
     private boolean isOver() {

@@ -2,6 +2,7 @@ package io.spindle.master.local;
 
 import io.spindle.master.checkpoint.CheckpointFailureReason;
 import io.spindle.master.checkpoint.CheckpointTarget;
+import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
 import io.spindle.runtime.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.tasks.SourceTask;
 import io.spindle.runtime.tasks.Task;
@@ -31,15 +32,18 @@ final class LocalAttempt implements TaskListener, CheckpointTarget {
     private final AtomicLong failureMillis = new AtomicLong();
     private final AtomicLong firstRecordMillis = new AtomicLong();
     private final Consumer<CheckpointFailureReason> stopCheckpoints;
+    private final Consumer<SubtaskId> inputEnded;
     private CountDownLatch remaining;
 
     /**
-     * @param stopCheckpoints ends this attempt's checkpoints, when a task finished (a finished source cannot
-     *                        take part in more) or failed
+     * @param stopCheckpoints ends this attempt's checkpoints, when a task finished (after the final checkpoint) or
+     *                        failed
+     * @param inputEnded hears of each subtask whose input ended
      */
-    LocalAttempt(int number, Consumer<CheckpointFailureReason> stopCheckpoints) {
+    LocalAttempt(int number, Consumer<CheckpointFailureReason> stopCheckpoints, Consumer<SubtaskId> inputEnded) {
         this.number = number;
         this.stopCheckpoints = stopCheckpoints;
+        this.inputEnded = inputEnded;
     }
 
     /** A task added after the attempt failed is cancelled at once: it runs only to release what it holds. */
@@ -113,6 +117,11 @@ final class LocalAttempt implements TaskListener, CheckpointTarget {
     @Override
     public void firstRecord(Task task) {
         firstRecordMillis.compareAndSet(0, System.currentTimeMillis());
+    }
+
+    @Override
+    public void inputEnded(Task task) {
+        inputEnded.accept(new SubtaskId(task.vertexId(), task.subtaskIndex()));
     }
 
     @Override

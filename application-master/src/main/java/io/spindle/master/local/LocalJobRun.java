@@ -67,6 +67,7 @@ final class LocalJobRun {
     private final ExecutionPlan plan;
     private final Configuration configuration;
     private final org.apache.hadoop.conf.Configuration hadoop;
+    private final String jobId = UUID.randomUUID().toString().replace("-", "");
     /** Records each operator received in the attempts that ended; guards {@link #counting}. */
     private final Map<String, Long> recordsIn = new LinkedHashMap<>();
     /** The attempt running, whose tasks' counts are not in {@link #recordsIn} yet. */
@@ -90,8 +91,7 @@ final class LocalJobRun {
     JobResult run() {
         long start = System.nanoTime();
         Map<SubtaskId, TaskRestore> restore = initialRestore();
-        checkpointing = JobCheckpointing.create(configuration, hadoop, plan, UUID.randomUUID().toString().replace("-", ""),
-                cause -> current.fail(cause));
+        checkpointing = JobCheckpointing.create(configuration, hadoop, plan, jobId, 1, cause -> current.fail(cause));
         RestartPolicy policy = RestartPolicy.fromConfig(configuration, checkpointing.isPresent(), new Random());
         List<CompletedCheckpointStats> checkpoints;
         long firstRecordMillis = 0;
@@ -104,7 +104,8 @@ final class LocalJobRun {
             long lastFailureMillis = 0;
             for (; ; number++) {
                 LocalAttempt attempt = new LocalAttempt(number,
-                        reason -> checkpointing.ifPresent(c -> c.stopTriggering(reason)));
+                        reason -> checkpointing.ifPresent(c -> c.stopTriggering(reason)),
+                        subtask -> checkpointing.ifPresent(c -> c.inputEnded(subtask)));
                 current = attempt;
                 synchronized (recordsIn) {
                     counting = attempt;
@@ -167,7 +168,7 @@ final class LocalJobRun {
     private Throwable runAttempt(LocalAttempt attempt, RocksDbResources rocksDb, Map<SubtaskId, TaskRestore> restore) {
         Path workDirectory = workDirectory();
         try {
-            TaskServices services = new TaskServices(attempt.number(), new LocalChannels(), rocksDb, workDirectory,
+            TaskServices services = new TaskServices(jobId, attempt.number(), new LocalChannels(), rocksDb, workDirectory,
                     new HadoopFileAccess(hadoop), System::currentTimeMillis,
                     configuration.get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, attempt,
                     checkpointing.map(JobCheckpointing::coordinator).orElse(null),
@@ -211,11 +212,15 @@ final class LocalJobRun {
                 false, configuration.get(CheckpointingOptions.ALLOW_NON_RESTORED_STATE));
     }
 
-    /** From the newest checkpoint this job completed, if any; the files lie in its own directory. */
+    /** From the newest checkpoint this job completed (or the savepoint that stopped it), if any. */
     private Optional<Map<SubtaskId, TaskRestore>> failoverRestore() {
         return checkpointing.flatMap(c -> c.latestCompleted().map(checkpoint -> {
-            LOG.info("restoring job {} from checkpoint {}", plan.graph().jobName(), checkpoint.checkpointId());
-            return StateAssignment.assign(checkpoint, plan, uploads.checkpointFiles(), true, false);
+            LOG.info("restoring job {} from {} {}", plan.graph().jobName(),
+                    checkpoint.savepoint() ? "savepoint" : "checkpoint", checkpoint.checkpointId());
+            return checkpoint.savepoint()
+                    ? StateAssignment.assign(checkpoint, plan,
+                            HadoopSnapshotFiles.forDirectory(checkpoint.stateRoot(), hadoop), false, false)
+                    : StateAssignment.assign(checkpoint, plan, uploads.checkpointFiles(), true, false);
         }));
     }
 

@@ -21,4 +21,7 @@ public interface WorkerPool {
 
     /** Reports the application's final status and diagnostics to the cluster and stops talking to it. */
     void stop(FinalStatus status, String diagnostics) throws IOException;
+
+    /** Stops talking to the cluster without a final status: another attempt of the application took over. */
+    void abandon();
 }

@@ -38,7 +38,7 @@ import java.util.Map;
  * directory in {@link ShippedFiles#STAGING_DIRECTORY_ENV} and the effective configuration in its working
  * directory; the job's id is the application id, the same in every attempt, so a new attempt finds the
  * checkpoints of the one before. Always ends the JVM: exit 0 once the application's final status is recorded,
- * 1 when this attempt failed and YARN may start another.
+ * 1 when this attempt failed and YARN may start another, or when another attempt took the application over.
  */
 public final class ApplicationMasterMain {
 
@@ -49,8 +49,7 @@ public final class ApplicationMasterMain {
     public static void main(String[] args) {
         int exitCode = 1;
         try {
-            run(args);
-            exitCode = 0;
+            exitCode = run(args) ? 0 : 1;
         } catch (Throwable t) {
             LOG.error("ApplicationMaster failed", t);
         } finally {
@@ -58,7 +57,8 @@ public final class ApplicationMasterMain {
         }
     }
 
-    private static void run(String[] args) throws Exception {
+    /** Runs the job; returns whether this attempt recorded the application's end (false: another attempt runs it). */
+    private static boolean run(String[] args) throws Exception {
         if (args.length < 1) {
             throw new IllegalArgumentException("usage: ApplicationMasterMain <job class> [job args]");
         }
@@ -84,10 +84,17 @@ public final class ApplicationMasterMain {
             WorkerPool pool = YarnWorkerPool.register(new ConfiguredYarnClientFactory(hadoop),
                     new MasterEndpoint(host, controlServer.port(), rest.url()), launchContexts, master);
             JobEnd end = master.start(pool, id -> workerLaunch(id, host, controlServer.port(), args, token)).get();
+            if (end.abandoned()) {
+                // another attempt owns the application, its staged files and its checkpoints
+                LOG.warn("This ApplicationMaster attempt ends: {}", end.diagnostics());
+                pool.abandon();
+                return false;
+            }
             pool.stop(end.status(), end.diagnostics());
         }
         // the final status is recorded: no attempt will need the staged files again
         fileSystem.delete(staging, true);
+        return true;
     }
 
     /** Arguments of a worker: where its master listens, its id, then the master's own (job class and arguments). */

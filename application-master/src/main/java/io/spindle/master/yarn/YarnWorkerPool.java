@@ -135,6 +135,13 @@ public final class YarnWorkerPool implements WorkerPool {
         }
     }
 
+    @Override
+    public void abandon() {
+        LOG.info("Leaving the ResourceManager without a final status: another attempt runs the application");
+        nodeManager.stop();
+        resourceManager.stop();
+    }
+
     private void allocated(Container container) {
         ContainerRequest request = takePendingRequestFittedBy(container.getResource());
         if (request == null) {

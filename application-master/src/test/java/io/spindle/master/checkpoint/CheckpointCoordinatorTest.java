@@ -67,13 +67,13 @@ class CheckpointCoordinatorTest {
 
     private CheckpointCoordinator coordinator(int tolerableFailures) throws IOException {
         return new CheckpointCoordinator("job", "test job", storage, CompletedCheckpointStore.recover(storage, 1),
-                List.of(new OperatorInfo("source", 2, 128, List.of())), Set.of(new SubtaskId(0, 0), new SubtaskId(0, 1)),
+                List.of(new OperatorInfo("source", 0, 2, 128, List.of())), Set.of(new SubtaskId(0, 0), new SubtaskId(0, 1)),
                 target, new CheckpointFailureManager(tolerableFailures), TIMEOUT, clock::get, jobFailures::add);
     }
 
     private static TaskSnapshot ack(int subtask, long checkpointId) {
         return new TaskSnapshot("source (" + (subtask + 1) + "/2)", 0, subtask, checkpointId,
-                Map.of("source", Map.of("positions", List.of(new byte[] {(byte) subtask}))));
+                Map.of("source", Map.of("positions", List.of(new byte[] {(byte) subtask}))), false);
     }
 
     private boolean checkpointDirectoryExists(long checkpointId) {
@@ -205,7 +205,40 @@ class CheckpointCoordinatorTest {
         assertThat(CheckpointStorage.load(completed.directory()).metadata().checkpointId()).isEqualTo(2);
         assertThat(checkpointDirectoryExists(2)).isFalse();
         assertThat(storage.latestCompleted()).hasValueSatisfying(latest -> assertThat(latest.checkpointId()).isEqualTo(1));
+    }
+
+    @Test
+    void theTasksDoNotHearOfASavepointAfterWhichTheJobRunsOn() throws Exception {
+        CheckpointCoordinator coordinator = coordinator(0);
+
+        CompletableFuture<CompletedCheckpoint> savepoint = coordinator.triggerSavepoint(savepoints(),
+                SavepointFormat.CANONICAL, Termination.NONE);
+        coordinator.acknowledge(ack(0, 1));
+        coordinator.acknowledge(ack(1, 1));
+
+        assertThat(savepoint).isCompleted();
+        // nothing may commit for it: no failover restores from it
+        assertThat(target.events).containsExactly("trigger 1 savepoint");
+    }
+
+    @Test
+    void aSavepointThatStopsTheJobIsWhereAFailoverResumesBeforeTheTasksHearOfIt() throws Exception {
+        CheckpointCoordinator coordinator = coordinator(0);
+        coordinator.acknowledge(ack(0, coordinator.triggerCheckpoint()));
+        coordinator.acknowledge(ack(1, 1));
+
+        CompletableFuture<CompletedCheckpoint> savepoint = coordinator.triggerSavepoint(savepoints(),
+                SavepointFormat.NATIVE, Termination.STOP);
+        coordinator.acknowledge(ack(0, 2));
+        coordinator.acknowledge(ack(1, 2));
+
+        assertThat(savepoint).isCompleted();
         assertThat(target.events).containsExactly("trigger 1", "complete 1", "trigger 2 savepoint", "complete 2");
+        // recorded in the job's directory, so a new master attempt resumes from it too
+        assertThat(CompletedCheckpointStore.recover(storage, 1).latest()).hasValueSatisfying(latest -> {
+            assertThat(latest.savepoint()).isTrue();
+            assertThat(latest.directory()).isEqualTo(savepoint.join().directory());
+        });
     }
 
     @Test
@@ -236,7 +269,7 @@ class CheckpointCoordinatorTest {
         coordinator.acknowledge(ack(1, 1));
 
         assertThat(savepoint).isCompleted();
-        assertThat(target.events).containsExactly("trigger 1 savepoint", "trigger 2", "complete 2", "complete 1");
+        assertThat(target.events).containsExactly("trigger 1 savepoint", "trigger 2", "complete 2");
     }
 
     @Test

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class PendingCheckpointTest {
 
     private static TaskSnapshot snapshot(int vertex, int subtask, long checkpoint, String operator, byte[] entry) {
-        return new TaskSnapshot("task", vertex, subtask, checkpoint, Map.of(operator, Map.of("positions", List.of(entry))));
+        return new TaskSnapshot("task", vertex, subtask, checkpoint, Map.of(operator, Map.of("positions", List.of(entry))), false);
     }
 
     private final PendingCheckpoint pending = new PendingCheckpoint(CheckpointBarrier.checkpoint(7), 1000,
@@ -49,8 +49,8 @@ class PendingCheckpointTest {
         pending.acknowledge(snapshot(1, 0, 7, "sink", new byte[] {3}));
         pending.acknowledge(snapshot(0, 0, 7, "source", new byte[] {1}));
 
-        CheckpointMetadata metadata = pending.toMetadata("job", "test job", List.of(new OperatorInfo("source", 2, 128, List.of()),
-                new OperatorInfo("sink", 1, 128, List.of()), new OperatorInfo("stateless", 1, 128, List.of())));
+        CheckpointMetadata metadata = pending.toMetadata("job", "test job", List.of(new OperatorInfo("source", 0, 2, 128, List.of()),
+                new OperatorInfo("sink", 1, 1, 128, List.of()), new OperatorInfo("stateless", 2, 1, 128, List.of())));
 
         assertThat(metadata.checkpointId()).isEqualTo(7);
         assertThat(metadata.operator("source").orElseThrow().subtasks())

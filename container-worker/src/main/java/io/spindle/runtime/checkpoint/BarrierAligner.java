@@ -8,8 +8,8 @@ import java.util.OptionalLong;
  *
  * <p>Exactly-once (aligned): a channel that delivered barrier n is blocked, so no record after the
  * barrier is processed before the snapshot; the snapshot is due when every open channel delivered
- * it. At-least-once: nothing is blocked, the snapshot is due on the last barrier. A channel whose
- * input ended counts as aligned. A barrier newer than the one being aligned abandons the older
+ * it. At-least-once: nothing is blocked, the snapshot is due on the last barrier. A closed channel (its
+ * producer ended) counts as aligned. A barrier newer than the one being aligned abandons the older
  * checkpoint; barriers older than the current one are stale and ignored.
  */
 public final class BarrierAligner {
@@ -46,8 +46,8 @@ public final class BarrierAligner {
         return completeIfAligned();
     }
 
-    /** A channel's input ended; it no longer holds back alignment. */
-    public OptionalLong onEndOfInput(int channel) {
+    /** A channel closed; it no longer holds back alignment. */
+    public OptionalLong onChannelClosed(int channel) {
         finished.set(channel);
         return aligning ? completeIfAligned() : OptionalLong.empty();
     }

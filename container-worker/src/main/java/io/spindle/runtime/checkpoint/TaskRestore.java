@@ -17,9 +17,11 @@ import java.util.Map;
  * @param files where the keyed state's files are read from
  * @param reuseUploadedFiles whether the checkpoint lies in this job's own checkpoint directory, so later
  *                           incremental checkpoints may reference its files instead of uploading them again
+ * @param inputEnded whether the subtask's operators had done their end-of-input work when the state was taken:
+ *                   they do not do it again (their output is in the restored state downstream)
  */
 public record TaskRestore(Map<String, Map<String, List<byte[]>>> operatorStates, List<KeyedStateHandle> keyedStates,
-                          SnapshotFiles files, boolean reuseUploadedFiles) {
+                          SnapshotFiles files, boolean reuseUploadedFiles, boolean inputEnded) {
 
     public TaskRestore {
         operatorStates = Map.copyOf(operatorStates);

@@ -13,15 +13,17 @@ import java.util.Map;
  * @param operatorStates per operator name, the encoded entries of each of its list states
  * @param keyedOperator the operator the keyed state belongs to, or null if the task has none
  * @param keyedState the uploaded RocksDB files, or null if the task has no keyed state
+ * @param inputEnded whether the task's operators had done their end-of-input work before the snapshot: a task
+ *                   restored from it does not do it again
  */
 public record TaskSnapshot(String taskName, int vertexId, int subtaskIndex, long checkpointId,
                            Map<String, Map<String, List<byte[]>>> operatorStates, String keyedOperator,
-                           KeyedStateHandle keyedState) {
+                           KeyedStateHandle keyedState, boolean inputEnded) {
 
     /** A snapshot without keyed state. */
     public TaskSnapshot(String taskName, int vertexId, int subtaskIndex, long checkpointId,
-                        Map<String, Map<String, List<byte[]>>> operatorStates) {
-        this(taskName, vertexId, subtaskIndex, checkpointId, operatorStates, null, null);
+                        Map<String, Map<String, List<byte[]>>> operatorStates, boolean inputEnded) {
+        this(taskName, vertexId, subtaskIndex, checkpointId, operatorStates, null, null, inputEnded);
     }
 
     /** Files this snapshot put under {@code shared/} (to delete if its checkpoint is aborted). */

@@ -10,6 +10,7 @@ import io.spindle.runtime.control.ControlMessage.Deploy;
 import io.spindle.runtime.control.ControlMessage.FirstRecord;
 import io.spindle.runtime.control.ControlMessage.Heartbeat;
 import io.spindle.runtime.control.ControlMessage.Hello;
+import io.spindle.runtime.control.ControlMessage.InputEnded;
 import io.spindle.runtime.control.ControlMessage.Placement;
 import io.spindle.runtime.control.ControlMessage.Shutdown;
 import io.spindle.runtime.control.ControlMessage.TaskDeployment;
@@ -89,6 +90,7 @@ public final class ControlCodec {
             writeString(out, m.cause());
         } else if (message instanceof Deploy m) {
             out.writeByte(7);
+            writeString(out, m.jobId());
             out.writeInt(m.attempt());
             writeString(out, m.checkpointDirectory());
             writeString(out, m.restoreDirectory());
@@ -119,6 +121,11 @@ public final class ControlCodec {
             out.writeInt(m.attempt());
         } else if (message instanceof Shutdown) {
             out.writeByte(12);
+        } else if (message instanceof InputEnded m) {
+            out.writeByte(13);
+            out.writeInt(m.attempt());
+            out.writeInt(m.vertexId());
+            out.writeInt(m.subtask());
         } else {
             throw new IllegalArgumentException("unknown control message " + message);
         }
@@ -139,11 +146,13 @@ public final class ControlCodec {
             case 10 -> new CheckpointAborted(in.readInt(), in.readLong());
             case 11 -> new CancelAttempt(in.readInt());
             case 12 -> new Shutdown();
+            case 13 -> new InputEnded(in.readInt(), in.readInt(), in.readInt());
             default -> throw new IOException("unknown control message type " + type);
         };
     }
 
     private static Deploy readDeploy(DataInputStream in) throws IOException {
+        String jobId = readString(in);
         int attempt = in.readInt();
         String checkpointDirectory = readString(in);
         String restoreDirectory = readString(in);
@@ -158,7 +167,7 @@ public final class ControlCodec {
         for (int i = 0; i < taskCount; i++) {
             tasks.add(new TaskDeployment(in.readInt(), in.readInt(), readBytes(in)));
         }
-        return new Deploy(attempt, checkpointDirectory, restoreDirectory, own, placements, tasks);
+        return new Deploy(jobId, attempt, checkpointDirectory, restoreDirectory, own, placements, tasks);
     }
 
     private static void writeCheckpointMessage(DataOutputStream out, int type, int attempt, long checkpointId)

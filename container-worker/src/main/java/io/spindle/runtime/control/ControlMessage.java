@@ -21,6 +21,9 @@ public sealed interface ControlMessage {
     record TaskEnded(int attempt, int vertexId, int subtask, TaskOutcome outcome, String failure)
             implements ControlMessage { }
 
+    /** Worker → master: a subtask's input ended and its operators did their end-of-input work. */
+    record InputEnded(int attempt, int vertexId, int subtask) implements ControlMessage { }
+
     /** Worker → master: a task of the attempt received its first record (how recovery time is measured). */
     record FirstRecord(int attempt, long timeMillis) implements ControlMessage { }
 
@@ -31,15 +34,15 @@ public sealed interface ControlMessage {
     record Decline(int attempt, String taskName, long checkpointId, String cause) implements ControlMessage { }
 
     /**
-     * Master → worker: run these subtasks as attempt {@code attempt}, after every task of an earlier attempt
-     * on the worker has ended.
+     * Master → worker: run these subtasks as attempt {@code attempt} of job {@code jobId}, after every task of an
+     * earlier attempt on the worker has ended.
      *
      * @param checkpointDirectory the job's checkpoint directory, empty when checkpointing is off
      * @param restoreDirectory the job directory the restored state's files lie in, empty without restore
      * @param restoreFromOwnCheckpoint whether that is the job's own directory (its files may be reused)
      * @param placements where every subtask of the job runs, so consumers find their producers
      */
-    record Deploy(int attempt, String checkpointDirectory, String restoreDirectory, boolean restoreFromOwnCheckpoint,
+    record Deploy(String jobId, int attempt, String checkpointDirectory, String restoreDirectory, boolean restoreFromOwnCheckpoint,
                   List<Placement> placements, List<TaskDeployment> tasks) implements ControlMessage {
 
         public Deploy {

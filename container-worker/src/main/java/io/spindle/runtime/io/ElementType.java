@@ -2,9 +2,9 @@ package io.spindle.runtime.io;
 
 /**
  * The tag byte of each element in a buffer. Layout: RECORD = tag, varint length, encoded record;
- * END_OF_INPUT = tag; BARRIER = tag, {@link io.spindle.runtime.checkpoint.CheckpointBarrier#writeTo} bytes;
- * STOPPED = tag, savepoint's checkpoint id (8 bytes): the producer ended without end of input after that
- * savepoint (stop with savepoint). An element never spans two buffers.
+ * END_OF_INPUT = tag: the producer emits no more records, though barriers may follow (its input ended);
+ * BARRIER = tag, {@link io.spindle.runtime.checkpoint.CheckpointBarrier#writeTo} bytes; END_OF_PARTITION = tag:
+ * the last element of a channel, sent when the producer ends. An element never spans two buffers.
  */
 public final class ElementType {
 
@@ -13,5 +13,5 @@ public final class ElementType {
     public static final byte RECORD = 0;
     public static final byte END_OF_INPUT = 1;
     public static final byte BARRIER = 2;
-    public static final byte STOPPED = 3;
+    public static final byte END_OF_PARTITION = 3;
 }

@@ -13,12 +13,13 @@ public final class RecordReader {
     public interface ElementHandler {
         void record(Object record) throws Exception;
 
+        /** The producer emits no more records; barriers may still come. */
         void endOfInput() throws Exception;
 
         void barrier(CheckpointBarrier barrier) throws Exception;
 
-        /** The producer ended without end of input, after savepoint n (stop with savepoint). */
-        void stopped(long savepointId) throws Exception;
+        /** The producer ended: nothing more comes on this channel. */
+        void endOfPartition() throws Exception;
     }
 
     private final Codec<?> codec;
@@ -48,7 +49,7 @@ public final class RecordReader {
                 }
                 case ElementType.END_OF_INPUT -> handler.endOfInput();
                 case ElementType.BARRIER -> handler.barrier(CheckpointBarrier.readFrom(buffer));
-                case ElementType.STOPPED -> handler.stopped(buffer.readLong());
+                case ElementType.END_OF_PARTITION -> handler.endOfPartition();
                 default -> throw new IOException("corrupt buffer: unknown element type " + type);
             }
         }

@@ -91,7 +91,7 @@ public final class RecordWriter {
         }
     }
 
-    /** Flushes, then tells every consumer channel that this producer's input has ended. */
+    /** Flushes, then tells every consumer channel that this producer emits no more records. */
     public void endOfInput() throws InterruptedException {
         broadcastEvent(new byte[] {ElementType.END_OF_INPUT});
     }
@@ -108,14 +108,9 @@ public final class RecordWriter {
         broadcastEvent(event.toByteArray());
     }
 
-    /** Flushes, then tells every consumer channel that this producer stopped after savepoint n. */
-    public void stopped(long savepointId) throws InterruptedException {
-        byte[] event = new byte[9];
-        event[0] = ElementType.STOPPED;
-        for (int i = 0; i < 8; i++) {
-            event[1 + i] = (byte) (savepointId >>> (56 - 8 * i));
-        }
-        broadcastEvent(event);
+    /** Flushes, then closes every consumer channel: this producer ends. */
+    public void endOfPartition() throws InterruptedException {
+        broadcastEvent(new byte[] {ElementType.END_OF_PARTITION});
     }
 
     private void broadcastEvent(byte[] event) throws InterruptedException {

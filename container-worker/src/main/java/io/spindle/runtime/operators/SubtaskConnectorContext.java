@@ -11,6 +11,11 @@ public record SubtaskConnectorContext(OperatorRuntime runtime, String operatorNa
         implements SourceContext, SinkContext {
 
     @Override
+    public String jobId() {
+        return runtime.jobId();
+    }
+
+    @Override
     public int subtaskIndex() {
         return runtime.subtaskIndex();
     }

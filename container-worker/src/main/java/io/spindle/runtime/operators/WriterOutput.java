@@ -45,10 +45,10 @@ public final class WriterOutput implements Output<Object> {
         }
     }
 
-    /** Tells every consumer that this task ended without end of input, after savepoint n. */
-    public void stopped(long savepointId) throws InterruptedException {
+    /** Closes every output channel: the task ends. */
+    public void endOfPartition() throws InterruptedException {
         for (RecordWriter writer : writers) {
-            writer.stopped(savepointId);
+            writer.endOfPartition();
         }
     }
 

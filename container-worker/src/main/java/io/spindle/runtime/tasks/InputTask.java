@@ -10,6 +10,7 @@ import io.spindle.runtime.operators.TaskCancelledException;
 import io.spindle.runtime.operators.WriterOutput;
 import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -19,31 +20,38 @@ public final class InputTask extends Task {
     private final InputGate gate;
     private final List<RecordReader> readers;
     private final BarrierAligner aligner;
+    /** The channels whose producers emit no more records. */
+    private final BitSet endedChannels;
     private boolean receivedRecord;
     /** The barrier of the newest checkpoint seen, the one the aligner aligns. */
     private CheckpointBarrier newestBarrier;
-    /** The savepoint after which an input stopped (stop with savepoint), or -1. */
-    private long stoppedAfter = -1;
 
     /** @param readers one per gate channel, each with the codec of that channel's producer */
     public InputTask(String name, int vertexId, InputGate gate, List<RecordReader> readers,
                      List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
-                     TaskServices services, RocksDbKeyedStateBackend<Object> keyedBackend,
+                     TaskServices services, RocksDbKeyedStateBackend<Object> keyedBackend, boolean restoredInputEnded,
                      List<AutoCloseable> resources) {
-        super(name, vertexId, operators, writers, runtime, services, keyedBackend, resources);
+        super(name, vertexId, operators, writers, runtime, services, keyedBackend, restoredInputEnded, resources);
         this.gate = gate;
         this.readers = List.copyOf(readers);
         this.aligner = new BarrierAligner(gate.size(), services.exactlyOnce());
+        this.endedChannels = new BitSet(gate.size());
     }
 
+    /** Reads until every input channel closed and the task's work is done (see {@link Task}). */
     @Override
     protected void invoke() throws Exception {
         long bufferTimeoutNanos = bufferTimeoutMillis * 1_000_000L;
         long lastFlush = System.nanoTime();
+        Handler handler = new Handler();
         try {
-            while (!gate.allFinished()) {
+            while (!gate.allFinished() || !done()) {
                 checkCancelled();
                 passOnCompletedCheckpoints();
+                if (gate.allFinished()) {
+                    idle(); // the channels closed after the final checkpoint completed; its notice is on its way
+                    continue;
+                }
                 InputGate.Delivery delivery = gate.poll(0);
                 if (delivery == null) {
                     writers.flush();
@@ -54,38 +62,7 @@ public final class InputTask extends Task {
                     delivery = gate.poll(Math.max(1, waitMillis) * 1_000_000L);
                 }
                 if (delivery != null) {
-                    int channel = delivery.channel();
-                    readers.get(channel).read(delivery.buffer(), new RecordReader.ElementHandler() {
-                        @Override
-                        public void record(Object record) {
-                            if (!receivedRecord) {
-                                receivedRecord = true;
-                                services.listener().firstRecord(InputTask.this);
-                            }
-                            head().collect(record);
-                        }
-
-                        @Override
-                        public void endOfInput() throws InterruptedException {
-                            gate.finish(channel);
-                            aligned(aligner.onEndOfInput(channel));
-                        }
-
-                        @Override
-                        public void barrier(CheckpointBarrier barrier) throws InterruptedException {
-                            if (newestBarrier == null || barrier.checkpointId() > newestBarrier.checkpointId()) {
-                                newestBarrier = barrier;
-                            }
-                            aligned(aligner.onBarrier(channel, barrier.checkpointId()));
-                        }
-
-                        @Override
-                        public void stopped(long savepointId) throws InterruptedException {
-                            stoppedAfter = Math.max(stoppedAfter, savepointId);
-                            gate.finish(channel);
-                            aligned(aligner.onEndOfInput(channel));
-                        }
-                    });
+                    readers.get(delivery.channel()).read(delivery.buffer(), handler.on(delivery.channel()));
                 }
                 long now = System.nanoTime();
                 if (now - lastFlush >= bufferTimeoutNanos) {
@@ -94,14 +71,7 @@ public final class InputTask extends Task {
                     lastFlush = now;
                 }
             }
-            if (stoppedAfter >= 0) {
-                // A stopped job ends without end of input, once its sinks committed the savepoint.
-                awaitCompletion(stoppedAfter);
-                writers.stopped(stoppedAfter);
-                return;
-            }
-            fireTimers();
-            head().endOfInput();
+            writers.endOfPartition();
         } catch (InterruptedException e) {
             throw new TaskCancelledException(e);
         }
@@ -119,6 +89,48 @@ public final class InputTask extends Task {
 
     @Override
     protected void wakeUp() {
+        super.wakeUp();
         gate.wakeUp();
+    }
+
+    /** What the elements of one channel do. */
+    private final class Handler implements RecordReader.ElementHandler {
+        private int channel;
+
+        Handler on(int deliveringChannel) {
+            channel = deliveringChannel;
+            return this;
+        }
+
+        @Override
+        public void record(Object record) {
+            if (!receivedRecord) {
+                receivedRecord = true;
+                services.listener().firstRecord(InputTask.this);
+            }
+            head().collect(record);
+        }
+
+        @Override
+        public void endOfInput() throws Exception {
+            endedChannels.set(channel);
+            if (endedChannels.cardinality() == gate.size()) {
+                endInput();
+            }
+        }
+
+        @Override
+        public void barrier(CheckpointBarrier barrier) throws InterruptedException {
+            if (newestBarrier == null || barrier.checkpointId() > newestBarrier.checkpointId()) {
+                newestBarrier = barrier;
+            }
+            aligned(aligner.onBarrier(channel, barrier.checkpointId()));
+        }
+
+        @Override
+        public void endOfPartition() throws InterruptedException {
+            gate.finish(channel);
+            aligned(aligner.onChannelClosed(channel));
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.spindle.runtime.tasks;
 import io.spindle.api.connectors.Source;
 import io.spindle.api.connectors.SourceReader;
 import io.spindle.runtime.checkpoint.CheckpointBarrier;
-import io.spindle.runtime.checkpoint.SavepointRequest;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.SubtaskConnectorContext;
@@ -21,34 +20,22 @@ public final class SourceTask extends Task {
     private final String sourceName;
     private final Source<Object> source;
     private final Queue<CheckpointBarrier> triggeredCheckpoints = new ConcurrentLinkedQueue<>();
-    /** The stopping savepoint whose barrier is out (nothing is read meanwhile), or null. */
-    private volatile CheckpointBarrier stopping;
 
     public SourceTask(String name, int vertexId, String sourceName, Source<Object> source,
                       List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
-                      TaskServices services, List<AutoCloseable> resources) {
-        super(name, vertexId, operators, writers, runtime, services, null, resources);
+                      TaskServices services, boolean restoredInputEnded, List<AutoCloseable> resources) {
+        super(name, vertexId, operators, writers, runtime, services, null, restoredInputEnded, resources);
         this.sourceName = sourceName;
         this.source = source;
     }
 
     /**
-     * Asks the source to start checkpoint n: between two polls it stores its read position and
-     * emits the barrier. A stopping savepoint's barrier is the last thing it emits: it reads nothing
-     * more, and ends once the savepoint completed, or reads on if it was aborted. Called from the
-     * coordinator's thread.
+     * Asks the source to start checkpoint n: between two polls it stores its read position and emits the barrier;
+     * a barrier that drains ends the input first. Called from the coordinator's thread.
      */
     public void triggerCheckpoint(CheckpointBarrier barrier) {
         triggeredCheckpoints.add(barrier);
-    }
-
-    @Override
-    public void notifyCheckpointAborted(long checkpointId) {
-        super.notifyCheckpointAborted(checkpointId);
-        CheckpointBarrier stop = stopping;
-        if (stop != null && stop.checkpointId() == checkpointId) {
-            stopping = null;
-        }
+        wakeUp();
     }
 
     @Override
@@ -56,21 +43,26 @@ public final class SourceTask extends Task {
         try (SourceReader<Object> reader = createReader()) {
             long lastFlush = System.nanoTime();
             long bufferTimeoutNanos = bufferTimeoutMillis * 1_000_000L;
+            if (restoredInputEnded()) {
+                endInput();
+            }
             while (true) {
                 checkCancelled();
                 checkpointTriggered(reader);
                 passOnCompletedCheckpoints();
-                CheckpointBarrier stop = stopping;
-                if (stop != null) {
-                    if (stoppedAfter(stop)) {
-                        return;
-                    }
+                if (done()) {
+                    break;
+                }
+                if (!processing()) {
+                    writers.flush();
+                    idle();
                     continue;
                 }
                 SourceReader.Status status = poll(reader);
                 fireTimers();
                 if (status == SourceReader.Status.END_OF_INPUT) {
-                    break;
+                    endInput();
+                    continue;
                 }
                 long now = System.nanoTime();
                 if (status == SourceReader.Status.NOTHING_AVAILABLE) {
@@ -82,46 +74,26 @@ public final class SourceTask extends Task {
                     lastFlush = now;
                 }
             }
-            fireTimers();
-            head().endOfInput();
+            writers.endOfPartition();
         } catch (InterruptedException e) {
             throw new TaskCancelledException(e);
         }
     }
 
-    private void checkpointTriggered(SourceReader<Object> reader) throws InterruptedException {
+    private void checkpointTriggered(SourceReader<Object> reader) throws Exception {
         CheckpointBarrier barrier;
         while ((barrier = triggeredCheckpoints.poll()) != null) {
+            if (barrier.drains()) {
+                endInput();
+            }
             try {
                 reader.snapshotState();
             } catch (Exception e) {
                 services.checkpoints().decline(name(), barrier.checkpointId(), new UserCodeException(sourceName, e));
                 continue;
             }
-            if (barrier.isSavepoint() && barrier.savepoint().stopsTheJob()) {
-                stopping = barrier;
-            }
             performCheckpoint(barrier);
         }
-    }
-
-    /**
-     * Whether the task ends now, the stopping savepoint having completed: after a drain through the end of
-     * input (end-of-input hooks run), else by telling the consumers it stopped. Waits a little otherwise.
-     */
-    private boolean stoppedAfter(CheckpointBarrier stop) throws Exception {
-        if (!completed(stop.checkpointId())) {
-            writers.flush();
-            Thread.sleep(1);
-            return false;
-        }
-        if (stop.savepoint().termination() == SavepointRequest.Termination.DRAIN) {
-            fireTimers();
-            head().endOfInput();
-        } else {
-            writers.stopped(stop.checkpointId());
-        }
-        return true;
     }
 
     private SourceReader.Status poll(SourceReader<Object> reader) {

@@ -16,12 +16,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * One subtask of a chain of operators, run by one thread: opens the operators, moves records
- * through them until the input ends or the task is cancelled, and reports how it ended.
+ * One subtask of a chain of operators, run by one thread: opens the operators, moves records through them until
+ * the task ends or is cancelled, and reports how it ended.
+ *
+ * <p>How a task ends. Without checkpointing it ends when its input ends: the operators do their end-of-input
+ * work and commit what they wrote (as if a last checkpoint completed). With checkpointing, the end of input only
+ * ends the records: the task keeps taking part in checkpoints until a <em>final</em> barrier passed it (the final
+ * checkpoint the coordinator takes once every task's input ended, or a savepoint that stops the job) and it heard
+ * that this checkpoint completed, whose notification commits what the operators wrote. So nothing is committed
+ * that a later restore could take back, and a task whose input ended early does not keep the others from
+ * checkpointing. After a final barrier a task processes nothing and fires no timer; if that checkpoint is aborted
+ * it carries on. A task ends by closing its output channels, after all its input channels closed.
  */
 public abstract class Task implements Runnable {
+
+    /** How long an idle task sleeps at most before it looks for work again; anything new wakes it earlier. */
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final String name;
     private final int vertexId;
@@ -33,18 +47,26 @@ public abstract class Task implements Runnable {
     /** Null unless the chain's head operator is keyed. */
     private final RocksDbKeyedStateBackend<Object> keyedBackend;
     private final List<AutoCloseable> resources;
+    /** The operators did their end-of-input work before the state this task restored was taken. */
+    private final boolean restoredInputEnded;
     private final Queue<Long> completedCheckpoints = new ConcurrentLinkedQueue<>();
+    private final Queue<Long> abortedCheckpoints = new ConcurrentLinkedQueue<>();
     /** The newest checkpoint the operators heard of as completed; task thread only. */
     private long newestPassedOn = -1;
+    /** The input ended and the operators did their end-of-input work; task thread only. */
+    private boolean inputEnded;
+    /** The final barrier that passed this task, while its checkpoint is neither completed nor aborted; task thread. */
+    private CheckpointBarrier finalBarrier;
     private volatile boolean cancelled;
     private volatile Thread thread;
 
     /**
+     * @param restoredInputEnded whether the state the task restores was taken after its end-of-input work
      * @param resources closed when the task ends, last first (e.g. its keyed state backend)
      */
     protected Task(String name, int vertexId, List<StreamOperator<Object, Object>> operators, WriterOutput writers,
                    OperatorRuntime runtime, TaskServices services, RocksDbKeyedStateBackend<Object> keyedBackend,
-                   List<AutoCloseable> resources) {
+                   boolean restoredInputEnded, List<AutoCloseable> resources) {
         this.name = name;
         this.vertexId = vertexId;
         this.operators = List.copyOf(operators);
@@ -53,6 +75,7 @@ public abstract class Task implements Runnable {
         this.services = services;
         this.bufferTimeoutMillis = services.bufferTimeoutMillis();
         this.keyedBackend = keyedBackend;
+        this.restoredInputEnded = restoredInputEnded;
         this.resources = List.copyOf(resources);
         for (int i = 0; i < operators.size(); i++) {
             operators.get(i).setOutput(i + 1 < operators.size() ? operators.get(i + 1) : writers);
@@ -61,6 +84,14 @@ public abstract class Task implements Runnable {
 
     public String name() {
         return name;
+    }
+
+    public int vertexId() {
+        return vertexId;
+    }
+
+    public int subtaskIndex() {
+        return runtime.subtaskIndex();
     }
 
     public List<StreamOperator<Object, Object>> operators() {
@@ -98,7 +129,7 @@ public abstract class Task implements Runnable {
         }
     }
 
-    /** Moves records until the input ends; returns normally only at the end of input. */
+    /** Moves records until the task may end (see the class comment); returns normally only then. */
     protected abstract void invoke() throws Exception;
 
     public void cancel() {
@@ -110,8 +141,17 @@ public abstract class Task implements Runnable {
         wakeUp();
     }
 
-    /** Lets a task that sleeps waiting for input notice cancellation. */
+    /** Lets a task that sleeps waiting for input or for a checkpoint notice what came. Any thread. */
     protected void wakeUp() {
+        Thread running = thread;
+        if (running != null) {
+            LockSupport.unpark(running);
+        }
+    }
+
+    /** Sleeps until {@link #wakeUp} or a while; task thread. */
+    protected void idle() {
+        LockSupport.parkNanos(this, IDLE_NANOS);
     }
 
     protected boolean isCancelled() {
@@ -125,6 +165,48 @@ public abstract class Task implements Runnable {
     }
 
     /**
+     * The input ended: due timers fire and the operators do their end-of-input work, which passes the end of input
+     * downstream; a task restored after that work only passes it on. Task thread.
+     */
+    protected void endInput() throws Exception {
+        if (inputEnded) {
+            return;
+        }
+        if (restoredInputEnded) {
+            writers.endOfInput();
+        } else {
+            fireTimers();
+            head().endOfInput();
+        }
+        inputEnded = true;
+        services.listener().inputEnded(this);
+        if (!services.checkpointing()) {
+            // no checkpoint will commit what the operators wrote: this is their last one
+            for (StreamOperator<Object, Object> operator : operators) {
+                operator.prepareSnapshot(Long.MAX_VALUE);
+            }
+            for (StreamOperator<Object, Object> operator : operators) {
+                operator.checkpointComplete(Long.MAX_VALUE);
+            }
+        }
+    }
+
+    /** Whether the state this task restored was taken after its end-of-input work. */
+    protected boolean restoredInputEnded() {
+        return restoredInputEnded;
+    }
+
+    /** Whether records and timers may be processed: no final barrier is pending and the input has not ended. */
+    protected boolean processing() {
+        return finalBarrier == null && !inputEnded;
+    }
+
+    /** Whether the task's work is done: its final checkpoint completed, or without checkpointing its input ended. */
+    protected boolean done() {
+        return services.checkpointing() ? finalBarrier != null && completed(finalBarrier.checkpointId()) : inputEnded;
+    }
+
+    /**
      * Takes this subtask's part of a checkpoint or savepoint, on the task thread between two records:
      * snapshots every operator's list state and (synchronously, by hard links) its RocksDB, sends the
      * barrier downstream behind all records emitted so far, then writes the RocksDB state on an upload
@@ -133,6 +215,10 @@ public abstract class Task implements Runnable {
      */
     protected void performCheckpoint(CheckpointBarrier barrier) throws InterruptedException {
         long checkpointId = barrier.checkpointId();
+        if (barrier.isFinal()) {
+            finalBarrier = barrier;
+        }
+        boolean ended = inputEnded || restoredInputEnded;
         Map<String, Map<String, List<byte[]>>> operatorStates;
         RocksDbSnapshot keyed;
         try {
@@ -151,7 +237,7 @@ public abstract class Task implements Runnable {
         writers.broadcastBarrier(barrier);
         if (keyed == null) {
             services.checkpoints().acknowledge(new TaskSnapshot(name, vertexId, runtime.subtaskIndex(), checkpointId,
-                    operatorStates));
+                    operatorStates, ended));
             return;
         }
         String keyedOperator = operators.get(0).name();
@@ -162,7 +248,7 @@ public abstract class Task implements Runnable {
                         ? keyed.uploadSavepoint(target, barrier.savepoint().format())
                         : keyed.upload(target);
                 services.checkpoints().acknowledge(new TaskSnapshot(name, vertexId, runtime.subtaskIndex(),
-                        checkpointId, operatorStates, keyedOperator, handle));
+                        checkpointId, operatorStates, keyedOperator, handle, ended));
             } catch (Exception | Error e) {
                 keyed.discard();
                 services.checkpoints().decline(name, checkpointId, e);
@@ -182,7 +268,19 @@ public abstract class Task implements Runnable {
         wakeUp();
     }
 
-    /** Tells the operators of the checkpoints completed since the last call. Task thread, between records. */
+    /** Checkpoint n will never complete. Any thread. */
+    public void notifyCheckpointAborted(long checkpointId) {
+        if (keyedBackend != null) {
+            keyedBackend.notifyCheckpointAborted(checkpointId);
+        }
+        abortedCheckpoints.add(checkpointId);
+        wakeUp();
+    }
+
+    /**
+     * Tells the operators of the checkpoints completed since the last call, and forgets a final barrier whose
+     * checkpoint was aborted. Task thread, between records.
+     */
     protected void passOnCompletedCheckpoints() throws Exception {
         Long checkpointId;
         while ((checkpointId = completedCheckpoints.poll()) != null) {
@@ -191,35 +289,23 @@ public abstract class Task implements Runnable {
             }
             newestPassedOn = Math.max(newestPassedOn, checkpointId);
         }
+        while ((checkpointId = abortedCheckpoints.poll()) != null) {
+            if (finalBarrier != null && finalBarrier.checkpointId() == checkpointId) {
+                finalBarrier = null;
+            }
+        }
     }
 
     /** Whether the operators heard that checkpoint n, or a newer one, completed. Task thread. */
-    protected boolean completed(long checkpointId) {
+    private boolean completed(long checkpointId) {
         return newestPassedOn >= checkpointId;
     }
 
-    /**
-     * Waits until the operators heard that savepoint n completed, so that sinks committed it before a
-     * stopped job's tasks end. Nothing newer than a stopping savepoint is triggered, so "n or newer" is n.
-     */
-    protected void awaitCompletion(long savepointId) throws Exception {
-        passOnCompletedCheckpoints();
-        while (!completed(savepointId)) {
-            checkCancelled();
-            Thread.sleep(1);
-            passOnCompletedCheckpoints();
-        }
-    }
-
-    /** Checkpoint n will never complete. Any thread. */
-    public void notifyCheckpointAborted(long checkpointId) {
-        if (keyedBackend != null) {
-            keyedBackend.notifyCheckpointAborted(checkpointId);
-        }
-    }
-
-    /** Fires due timers of every operator; returns the time of the next timer. */
+    /** Fires due timers of every operator while records are processed; returns the time of the next timer. */
     protected long fireTimers() throws Exception {
+        if (!processing()) {
+            return Long.MAX_VALUE;
+        }
         long now = runtime.clock().getAsLong();
         long next = Long.MAX_VALUE;
         for (StreamOperator<Object, Object> operator : operators) {

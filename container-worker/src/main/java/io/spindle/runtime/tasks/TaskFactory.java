@@ -64,13 +64,13 @@ public final class TaskFactory {
         }
         OperatorStates operatorStates = restore == null ? new OperatorStates()
                 : new OperatorStates(restore.operatorStates());
-        OperatorRuntime runtime = new OperatorRuntime(subtask, vertex.parallelism(), services.attemptNumber(),
-                operatorStates, keyed,
-                services.files(), services.clock());
+        OperatorRuntime runtime = new OperatorRuntime(services.jobId(), subtask, vertex.parallelism(),
+                services.attemptNumber(), operatorStates, keyed, services.files(), services.clock());
+        boolean inputEnded = restore != null && restore.inputEnded();
         WriterOutput writers = new WriterOutput(vertex.tail().name(), writers(plan, fresh, vertex, subtask, services));
         if (head.kind() == OperatorKind.SOURCE) {
             return new SourceTask(name, vertex.id(), head.name(), (Source<Object>) head.function(), operators, writers,
-                    runtime, services, resources);
+                    runtime, services, inputEnded, resources);
         }
         List<InboundChannel> inbound = new ArrayList<>();
         List<RecordReader> readers = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class TaskFactory {
             }
         }
         return new InputTask(name, vertex.id(), new InputGate(inbound), readers, operators, writers, runtime,
-                services, keyed, resources);
+                services, keyed, inputEnded, resources);
     }
 
     @SuppressWarnings("unchecked")

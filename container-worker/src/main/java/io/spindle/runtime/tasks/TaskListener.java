@@ -7,6 +7,13 @@ public interface TaskListener {
     default void firstRecord(Task task) {
     }
 
+    /**
+     * The task's operators did their end-of-input work (or had done it before the state it restored was taken).
+     * With checkpointing it now waits for the final checkpoint.
+     */
+    default void inputEnded(Task task) {
+    }
+
     void finished(Task task);
 
     void failed(Task task, Throwable cause);

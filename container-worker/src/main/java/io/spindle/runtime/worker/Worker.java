@@ -135,7 +135,7 @@ final class Worker {
                 (vertexId, subtask) -> producers.get(key(vertexId, subtask)));
         WorkerAttempt attempt = new WorkerAttempt(deploy.attempt(), this::send, channels);
         current = attempt;
-        TaskServices services = new TaskServices(deploy.attempt(), channels, rocksDb, createStateDirectory(deploy.attempt()),
+        TaskServices services = new TaskServices(deploy.jobId(), deploy.attempt(), channels, rocksDb, createStateDirectory(deploy.attempt()),
                 new HadoopFileAccess(hadoop), System::currentTimeMillis,
                 job.configuration().get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, attempt, attempt,
                 job.configuration().get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE,

@@ -101,6 +101,12 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
     }
 
     @Override
+    public void inputEnded(Task task) {
+        Subtask id = subtaskOf(task);
+        master.accept(new ControlMessage.InputEnded(number, id.vertexId(), id.index()));
+    }
+
+    @Override
     public void finished(Task task) {
         ended(task, TaskOutcome.FINISHED, "");
     }
@@ -115,11 +121,12 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
         ended(task, TaskOutcome.CANCELLED, "");
     }
 
+    private synchronized Subtask subtaskOf(Task task) {
+        return subtasks.get(task);
+    }
+
     private void ended(Task task, TaskOutcome outcome, String failure) {
-        Subtask id;
-        synchronized (this) {
-            id = subtasks.get(task);
-        }
+        Subtask id = subtaskOf(task);
         master.accept(new ControlMessage.TaskEnded(number, id.vertexId(), id.index(), outcome, failure));
     }
 

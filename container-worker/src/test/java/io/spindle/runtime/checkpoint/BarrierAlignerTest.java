@@ -41,7 +41,7 @@ class BarrierAlignerTest {
     void channelWhoseInputEndedCountsAsAligned() {
         BarrierAligner aligner = new BarrierAligner(2, true);
 
-        aligner.onEndOfInput(1);
+        aligner.onChannelClosed(1);
 
         assertThat(aligner.onBarrier(0, 3)).hasValue(3);
     }
@@ -51,7 +51,7 @@ class BarrierAlignerTest {
         BarrierAligner aligner = new BarrierAligner(2, true);
         aligner.onBarrier(0, 3);
 
-        assertThat(aligner.onEndOfInput(1)).hasValue(3);
+        assertThat(aligner.onChannelClosed(1)).hasValue(3);
     }
 
     @Test

@@ -59,6 +59,24 @@ class CheckpointBarrierFlowTest {
         public void decline(String taskName, long checkpointId, Throwable cause) {
             declines.add(cause);
         }
+
+        void awaitAcknowledgements(long checkpointId, int tasks) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acknowledged.values().stream().filter(ids -> ids.contains(checkpointId)).count() < tasks) {
+                assertThat(System.nanoTime()).as("acknowledgements of checkpoint %s", checkpointId).isLessThan(deadline);
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    /** What the coordinator does before it triggers: uploads go into existing directories only. */
+    private void trigger(List<Task> tasks, CheckpointBarrier barrier) throws Exception {
+        Files.createDirectories(work.resolve("checkpoints/chk-" + barrier.checkpointId()));
+        for (Task task : tasks) {
+            if (task instanceof SourceTask source) {
+                source.triggerCheckpoint(barrier);
+            }
+        }
     }
 
     @ParameterizedTest(name = "exactly once: {0}")
@@ -76,7 +94,13 @@ class CheckpointBarrierFlowTest {
         RecordingResponder responder = new RecordingResponder();
         CountDownLatch ended = new CountDownLatch(plan.totalSubtasks());
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch inputEnded = new CountDownLatch(plan.totalSubtasks());
         TaskListener listener = new TaskListener() {
+            @Override
+            public void inputEnded(Task task) {
+                inputEnded.countDown();
+            }
+
             @Override
             public void finished(Task task) {
                 ended.countDown();
@@ -100,7 +124,7 @@ class CheckpointBarrierFlowTest {
             CheckpointUploads uploads = new CheckpointUploads(HadoopSnapshotFiles.forDirectory(
                     work.resolve("checkpoints").toUri().toString(), hadoop),
                     directory -> HadoopSnapshotFiles.forDirectory(directory, hadoop), uploadThreads);
-            TaskServices services = new TaskServices(0, new LocalChannels(), rocksDb, work.resolve("state"),
+            TaskServices services = new TaskServices("job", 0, new LocalChannels(), rocksDb, work.resolve("state"),
                     new HadoopFileAccess(hadoop), System::currentTimeMillis, 10, 32 * 1024, listener, responder,
                     exactlyOnce, uploads);
             for (TaskVertex vertex : plan.vertices()) {
@@ -110,17 +134,16 @@ class CheckpointBarrierFlowTest {
                 }
             }
             tasks.forEach(task -> new Thread(task, task.name()).start());
-            // What the coordinator creates before it triggers: uploads go into existing directories only.
             Files.createDirectories(work.resolve("checkpoints/shared"));
-            for (long checkpoint = 1; checkpoint <= CHECKPOINTS; checkpoint++) {
+            for (long checkpoint = 1; checkpoint < CHECKPOINTS; checkpoint++) {
                 Thread.sleep(100);
-                Files.createDirectories(work.resolve("checkpoints/chk-" + checkpoint));
-                for (Task task : tasks) {
-                    if (task instanceof SourceTask source) {
-                        source.triggerCheckpoint(CheckpointBarrier.checkpoint(checkpoint));
-                    }
-                }
+                trigger(tasks, CheckpointBarrier.checkpoint(checkpoint));
             }
+            // the tasks end only after the final checkpoint, taken once every task's input ended, completed
+            assertThat(inputEnded.await(60, TimeUnit.SECONDS)).isTrue();
+            trigger(tasks, CheckpointBarrier.finalCheckpoint(CHECKPOINTS));
+            responder.awaitAcknowledgements(CHECKPOINTS, tasks.size());
+            tasks.forEach(task -> task.notifyCheckpointComplete(CHECKPOINTS));
             assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
         } finally {
             uploadThreads.shutdown();

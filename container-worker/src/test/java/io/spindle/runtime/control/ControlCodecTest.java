@@ -28,9 +28,10 @@ class ControlCodecTest {
                 new ControlMessage.Heartbeat(),
                 new ControlMessage.TaskEnded(3, 1, 0, TaskOutcome.FAILED, "operator 'count' threw boom"),
                 new ControlMessage.FirstRecord(2, 1_700_000_000_123L),
+                new ControlMessage.InputEnded(2, 1, 3),
                 new ControlMessage.Decline(1, "count (1/2)", 17, "java.io.IOException: disk"),
                 new ControlMessage.TriggerCheckpoint(4, CheckpointBarrier.checkpoint(99)),
-                new ControlMessage.TriggerCheckpoint(5, new CheckpointBarrier(100, new SavepointRequest(
+                new ControlMessage.TriggerCheckpoint(5, CheckpointBarrier.savepoint(100, new SavepointRequest(
                         "hdfs://nn:8020/savepoints/savepoint-applic-0123456789ab", SavepointFormat.NATIVE,
                         SavepointRequest.Termination.DRAIN))),
                 new ControlMessage.CheckpointComplete(4, 99),
@@ -44,7 +45,7 @@ class ControlCodecTest {
 
     @Test
     void deploymentKeepsPlacementsAndRestoreBytes() throws IOException {
-        Deploy deploy = new Deploy(2, "hdfs://nn/checkpoints/app_1", "hdfs://nn/checkpoints/app_1", true,
+        Deploy deploy = new Deploy("application_1_0001", 2, "hdfs://nn/checkpoints/app_1", "hdfs://nn/checkpoints/app_1", true,
                 List.of(new Placement(0, 0, "host-a", 1000), new Placement(1, 1, "host-b", 2000)),
                 List.of(new TaskDeployment(0, 0, new byte[0]), new TaskDeployment(1, 1, new byte[] {1, 2, 3})));
 

@@ -23,7 +23,7 @@ class SubtaskStatesTest {
     @Test
     void snapshotKeepsTaskIdentityListStatesAndKeyedState() {
         TaskSnapshot snapshot = new TaskSnapshot("source -> count (2/2)", 1, 1, 3,
-                Map.of("source", Map.of("positions", List.of(new byte[] {7}, new byte[] {8, 9}))), "count", KEYED);
+                Map.of("source", Map.of("positions", List.of(new byte[] {7}, new byte[] {8, 9}))), "count", KEYED, false);
 
         TaskSnapshot read = SubtaskStates.snapshot(SubtaskStates.snapshotBytes(snapshot));
 
@@ -35,11 +35,33 @@ class SubtaskStatesTest {
         assertThat(read.operatorStates().get("source").get("positions")).containsExactly(new byte[] {7}, new byte[] {8, 9});
         assertThat(read.keyedOperator()).isEqualTo("count");
         assertThat(read.keyedState()).isEqualTo(KEYED);
+        assertThat(read.inputEnded()).isFalse();
+    }
+
+    @Test
+    void aSnapshotWithoutStateStillSaysThatItsInputEnded() {
+        TaskSnapshot snapshot = new TaskSnapshot("map (1/2)", 2, 0, 4, Map.of(), true);
+
+        TaskSnapshot read = SubtaskStates.snapshot(SubtaskStates.snapshotBytes(snapshot));
+
+        assertThat(read.inputEnded()).isTrue();
+        assertThat(read.operatorStates()).isEmpty();
+        assertThat(read.keyedState()).isNull();
+    }
+
+    @Test
+    void aRestoreCarriesWhetherTheInputHadEnded() {
+        TaskRestore restore = new TaskRestore(Map.of("sink", Map.of()), List.of(), null, true, true);
+
+        TaskRestore read = SubtaskStates.restore(SubtaskStates.restoreBytes(restore), null, true);
+
+        assertThat(read.inputEnded()).isTrue();
+        assertThat(read.operatorStates()).containsOnlyKeys("sink");
     }
 
     @Test
     void restoreTellsAnOperatorWithEmptyListStateFromOneWithNone() {
-        TaskRestore restore = new TaskRestore(Map.of("sink", Map.of()), List.of(KEYED), null, true);
+        TaskRestore restore = new TaskRestore(Map.of("sink", Map.of()), List.of(KEYED), null, true, false);
 
         TaskRestore read = SubtaskStates.restore(SubtaskStates.restoreBytes(restore), null, true);
 
@@ -53,7 +75,7 @@ class SubtaskStatesTest {
         KeyedStateHandle second = new CanonicalKeyedState(new KeyGroupRange(64, 127),
                 new StateFile("keyed-count-1", 40, 7));
         TaskRestore restore = new TaskRestore(Map.of("count", Map.of("positions", List.of(new byte[] {1}))),
-                List.of(KEYED, second), null, false);
+                List.of(KEYED, second), null, false, false);
 
         TaskRestore read = SubtaskStates.restore(SubtaskStates.restoreBytes(restore), null, false);
 

@@ -70,6 +70,21 @@ public final class HadoopFileAccess implements FileAccess {
     }
 
     @Override
+    public List<String> list(String directory) throws IOException {
+        Path path = new Path(directory);
+        List<String> names = new ArrayList<>();
+        try {
+            for (FileStatus child : fileSystem(path).listStatus(path)) {
+                names.add(child.getPath().getName());
+            }
+        } catch (FileNotFoundException e) {
+            return List.of();
+        }
+        names.sort(Comparator.naturalOrder());
+        return names;
+    }
+
+    @Override
     public InputStream open(String location, long offset) throws IOException {
         Path path = new Path(location);
         FSDataInputStream in = fileSystem(path).open(path);
@@ -108,5 +123,18 @@ public final class HadoopFileAccess implements FileAccess {
     public void delete(String location) throws IOException {
         Path path = new Path(location);
         fileSystem(path).delete(path, true);
+    }
+
+    @Override
+    public boolean deleteIfEmpty(String directory) throws IOException {
+        Path path = new Path(directory);
+        FileSystem fs = fileSystem(path);
+        try {
+            fs.delete(path, false);
+        } catch (IOException e) {
+            // not empty: HDFS and the local file system refuse a non-recursive delete of a directory with entries
+            return !fs.exists(path);
+        }
+        return !fs.exists(path);
     }
 }

@@ -99,6 +99,11 @@ public final class SavepointRescaler {
     private static OperatorState rescale(OperatorState operator, int newMaxParallelism, HadoopSnapshotFiles source,
                                          HadoopSnapshotFiles target, java.nio.file.Path scratch) throws IOException {
         int parallelism = Math.min(operator.parallelism(), newMaxParallelism);
+        if (parallelism != operator.parallelism() && OperatorStateRedistribution.partlyEnded(operator)) {
+            throw new IOException("cannot re-shard operator '" + operator.operatorName() + "' to parallelism "
+                    + parallelism + ": its input had ended on some of its " + operator.parallelism()
+                    + " subtasks only");
+        }
         boolean keyed = operator.subtasks().stream().anyMatch(s -> s.keyedState() != null);
         if (operator.subtasks().isEmpty() || (!keyed && parallelism == operator.parallelism())) {
             return new OperatorState(operator.operatorName(), operator.parallelism(), newMaxParallelism,
@@ -117,7 +122,8 @@ public final class SavepointRescaler {
         List<OperatorSubtaskState> subtasks = new ArrayList<>();
         for (int i = 0; i < parallelism; i++) {
             subtasks.add(new OperatorSubtaskState(i, OperatorStateRedistribution.forSubtask(operator, parallelism, i),
-                    keyed ? newKeyedStates.get(i) : null));
+                    keyed ? newKeyedStates.get(i) : null,
+                    OperatorStateRedistribution.inputEnded(operator, parallelism, i)));
         }
         return new OperatorState(operator.operatorName(), parallelism, newMaxParallelism, operator.states(),
                 subtasks);

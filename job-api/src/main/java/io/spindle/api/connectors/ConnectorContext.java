@@ -6,6 +6,9 @@ import io.spindle.api.state.ListStateDescriptor;
 /** What a source reader or sink writer may use: its place among the subtasks, its state, and files. */
 public interface ConnectorContext {
 
+    /** The job's id: the same in all its attempts, and unique among jobs (the YARN application id, for one). */
+    String jobId();
+
     int subtaskIndex();
 
     int parallelism();

@@ -20,6 +20,9 @@ public interface FileAccess {
      */
     List<FileInfo> listFiles(String path) throws IOException;
 
+    /** The names of a directory's entries, hidden ones included, sorted; none if it does not exist. */
+    List<String> list(String directory) throws IOException;
+
     InputStream open(String path, long offset) throws IOException;
 
     /** Creates the file and its parent directories; fails if it exists. */
@@ -30,5 +33,9 @@ public interface FileAccess {
 
     boolean exists(String path) throws IOException;
 
+    /** Deletes a file, or a directory with everything in it; absent is fine. */
     void delete(String path) throws IOException;
+
+    /** Deletes a directory only if it is empty, atomically; returns whether it is gone. */
+    boolean deleteIfEmpty(String directory) throws IOException;
 }

@@ -20,15 +20,16 @@ public final class Sinks {
         };
     }
 
-    /** One text file per subtask under {@code directory}, a line per record (its toString). */
+    /** Text files under {@code directory}, a line per record (its toString); see {@link #textFiles(String, Function)}. */
     public static <T> Sink<T> textFiles(String directory) {
         return textFiles(directory, String::valueOf);
     }
 
     /**
-     * One text file per subtask under {@code directory}, a line per record as {@code format} writes it.
-     * A file is written under a hidden name and renamed to {@code part-<subtask>-0} when the input ends,
-     * so readers never see a half-written file.
+     * Text files under {@code directory}, a line per record as {@code format} writes it, exactly once: each subtask
+     * writes a part file per checkpoint interval under a hidden name and renames it to
+     * {@code part-<subtask>-<writer>-<n>} when the checkpoint completes (without checkpointing: when the input
+     * ends), so readers never see a half-written file nor one a restore would take back.
      */
     public static <T> Sink<T> textFiles(String directory, Function<T, String> format) {
         return new TextFileSink<>(directory, format);

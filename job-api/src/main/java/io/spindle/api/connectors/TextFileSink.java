@@ -1,32 +1,46 @@
 package io.spindle.api.connectors;
 
 import io.spindle.api.Tuple2;
+import io.spindle.api.Tuple3;
 import io.spindle.api.codec.Codecs;
 import io.spindle.api.state.ListState;
 import io.spindle.api.state.ListStateDescriptor;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * Writes each subtask's records to part files {@code part-<subtask>-<n>}, exactly once: a part is written
- * hidden ({@code .part-<subtask>-<n>.inprogress}), closed at a checkpoint's barrier, and published by
- * rename when that checkpoint completes, or at the end of input. A restore publishes the parts its
- * checkpoint had closed and deletes those written after it, which are written again from the replay.
+ * Writes each subtask's records to part files, exactly once. A part is written into the attempt's staging
+ * directory {@code .in-progress/<job id>/<attempt>/} (hidden), closed at a checkpoint's barrier, and published by
+ * a rename to {@code part-<subtask>-<writer>-<n>} when that checkpoint completes (the final checkpoint, for the
+ * last one; without checkpointing, at the end of input). Names are unique per writer, so no writer ever touches
+ * another's files, and a published part is never deleted.
+ *
+ * <p>A checkpoint holds the parts a restore must publish and the staging directories in use, each with the
+ * sink directory as the job named it: union list state, so the restoring subtask 0 sees every old subtask's
+ * entries whatever the parallelism. It publishes them (a part published already stays as it is; one neither
+ * staged nor published was taken care of by a run that went on from the same state) and only then deletes the
+ * staging directories of the restored state and of this job's other attempts, with whatever they held that no
+ * checkpoint committed.
  */
 final class TextFileSink<T> implements Sink<T> {
 
-    /** Closed parts awaiting their checkpoint: (checkpoint id, part number). */
-    private static final ListStateDescriptor<Tuple2<Long, Integer>> PENDING =
-            new ListStateDescriptor<>("text-file-pending-parts", Codecs.tuple2(Codecs.LONG, Codecs.INT));
-    private static final ListStateDescriptor<Integer> NEXT_PART =
-            new ListStateDescriptor<>("text-file-next-part", Codecs.INT);
+    static final String STAGING = ".in-progress";
+
+    /** Parts to publish: (checkpoint id, sink directory, staged path relative to it; its last segment the name). */
+    private static final ListStateDescriptor<Tuple3<Long, String, String>> PENDING =
+            new ListStateDescriptor<>("text-file-pending", Codecs.tuple3(Codecs.LONG, Codecs.STRING, Codecs.STRING));
+    /** Staging directories in use: (sink directory, staging directory relative to it). */
+    private static final ListStateDescriptor<Tuple2<String, String>> STAGING_DIRECTORIES =
+            new ListStateDescriptor<>("text-file-staging", Codecs.tuple2(Codecs.STRING, Codecs.STRING));
 
     private final String directory;
     private final Function<T, String> format;
@@ -41,49 +55,83 @@ final class TextFileSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(SinkContext context) throws IOException {
-        Parts parts = new Parts(context.files(), directory, context.subtaskIndex());
-        ListState<Tuple2<Long, Integer>> pending = context.operatorListState(PENDING);
-        ListState<Integer> nextPart = context.operatorListState(NEXT_PART);
-        int next = 0;
-        if (context.isRestored()) {
-            for (Tuple2<Long, Integer> part : pending.get()) {
-                parts.publish(part.f1());
+        FileAccess files = context.files();
+        String jobStaging = STAGING + "/" + context.jobId();
+        String staging = jobStaging + "/" + context.attemptNumber();
+        ListState<Tuple3<Long, String, String>> pending = context.unionListState(PENDING);
+        ListState<Tuple2<String, String>> stagingDirectories = context.unionListState(STAGING_DIRECTORIES);
+        if (context.subtaskIndex() == 0) {
+            if (context.isRestored()) {
+                for (Tuple3<Long, String, String> part : pending.get()) {
+                    publish(files, part.f1(), part.f2(), false);
+                }
+                for (Tuple2<String, String> old : stagingDirectories.get()) {
+                    if (!(old.f0().equals(directory) && old.f1().equals(staging))) {
+                        files.delete(old.f0() + "/" + old.f1());
+                    }
+                }
+            } else if (context.attemptNumber() == 0) {
+                checkNoPublishedParts(files);
             }
-            for (Integer part : nextPart.get()) {
-                next = Math.max(next, part);
+            for (String attempt : files.list(directory + "/" + jobStaging)) {
+                if (!attempt.equals(String.valueOf(context.attemptNumber()))) {
+                    files.delete(directory + "/" + jobStaging + "/" + attempt);
+                }
             }
-            parts.deleteFrom(next);
-        } else if (context.attemptNumber() > 0) {
-            parts.deleteFrom(0);
-        } else {
-            parts.checkNoneFinished();
-            parts.deleteFrom(0);
         }
         pending.clear();
-        nextPart.update(List.of(next));
-        return new PartWriter(parts, pending, nextPart, next);
+        stagingDirectories.update(List.of(Tuple2.of(directory, staging)));
+        String writer = String.format("%08x", ThreadLocalRandom.current().nextInt());
+        return new PartWriter(files, pending, staging, "part-" + context.subtaskIndex() + "-" + writer + "-");
+    }
+
+    /**
+     * Renames a staged part to its published name. Idempotent: a part published before (by this writer, or before
+     * a restore) stays as it is. Strictly, a part that is neither staged nor published is an error: it was lost.
+     */
+    private static void publish(FileAccess files, String directory, String staged, boolean strict) throws IOException {
+        String published = directory + "/" + staged.substring(staged.lastIndexOf('/') + 1);
+        if (files.exists(directory + "/" + staged)) {
+            files.rename(directory + "/" + staged, published);
+        } else if (strict && !files.exists(published)) {
+            throw new IOException("cannot publish " + published + ": neither it nor its staged file " + staged
+                    + " exists");
+        }
+    }
+
+    private void checkNoPublishedParts(FileAccess files) throws IOException {
+        for (String name : files.list(directory)) {
+            if (name.startsWith("part-")) {
+                throw new IOException("output file " + directory + "/" + name
+                        + " exists already; choose an empty output directory");
+            }
+        }
     }
 
     private final class PartWriter implements SinkWriter<T> {
-        private final Parts parts;
-        private final ListState<Tuple2<Long, Integer>> pendingState;
-        private final ListState<Integer> nextPartState;
-        private final List<Tuple2<Long, Integer>> pending = new ArrayList<>();
+        private final FileAccess files;
+        private final ListState<Tuple3<Long, String, String>> pendingState;
+        private final String staging;
+        private final String namePrefix;
+        private final List<Tuple3<Long, String, String>> pending = new ArrayList<>();
         private int part;
+        private String current;
         private Writer out;
 
-        PartWriter(Parts parts, ListState<Tuple2<Long, Integer>> pendingState, ListState<Integer> nextPartState,
-                   int firstPart) {
-            this.parts = parts;
+        PartWriter(FileAccess files, ListState<Tuple3<Long, String, String>> pendingState, String staging,
+                   String namePrefix) {
+            this.files = files;
             this.pendingState = pendingState;
-            this.nextPartState = nextPartState;
-            this.part = firstPart;
+            this.staging = staging;
+            this.namePrefix = namePrefix;
         }
 
         @Override
         public void write(T value) throws IOException {
             if (out == null) {
-                out = new BufferedWriter(new OutputStreamWriter(parts.create(part), StandardCharsets.UTF_8), 64 * 1024);
+                current = staging + "/" + namePrefix + part++;
+                OutputStream stream = files.create(directory + "/" + current);
+                out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
             }
             out.write(format.apply(value));
             out.write('\n');
@@ -94,75 +142,29 @@ final class TextFileSink<T> implements Sink<T> {
             if (out != null) {
                 out.close();
                 out = null;
-                pending.add(Tuple2.of(checkpointId, part++));
+                pending.add(Tuple3.of(checkpointId, directory, current));
             }
             pendingState.update(pending);
-            nextPartState.update(List.of(part));
         }
 
         @Override
         public void commit(long checkpointId) throws IOException {
             while (!pending.isEmpty() && pending.get(0).f0() <= checkpointId) {
-                parts.publish(pending.remove(0).f1());
+                Tuple3<Long, String, String> part = pending.remove(0);
+                publish(files, part.f1(), part.f2(), true);
             }
         }
 
-        @Override
-        public void endOfInput() throws IOException {
-            prepareCommit(Long.MAX_VALUE);
-            commit(Long.MAX_VALUE);
-        }
-
+        /** The last writer of the attempt to close after publishing everything removes the staging directory. */
         @Override
         public void close() throws IOException {
             if (out != null) {
                 out.close();
+                return;
             }
-        }
-    }
-
-    /** The part files of one subtask, by number. */
-    private record Parts(FileAccess files, String directory, int subtask) {
-
-        String finished(int part) {
-            return directory + "/part-" + subtask + "-" + part;
-        }
-
-        String inProgress(int part) {
-            return directory + "/.part-" + subtask + "-" + part + ".inprogress";
-        }
-
-        java.io.OutputStream create(int part) throws IOException {
-            return files.create(inProgress(part));
-        }
-
-        /** Idempotent: a part published before (by this writer or before a restore) stays as it is. */
-        void publish(int part) throws IOException {
-            if (files.exists(inProgress(part))) {
-                files.rename(inProgress(part), finished(part));
-            }
-        }
-
-        /** Deletes parts from {@code first} on, published or not: they hold records a replay writes again. */
-        void deleteFrom(int first) throws IOException {
-            for (int part = first; ; part++) {
-                boolean hidden = files.exists(inProgress(part));
-                boolean visible = files.exists(finished(part));
-                if (!hidden && !visible) {
-                    return;
-                }
-                if (hidden) {
-                    files.delete(inProgress(part));
-                }
-                if (visible) {
-                    files.delete(finished(part));
-                }
-            }
-        }
-
-        void checkNoneFinished() throws IOException {
-            if (files.exists(finished(0))) {
-                throw new IOException("output file " + finished(0) + " exists already; choose an empty output directory");
+            if (pending.isEmpty() && files.deleteIfEmpty(directory + "/" + staging)
+                    && files.deleteIfEmpty(directory + "/" + staging.substring(0, staging.lastIndexOf('/')))) {
+                files.deleteIfEmpty(directory + "/" + STAGING);
             }
         }
     }

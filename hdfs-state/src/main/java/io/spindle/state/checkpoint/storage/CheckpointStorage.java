@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
  * &lt;base&gt;/&lt;job-id&gt;/chk-&lt;n&gt;/&lt;uuid&gt;-&lt;name&gt; files only checkpoint n uses
  * &lt;base&gt;/&lt;job-id&gt;/shared/&lt;uuid&gt;-&lt;name&gt;  files later checkpoints may reuse
  * &lt;base&gt;/&lt;job-id&gt;/taskowned/          owned by the tasks
+ * &lt;base&gt;/&lt;job-id&gt;/chk-&lt;n&gt;/_savepoint  instead of _metadata: the path of savepoint n, which stopped the job
+ * &lt;base&gt;/&lt;job-id&gt;/masters/&lt;attempt&gt;   one empty file per master attempt that claimed the directory
  * &lt;target&gt;/savepoint-&lt;job&gt;-&lt;random&gt;/_metadata   a savepoint: published as a checkpoint is
  * &lt;target&gt;/savepoint-&lt;job&gt;-&lt;random&gt;/&lt;uuid&gt;-&lt;name&gt;  all its files, flat, relative to it
  * </pre>
@@ -43,6 +46,12 @@ import java.util.regex.Pattern;
  * and restores from an explicit path. Every state file gets a fresh random name, so concurrent
  * checkpoints and subtasks never write the same path. Retention and deletion of shared files belong to
  * {@link CompletedCheckpointStore}.
+ *
+ * <p>Fencing. YARN may start a new ApplicationMaster attempt while the old one still runs (a lost node, a
+ * partition): both would publish and delete in one directory, and the old one, deleting what it does not know,
+ * would destroy the new one's checkpoints. So each attempt {@link #claim claims} the directory, and an attempt
+ * that a newer one has claimed publishes and deletes nothing more ({@link #checkFence}, before every publication
+ * and every batch of deletions).
  */
 public final class CheckpointStorage implements CheckpointStorageCoordinatorView, CheckpointStorageWorkerView {
 
@@ -51,6 +60,9 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
     public static final String SHARED_DIR = "shared";
     public static final String TASK_OWNED_DIR = "taskowned";
     public static final String SAVEPOINT_DIR_PREFIX = "savepoint-";
+    /** In {@code chk-<n>} instead of {@code _metadata}: where savepoint n, which stopped the job, lies. */
+    public static final String SAVEPOINT_REFERENCE_FILE = "_savepoint";
+    static final String MASTERS_DIR = "masters";
     /** Prefix of the file {@code _metadata} is written to before the rename. */
     static final String METADATA_TEMP_PREFIX = METADATA_FILE_NAME + ".inprogress.";
 
@@ -62,6 +74,8 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
     private final FileSystem fs;
     private final Path jobDirectory;
     private volatile boolean baseDirectoriesCreated;
+    /** The master attempt that claimed the directory through this instance; 0 if none did. */
+    private volatile int claimedAttempt;
 
     /** Storage under {@code checkpointsBaseUri} with the Hadoop configuration found on the class path. */
     public CheckpointStorage(String checkpointsBaseUri, String jobId) throws IOException {
@@ -103,6 +117,72 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
     // ---- coordinator side ------------------------------------------------------------------------
 
     /**
+     * Claims the job directory for master attempt {@code masterAttempt}, before anything is recovered or deleted:
+     * from now on an older attempt's {@link #checkFence} fails.
+     *
+     * @throws FencedException if a newer attempt claimed it already
+     */
+    public void claim(int masterAttempt) throws IOException {
+        if (masterAttempt < 1) {
+            throw new IllegalArgumentException("master attempts start at 1: " + masterAttempt);
+        }
+        int newest = newestClaim();
+        if (newest > masterAttempt) {
+            throw fenced(masterAttempt, newest);
+        }
+        Path marker = new Path(new Path(jobDirectory, MASTERS_DIR), String.valueOf(masterAttempt));
+        if (!fs.exists(marker)) {
+            fs.createFile(marker).overwrite(false).recursive().build().close();
+        }
+        claimedAttempt = masterAttempt;
+        LOG.info("Master attempt {} claimed the checkpoint directory {}", masterAttempt, jobDirectory);
+    }
+
+    /**
+     * Fails if a newer master attempt than the one that {@link #claim claimed} the directory through this instance
+     * has claimed it since. Nothing to check if none claimed it.
+     */
+    public void checkFence() throws IOException {
+        int claimed = claimedAttempt;
+        if (claimed == 0) {
+            return;
+        }
+        int newest = newestClaim();
+        if (newest > claimed) {
+            throw fenced(claimed, newest);
+        }
+    }
+
+    /** The job has ended for good, so no attempt follows this one: the claims go. Fenced like any deletion. */
+    public void releaseClaims() throws IOException {
+        checkFence();
+        delete(new Path(jobDirectory, MASTERS_DIR), true);
+    }
+
+    private int newestClaim() throws IOException {
+        FileStatus[] markers;
+        try {
+            markers = fs.listStatus(new Path(jobDirectory, MASTERS_DIR));
+        } catch (FileNotFoundException e) {
+            return 0;
+        }
+        int newest = 0;
+        for (FileStatus marker : markers) {
+            try {
+                newest = Math.max(newest, Integer.parseInt(marker.getPath().getName()));
+            } catch (NumberFormatException e) {
+                LOG.warn("Ignoring {}: not a master attempt", marker.getPath());
+            }
+        }
+        return newest;
+    }
+
+    private FencedException fenced(int attempt, int newest) {
+        return new FencedException("master attempt " + newest + " took over the checkpoints of job " + jobId + " in "
+                + jobDirectory + "; attempt " + attempt + " publishes and deletes nothing more there");
+    }
+
+    /**
      * Creates {@code chk-<n>/} (and, the first time, {@code shared/} and {@code taskowned/}) when checkpoint
      * n is triggered. Fails if {@code chk-<n>} exists: a checkpoint id is never reused, even after a crash
      * (see {@link #highestCheckpointId()}).
@@ -140,8 +220,37 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
             throw new FileNotFoundException("checkpoint " + metadata.checkpointId() + " has no location " + directory
                     + " (never initialized, or discarded)");
         }
+        checkFence();
         publishMetadata(fs, directory, metadata);
         return new CompletedCheckpoint(metadata, directory.toString(), false);
+    }
+
+    /**
+     * Records in {@code chk-<n>/_savepoint} where savepoint n lies, so that it counts as the job's checkpoint n for
+     * a new master attempt too: a savepoint that stopped the job, whose tasks committed their output for it.
+     * Written through a temporary file and a rename, like {@code _metadata}; deleting {@code chk-<n>} deletes only
+     * the reference, never the savepoint.
+     */
+    public void publishSavepointReference(CompletedCheckpoint savepoint) throws IOException {
+        if (!savepoint.savepoint()) {
+            throw new IllegalArgumentException(savepoint.directory() + " is not a savepoint");
+        }
+        Path directory = checkpointDirectory(savepoint.checkpointId());
+        if (fs.exists(directory)) {
+            throw new IOException("checkpoint " + savepoint.checkpointId() + " of job " + jobId + " already exists: "
+                    + directory);
+        }
+        checkFence();
+        mkdirs(directory);
+        Path temp = new Path(directory, SAVEPOINT_REFERENCE_FILE + ".inprogress." + UUID.randomUUID());
+        try (FSDataOutputStream out = fs.createFile(temp).overwrite(false).build()) {
+            out.write(savepoint.directory().getBytes(StandardCharsets.UTF_8));
+            out.hsync();
+        }
+        if (!fs.rename(temp, new Path(directory, SAVEPOINT_REFERENCE_FILE))) {
+            deleteQuietly(fs, temp);
+            throw new IOException("cannot rename " + temp + " into place in " + directory);
+        }
     }
 
     /**
@@ -382,6 +491,10 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
         Path metadataFile = status.getPath();
         if (status.isDirectory()) {
             metadataFile = new Path(status.getPath(), METADATA_FILE_NAME);
+            Path reference = new Path(status.getPath(), SAVEPOINT_REFERENCE_FILE);
+            if (!fs.exists(metadataFile) && fs.exists(reference)) {
+                return load(readReference(fs, reference), hadoopConfiguration);
+            }
             if (!fs.exists(metadataFile)) {
                 if (looksLikeJobDirectory(fs.listStatus(status.getPath()))) {
                     return newestIn(fs, status.getPath());
@@ -477,13 +590,26 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
         return result;
     }
 
-    /** The checkpoint in {@code chk-<n>}, or empty (with a warning) if its metadata is missing or unreadable. */
+    /**
+     * The checkpoint in {@code chk-<n>}, or the savepoint it refers to, or empty (with a warning) if its metadata
+     * is missing or unreadable.
+     */
     private static Optional<CompletedCheckpoint> readIfComplete(FileSystem fs, CheckpointDirectory candidate)
             throws IOException {
         Path metadataFile = new Path(candidate.path(), METADATA_FILE_NAME);
+        Path reference = new Path(candidate.path(), SAVEPOINT_REFERENCE_FILE);
+        boolean savepoint = !fs.exists(metadataFile) && fs.exists(reference);
+        String directory = candidate.path().toString();
         CheckpointMetadata metadata;
         try {
-            metadata = readMetadata(fs, metadataFile);
+            if (savepoint) {
+                directory = readReference(fs, reference);
+                Path savepointDirectory = new Path(directory);
+                metadataFile = new Path(savepointDirectory, METADATA_FILE_NAME);
+                metadata = readMetadata(savepointDirectory.getFileSystem(fs.getConf()), metadataFile);
+            } else {
+                metadata = readMetadata(fs, metadataFile);
+            }
         } catch (FileNotFoundException e) {
             LOG.warn("Skipping checkpoint {}: no {} in {} (incomplete or aborted)", candidate.checkpointId(),
                     METADATA_FILE_NAME, candidate.path());
@@ -497,7 +623,13 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
                     metadata.checkpointId());
             return Optional.empty();
         }
-        return Optional.of(new CompletedCheckpoint(metadata, candidate.path().toString(), false));
+        return Optional.of(new CompletedCheckpoint(metadata, directory, savepoint));
+    }
+
+    private static String readReference(FileSystem fs, Path reference) throws IOException {
+        try (FSDataInputStream in = fs.open(reference)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
     }
 
     /** Reads and parses one metadata file; a {@link CorruptMetadataException} names the file. */

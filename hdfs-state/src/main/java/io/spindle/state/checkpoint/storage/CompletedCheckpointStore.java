@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,9 +27,12 @@ import java.util.TreeSet;
  *
  * <p>Rules (as Flink's {@code CheckpointSubsumeHelper}): savepoints count toward the limit but their files
  * are never deleted, and are not registered as users of shared files; the newest checkpoint that is not a
- * savepoint is always kept. Deletions run on the caller's thread; one that fails is logged and retried on
- * the next subsumption, never thrown. Shared files are deleted only once no subsumed {@code chk-<n>} is
- * left to delete, so a {@code _metadata} still on disk never references a deleted file.
+ * savepoint is always kept. A savepoint is added only when it stopped the job; its reference
+ * ({@code chk-<n>/_savepoint}) makes it the job's checkpoint n for a new master attempt too, and goes when it is
+ * subsumed. Deletions run on the caller's thread; one that fails is logged and retried on the next subsumption,
+ * never thrown. Shared files are deleted only once no subsumed {@code chk-<n>} is left to delete, so a
+ * {@code _metadata} still on disk never references a deleted file. Nothing is deleted once a newer master attempt
+ * has claimed the directory ({@link CheckpointStorage#checkFence}).
  */
 public final class CompletedCheckpointStore {
 
@@ -83,10 +87,20 @@ public final class CompletedCheckpointStore {
     }
 
     /**
-     * Adds a checkpoint published by {@link CheckpointStorage#finalizeCheckpoint} (or a savepoint) and
-     * subsumes what falls out of the retained window. Ids must grow.
+     * Adds a checkpoint published by {@link CheckpointStorage#finalizeCheckpoint}, or a savepoint that stopped the
+     * job (whose reference it publishes first), and subsumes what falls out of the retained window. Ids must grow.
+     *
+     * @throws UncheckedIOException if the savepoint's reference cannot be published; nothing was added then
      */
     public synchronized void add(CompletedCheckpoint checkpoint) {
+        if (checkpoint.savepoint()) {
+            try {
+                storage.publishSavepointReference(checkpoint);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot record savepoint " + checkpoint.checkpointId() + " in "
+                        + storage.jobDirectory() + ": " + e.getMessage(), e);
+            }
+        }
         addAndSubsume(checkpoint, false);
     }
 
@@ -116,14 +130,12 @@ public final class CompletedCheckpointStore {
     }
 
     /**
-     * Deletes every retained checkpoint that is not a savepoint, with all shared files (job terminated
-     * and the checkpoints are not to be retained).
+     * Deletes every retained checkpoint, with all shared files, and the references to retained savepoints (not the
+     * savepoints): the job terminated and the checkpoints are not to be retained.
      */
     public synchronized void discardAll() {
         for (CompletedCheckpoint checkpoint : checkpoints) {
-            if (!checkpoint.savepoint()) {
-                directoriesToDelete.add(checkpoint.checkpointId());
-            }
+            directoriesToDelete.add(checkpoint.checkpointId()); // of a savepoint, only its reference
         }
         checkpoints.clear();
         registry.unregisterUnusedState(Long.MAX_VALUE).forEach(f -> sharedFilesToDelete.add(f.path()));
@@ -142,6 +154,7 @@ public final class CompletedCheckpointStore {
 
     /** Deletes every {@code chk-<n>} not retained and every shared file no retained checkpoint references. */
     private void deleteUnreferenced(String leftBy) throws IOException {
+        storage.checkFence();
         List<Long> directories = storage.checkpointDirectoryIds();
         List<String> sharedFiles = storage.sharedFilePaths();
         Set<Long> retained = new TreeSet<>(retainedIds());
@@ -229,11 +242,12 @@ public final class CompletedCheckpointStore {
                 continue;
             }
             it.remove();
+            // a savepoint's chk-<n> holds only its reference
+            directoriesToDelete.add(oldest.checkpointId());
             if (oldest.savepoint()) {
                 LOG.info("Savepoint {} of job {} left the retained checkpoints; its files at {} are kept",
                         oldest.checkpointId(), storage.jobId(), oldest.directory());
             } else {
-                directoriesToDelete.add(oldest.checkpointId());
                 LOG.info("Checkpoint {} of job {} subsumed", oldest.checkpointId(), storage.jobId());
             }
         }
@@ -248,6 +262,15 @@ public final class CompletedCheckpointStore {
 
     /** Deletes subsumed/aborted directories, then unused shared files; failures stay queued. */
     private void runDeletions() {
+        if (directoriesToDelete.isEmpty() && sharedFilesToDelete.isEmpty()) {
+            return;
+        }
+        try {
+            storage.checkFence();
+        } catch (IOException e) {
+            LOG.warn("Deleting nothing in {}: {}", storage.jobDirectory(), e.getMessage());
+            return;
+        }
         int directories = 0;
         for (Iterator<Long> it = directoriesToDelete.iterator(); it.hasNext(); ) {
             long checkpointId = it.next();

@@ -28,12 +28,12 @@ import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
- * {@link CheckpointMetadata} as the bytes of a {@code _metadata} file, format version 2. Big-endian;
+ * {@link CheckpointMetadata} as the bytes of a {@code _metadata} file, format version 3. Big-endian;
  * "varint" is an unsigned LEB128 int (7 bits per byte, low bits first, at most 5 bytes); a string is
  * a varint byte length followed by UTF-8.
  *
  * <pre>
- * header   magic "SPCK" (53 50 43 4B) | version int32 (= 2) | total file length int32, trailer included
+ * header   magic "SPCK" (53 50 43 4B) | version int32 (= 3) | total file length int32, trailer included
  * body     jobId string | jobName string | checkpointId int64 | timestampMillis int64
  *          | savepoint format byte (0 checkpoint, 1 canonical savepoint, 2 native savepoint)
  *          | operator count varint, then each:
@@ -46,17 +46,22 @@ import java.util.zip.CRC32;
  *                  keyGroupStart int32 | keyGroupEnd int32, then
  *                  native:    shared files | private files | incrementalBytes int64
  *                  canonical: path string | size int64 | CRC32C int32
+ *              | flags byte: bit 0 set if the operator's input had ended (absent in version 2, which reads as 0)
  *     files    count varint, then by local name: local name string | path string | size int64 | CRC32C int32
  * trailer  CRC32 of every byte before it, int32
  * </pre>
  *
  * Maps are written sorted by key, so equal metadata always gives equal bytes. Reading checks, in this
- * order, magic, version, length (so truncation is reported as such) and checksum, then parses.
+ * order, magic, version, length (so truncation is reported as such) and checksum, then parses. Version 2
+ * files (before the flags byte) are still read.
  */
 public final class MetadataSerializer {
 
     static final byte[] MAGIC = {'S', 'P', 'C', 'K'};
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The oldest version this build reads. */
+    static final int OLDEST_READABLE_VERSION = 2;
+    private static final int INPUT_ENDED = 1;
     static final int HEADER_BYTES = MAGIC.length + 4 + 4;
     static final int TRAILER_BYTES = 4;
 
@@ -94,8 +99,8 @@ public final class MetadataSerializer {
     }
 
     public static CheckpointMetadata deserialize(byte[] bytes) throws CorruptMetadataException {
-        checkEnvelope(bytes);
-        Reader in = new Reader(bytes, HEADER_BYTES, bytes.length - TRAILER_BYTES);
+        int version = checkEnvelope(bytes);
+        Reader in = new Reader(bytes, HEADER_BYTES, bytes.length - TRAILER_BYTES, version);
         try {
             String jobId = in.string("job id");
             String jobName = in.string("job name");
@@ -118,7 +123,8 @@ public final class MetadataSerializer {
         }
     }
 
-    private static void checkEnvelope(byte[] bytes) throws CorruptMetadataException {
+    /** Checks everything but the body; returns the format version. */
+    private static int checkEnvelope(byte[] bytes) throws CorruptMetadataException {
         int prefix = Math.min(bytes.length, MAGIC.length);
         for (int i = 0; i < prefix; i++) {
             if (bytes[i] != MAGIC[i]) {
@@ -130,9 +136,9 @@ public final class MetadataSerializer {
                     + (HEADER_BYTES + TRAILER_BYTES) + " bytes)");
         }
         int version = getInt(bytes, MAGIC.length);
-        if (version != VERSION) {
+        if (version < OLDEST_READABLE_VERSION || version > VERSION) {
             throw new CorruptMetadataException("unsupported metadata format version " + version + " (this build reads "
-                    + VERSION + ")");
+                    + OLDEST_READABLE_VERSION + " to " + VERSION + ")");
         }
         int declared = getInt(bytes, MAGIC.length + 4);
         if (declared > bytes.length) {
@@ -149,6 +155,7 @@ public final class MetadataSerializer {
             throw new CorruptMetadataException(String.format("checksum mismatch: stored %08x, computed %08x (corrupted)",
                     expected, (int) crc.getValue()));
         }
+        return version;
     }
 
     private static void writeOperator(DataOutputStream out, OperatorState operator) throws IOException {
@@ -178,6 +185,7 @@ public final class MetadataSerializer {
                 }
             }
             writeKeyedState(out, subtask.keyedState());
+            out.writeByte(subtask.inputEnded() ? INPUT_ENDED : 0);
         }
     }
 
@@ -231,8 +239,8 @@ public final class MetadataSerializer {
             }
             states.add(new StateDeclaration(stateName, parsedKind, in.string("codec id"), in.flag("keyed flag")));
         }
-        // smallest subtask: index, list-state count, keyed flag
-        int subtaskCount = in.count("subtasks of " + name, 6);
+        // smallest subtask: index, list-state count, keyed-state form (and flags from version 3)
+        int subtaskCount = in.count("subtasks of " + name, in.version >= 3 ? 7 : 6);
         List<OperatorSubtaskState> subtasks = new ArrayList<>(subtaskCount);
         for (int s = 0; s < subtaskCount; s++) {
             int index = in.int32();
@@ -249,7 +257,12 @@ public final class MetadataSerializer {
                     throw new CorruptMetadataException("list state " + stateName + " appears twice");
                 }
             }
-            subtasks.add(new OperatorSubtaskState(index, listStates, readKeyedState(in)));
+            KeyedStateHandle keyed = readKeyedState(in);
+            int flags = in.version >= 3 ? in.int8() : 0;
+            if ((flags & ~INPUT_ENDED) != 0) {
+                throw new CorruptMetadataException("unknown flags " + flags + " of subtask " + index + " of " + name);
+            }
+            subtasks.add(new OperatorSubtaskState(index, listStates, keyed, (flags & INPUT_ENDED) != 0));
         }
         return new OperatorState(name, parallelism, maxParallelism, states, subtasks);
     }
@@ -341,12 +354,15 @@ public final class MetadataSerializer {
     private static final class Reader {
         private final byte[] bytes;
         private final int end;
+        /** The format version of the bytes read. */
+        private final int version;
         private int position;
 
-        Reader(byte[] bytes, int start, int end) {
+        Reader(byte[] bytes, int start, int end, int version) {
             this.bytes = bytes;
             this.position = start;
             this.end = end;
+            this.version = version;
         }
 
         int remaining() {

@@ -122,7 +122,41 @@ class CompletedCheckpointStoreTest {
         store.add(savepoint(2));
 
         assertThat(store.retained()).extracting(CompletedCheckpoint::checkpointId).containsExactly(1L, 2L);
-        assertThat(checkpointDirectoriesOnDisk()).containsExactly("chk-1");
+        assertThat(checkpointDirectoriesOnDisk()).containsExactly("chk-1", "chk-2");
+    }
+
+    @Test
+    void anAddedSavepointIsRecordedInTheJobDirectoryAndRecoveredAsTheNewestCheckpoint() throws IOException {
+        CheckpointStorage storage = storage(new Configuration());
+        CompletedCheckpointStore store = new CompletedCheckpointStore(storage, 1);
+        new SimulatedIncrementalJob(storage, 1, 3).checkpoint(store);
+        CompletedCheckpoint savepoint = savepoint(2);
+
+        store.add(savepoint);
+        CompletedCheckpointStore recovered = CompletedCheckpointStore.recover(storage, 1);
+
+        assertThat(recovered.latest()).hasValueSatisfying(latest -> {
+            assertThat(latest.savepoint()).isTrue();
+            assertThat(latest.checkpointId()).isEqualTo(2);
+            assertThat(latest.directory()).isEqualTo(savepoint.directory());
+        });
+        assertThat(recovered.retained()).extracting(CompletedCheckpoint::checkpointId).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aSubsumedSavepointLosesItsReferenceButKeepsItsFiles() throws IOException {
+        CheckpointStorage storage = storage(new Configuration());
+        CompletedCheckpointStore store = new CompletedCheckpointStore(storage, 1);
+        SimulatedIncrementalJob job = new SimulatedIncrementalJob(storage, 1, 3);
+        CompletedCheckpoint first = job.checkpoint(store);
+        store.add(savepoint(2));
+        job.restoreFrom(first.metadata(), 3);
+
+        job.checkpoint(store);
+        job.checkpoint(store);
+
+        assertThat(checkpointDirectoriesOnDisk()).containsExactly("chk-4");
+        assertThat(tempDir.resolve("savepoints").resolve("savepoint-5f1e0c-2").resolve("_metadata")).exists();
     }
 
     @Test

@@ -165,7 +165,7 @@ class MetadataSerializerTest {
         crc.update(bytes, 0, bytes.length - 4);
 
         assertThat(Arrays.copyOf(bytes, 4)).isEqualTo("SPCK".getBytes(StandardCharsets.US_ASCII));
-        assertThat(buffer.getInt(4)).isEqualTo(2);
+        assertThat(buffer.getInt(4)).isEqualTo(3);
         assertThat(buffer.getInt(8)).isEqualTo(bytes.length);
         assertThat(buffer.getInt(bytes.length - 4)).isEqualTo((int) crc.getValue());
     }
@@ -224,10 +224,41 @@ class MetadataSerializerTest {
     @Test
     void anUnknownFormatVersionIsReportedWithItsNumber() {
         byte[] bytes = MetadataSerializer.serialize(sampleMetadata());
-        ByteBuffer.wrap(bytes).putInt(4, 3);
+        ByteBuffer.wrap(bytes).putInt(4, 4);
 
         assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
-                .isInstanceOf(CorruptMetadataException.class).hasMessageContaining("version 3");
+                .isInstanceOf(CorruptMetadataException.class).hasMessageContaining("version 4");
+    }
+
+    @Test
+    void whetherASubtaskInputHadEndedReadsBack() throws CorruptMetadataException {
+        CheckpointMetadata ended = new CheckpointMetadata("j", "j", 1, 2, null, List.of(new OperatorState("o", 2, 128,
+                List.of(), List.of(new OperatorSubtaskState(0, Map.of(), null, true),
+                        new OperatorSubtaskState(1, Map.of(), null, false)))));
+
+        CheckpointMetadata read = MetadataSerializer.deserialize(MetadataSerializer.serialize(ended));
+
+        assertThat(read.operators().get(0).subtasks()).extracting(OperatorSubtaskState::inputEnded)
+                .containsExactly(true, false);
+    }
+
+    @Test
+    void aVersionTwoFileWithoutTheFlagsByteReadsAsInputNotEnded() throws CorruptMetadataException {
+        CheckpointMetadata metadata = new CheckpointMetadata("j", "j", 1, 2, null, List.of(new OperatorState("o", 1, 128,
+                List.of(), List.of(new OperatorSubtaskState(0, Map.of("s", List.of(new byte[] {7})), null)))));
+        // one subtask, whose flags byte is the last byte before the checksum
+        byte[] three = MetadataSerializer.serialize(metadata);
+        byte[] two = new byte[three.length - 1];
+        System.arraycopy(three, 0, two, 0, three.length - 5);
+        ByteBuffer.wrap(two).putInt(4, 2).putInt(8, two.length);
+        CRC32 crc = new CRC32();
+        crc.update(two, 0, two.length - 4);
+        ByteBuffer.wrap(two).putInt(two.length - 4, (int) crc.getValue());
+
+        CheckpointMetadata read = MetadataSerializer.deserialize(two);
+
+        assertThat(read.operators().get(0).subtasks().get(0).inputEnded()).isFalse();
+        assertThat(read.operators().get(0).subtasks().get(0).operatorListState().get("s")).containsExactly(new byte[] {7});
     }
 
     @Test

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -460,7 +461,13 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
              Checkpoint checkpoint = Checkpoint.create(db)) {
             db.flush(flush, columnFamilies());
             checkpoint.createCheckpoint(directory.toString());
-            RocksDbSnapshot snapshot = new RocksDbSnapshot(checkpointId, keyGroupRange, directory, listFiles(directory),
+            Map<String, Long> files = listFiles(directory);
+            if (checkpointOptions.incremental()) {
+                uploadedSstFiles.taken(checkpointId, files.keySet().stream()
+                        .filter(name -> name.endsWith(RocksDbSnapshot.SST_SUFFIX) && !base.containsKey(name))
+                        .collect(Collectors.toSet()));
+            }
+            RocksDbSnapshot snapshot = new RocksDbSnapshot(checkpointId, keyGroupRange, directory, files,
                     base, checkpointOptions, uploadedSstFiles, liveSnapshots::remove, resources, maxParallelism);
             liveSnapshots.add(snapshot);
             return snapshot;

@@ -15,10 +15,11 @@ import java.util.TreeMap;
  * retained until a newer one is confirmed, and a newer confirmed checkpoint holds every SST file of the older
  * one that is still live (SST files are immutable and never come back once compacted away).
  *
- * <p>One more rule guards against late notifications: a file that a newer, not yet confirmed upload uploaded
- * again under another path is not reused from the base. That happens when a checkpoint was taken before the
- * confirmation of its predecessor arrived; if it completes, the storage may delete the base's copy when it
- * subsumes the base, so the next snapshot uploads such a file again rather than reference either copy.
+ * <p>One more rule guards against late notifications and concurrent checkpoints: a file that a newer, not yet
+ * confirmed snapshot uploads again under another path is not reused from the base, whether its upload finished
+ * or is still in flight. That happens when a checkpoint was taken before the confirmation of its predecessor
+ * arrived; if it completes, the storage may delete the base's copy when it subsumes the base, so the next
+ * snapshot uploads such a file again rather than reference either copy.
  *
  * <p>Thread-safe: snapshots read the base on the task thread, uploads record on transfer threads,
  * notifications may come from anywhere.
@@ -29,6 +30,8 @@ final class UploadedSstFiles {
     private final TreeMap<Long, Map<String, StateFile>> byCheckpoint = new TreeMap<>();
     /** Files known to be uploaded without a checkpoint id of ours: those of a restored checkpoint. */
     private Map<String, StateFile> restored = Map.of();
+    /** SST files that snapshots taken and not yet uploaded upload anew (not in their base), by checkpoint id. */
+    private final TreeMap<Long, Set<String>> inFlight = new TreeMap<>();
     /** Ids of savepoints taken and not yet confirmed or aborted: their confirmation changes nothing. */
     private final Set<Long> savepoints = new HashSet<>();
     private long lastConfirmedCheckpointId = Long.MIN_VALUE;
@@ -54,11 +57,20 @@ final class UploadedSstFiles {
                 }
             });
         }
+        inFlight.tailMap(lastConfirmedCheckpointId, false).values().forEach(names -> base.keySet().removeAll(names));
         return Map.copyOf(base);
+    }
+
+    /** A snapshot was taken that uploads these SST files anew, under paths of its own, once its upload runs. */
+    synchronized void taken(long checkpointId, Set<String> uploadsAnew) {
+        if (checkpointId > lastConfirmedCheckpointId && !uploadsAnew.isEmpty()) {
+            inFlight.put(checkpointId, Set.copyOf(uploadsAnew));
+        }
     }
 
     /** All SST files (reused and new) of a finished upload; ignored if a newer checkpoint is confirmed. */
     synchronized void uploaded(long checkpointId, Map<String, StateFile> sstFiles) {
+        inFlight.remove(checkpointId);
         if (checkpointId > lastConfirmedCheckpointId) {
             byCheckpoint.put(checkpointId, Map.copyOf(sstFiles));
         }
@@ -75,6 +87,7 @@ final class UploadedSstFiles {
         }
         lastConfirmedCheckpointId = checkpointId;
         byCheckpoint.headMap(checkpointId).clear();
+        inFlight.headMap(checkpointId, true).clear();
         savepoints.removeIf(id -> id < checkpointId);
         restored = Map.of();
     }
@@ -84,11 +97,13 @@ final class UploadedSstFiles {
      * confirmation leaves the base as it is.
      */
     synchronized void savepoint(long checkpointId) {
+        inFlight.remove(checkpointId);
         savepoints.add(checkpointId);
     }
 
     /** An aborted checkpoint's files are about to be deleted: never reuse them. */
     synchronized void aborted(long checkpointId) {
+        inFlight.remove(checkpointId);
         byCheckpoint.remove(checkpointId);
         savepoints.remove(checkpointId);
     }

@@ -157,6 +157,25 @@ class RocksDbSnapshotTest {
     }
 
     @Test
+    void aSnapshotTakenWhileAConcurrentOneUploadsTheSameFilesAgainDoesNotReuseTheBasesCopies() throws IOException {
+        // max-concurrent-checkpoints 2: checkpoint 2 is taken before 1 is confirmed, so it uploads 1's files anew;
+        // once 2 completes, subsuming 1 deletes 1's copies, which checkpoint 3 must therefore not reference
+        RocksDbKeyedStateBackend<String> backend = open("backend", incremental());
+        write(backend, 0, 10_000);
+        NativeKeyedState first = checkpoint(backend, 1, storage);
+        RocksDbSnapshot second = backend.snapshot(2);
+        backend.notifyCheckpointComplete(1);
+
+        NativeKeyedState third = checkpoint(backend, 3, storage);
+        NativeKeyedState secondUploaded = second.upload(storage);
+
+        Set<String> onlyFirst = new HashSet<>(sharedPaths(first));
+        onlyFirst.removeAll(sharedPaths(secondUploaded));
+        assertThat(onlyFirst).isNotEmpty();
+        assertThat(intersection(sharedPaths(third), onlyFirst)).isEmpty();
+    }
+
+    @Test
     void aCheckpointThatIsNotConfirmedIsNotReused() throws IOException {
         RocksDbKeyedStateBackend<String> backend = open("backend", incremental());
         write(backend, 0, 10_000);

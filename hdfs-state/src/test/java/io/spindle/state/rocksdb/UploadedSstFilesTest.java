@@ -98,6 +98,16 @@ class UploadedSstFilesTest {
     }
 
     @Test
+    void aFileANewerSnapshotStillUploadingUploadsAgainIsNotReusedFromTheBase() {
+        uploaded.uploaded(1, FIRST);
+        uploaded.taken(2, java.util.Set.of("000009.sst"));
+
+        uploaded.confirmed(1);
+
+        assertThat(uploaded.confirmedBase()).isEmpty();
+    }
+
+    @Test
     void aFileANewerCheckpointReusedStaysInTheBase() {
         uploaded.uploaded(1, FIRST);
         uploaded.uploaded(2, Map.of("000009.sst", FIRST.get("000009.sst"), "000011.sst", SECOND.get("000011.sst")));

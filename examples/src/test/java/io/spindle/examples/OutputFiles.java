@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reads a job's text output: the finished {@code part-*} files, {@code key<TAB>count} per line. */
+/** Reads a job's text output: the finished {@code part-*} files, {@code key<TAB>count} or a number per line. */
 public final class OutputFiles {
 
     private OutputFiles() { }
@@ -24,6 +24,50 @@ public final class OutputFiles {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList();
         }
+    }
+
+    /** The numbers the published parts of the directories hold, a line each, sorted. */
+    public static long[] numbers(Path... directories) throws IOException {
+        List<Long> numbers = new java.util.ArrayList<>();
+        for (Path directory : directories) {
+            for (Path part : finishedParts(directory)) {
+                try (Stream<String> lines = Files.lines(part)) {
+                    lines.forEach(line -> numbers.add(Long.parseLong(line)));
+                }
+            }
+        }
+        return numbers.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /**
+     * How sorted numbers differ from 0 .. n - 1 each exactly once: how many are missing and how many repeated, with
+     * the first of each; empty if they do not.
+     */
+    public static String sequenceProblems(long[] sorted, long n) {
+        long missing = 0;
+        long repeated = 0;
+        long firstMissing = -1;
+        long firstRepeated = -1;
+        int at = 0;
+        for (long expected = 0; expected < n; expected++) {
+            int seen = 0;
+            while (at < sorted.length && sorted[at] == expected) {
+                seen++;
+                at++;
+            }
+            if (seen == 0 && missing++ == 0) {
+                firstMissing = expected;
+            }
+            if (seen > 1 && repeated++ == 0) {
+                firstRepeated = expected;
+            }
+        }
+        long beyond = sorted.length - at;
+        if (missing == 0 && repeated == 0 && beyond == 0) {
+            return "";
+        }
+        return missing + " of " + n + " lines missing (first " + firstMissing + "), " + repeated
+                + " written more than once (first " + firstRepeated + "), " + beyond + " outside 0.." + (n - 1);
     }
 
     /** Every key once over all files, with its count. */

@@ -68,6 +68,7 @@ final class TextFileSink<T> implements Sink<T> {
                 for (Tuple2<String, String> old : stagingDirectories.get()) {
                     if (!(old.f0().equals(directory) && old.f1().equals(staging))) {
                         files.delete(old.f0() + "/" + old.f1());
+                        files.deleteIfEmpty(old.f0() + "/" + parent(old.f1()));
                     }
                 }
             } else if (context.attemptNumber() == 0) {
@@ -97,6 +98,10 @@ final class TextFileSink<T> implements Sink<T> {
             throw new IOException("cannot publish " + published + ": neither it nor its staged file " + staged
                     + " exists");
         }
+    }
+
+    private static String parent(String path) {
+        return path.substring(0, path.lastIndexOf('/'));
     }
 
     private void checkNoPublishedParts(FileAccess files) throws IOException {
@@ -163,7 +168,7 @@ final class TextFileSink<T> implements Sink<T> {
                 return;
             }
             if (pending.isEmpty() && files.deleteIfEmpty(directory + "/" + staging)
-                    && files.deleteIfEmpty(directory + "/" + staging.substring(0, staging.lastIndexOf('/')))) {
+                    && files.deleteIfEmpty(directory + "/" + parent(staging))) {
                 files.deleteIfEmpty(directory + "/" + STAGING);
             }
         }

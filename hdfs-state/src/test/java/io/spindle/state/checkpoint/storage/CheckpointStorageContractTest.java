@@ -434,6 +434,62 @@ abstract class CheckpointStorageContractTest {
         assertThat(fs.exists(new Path(location, "_metadata"))).isTrue();
     }
 
+    // ---- fencing: one master attempt at a time ------------------------------------------------------------
+
+    @Test
+    void anOlderMasterAttemptPublishesNothingOnceANewerOneClaimedTheDirectory() throws IOException {
+        storage.claim(1);
+        storage.initializeLocation(1);
+        newerAttempt().claim(2);
+
+        assertThatThrownBy(() -> storage.finalizeCheckpoint(new CheckpointMetadata(storage.jobId(), storage.jobId(), 1,
+                0, null, List.of()))).isInstanceOf(FencedException.class).hasMessageContaining("master attempt 2");
+        assertThat(fs.exists(new Path(storage.jobDirectory(), "chk-1/_metadata"))).isFalse();
+    }
+
+    @Test
+    void anOlderMasterAttemptsStoreSubsumesAndDeletesNothingOnceANewerOneClaimedTheDirectory() throws IOException {
+        storage.claim(1);
+        CompletedCheckpointStore store = new CompletedCheckpointStore(storage, 1);
+        SimulatedIncrementalJob job = new SimulatedIncrementalJob(storage, 2, 4);
+        job.checkpoint(store);
+        SimulatedIncrementalJob.Pending pending = job.snapshot();
+        newerAttempt().claim(2);
+        Set<String> before = filesUnder("");
+
+        job.abort(pending, store);
+        store.discardAll();
+
+        assertThat(filesUnder("")).isEqualTo(before);
+        assertThatThrownBy(store::close).isInstanceOf(FencedException.class);
+        assertThat(filesUnder("")).isEqualTo(before);
+    }
+
+    @Test
+    void aMasterAttemptCannotClaimADirectoryANewerOneClaimed() throws IOException {
+        newerAttempt().claim(3);
+
+        assertThatThrownBy(() -> storage.claim(2)).isInstanceOf(FencedException.class)
+                .hasMessageContaining("master attempt 3");
+    }
+
+    @Test
+    void aNewerMasterAttemptClaimsTheDirectoryAndPublishes() throws IOException {
+        storage.claim(1);
+        CheckpointStorage newer = newerAttempt();
+        newer.claim(2);
+        newer.initializeLocation(1);
+
+        newer.finalizeCheckpoint(new CheckpointMetadata(storage.jobId(), storage.jobId(), 1, 0, null, List.of()));
+
+        assertThat(storage.latestCompleted()).map(CompletedCheckpoint::checkpointId).hasValue(1L);
+    }
+
+    /** The same job directory as seen by another ApplicationMaster attempt. */
+    private CheckpointStorage newerAttempt() throws IOException {
+        return new CheckpointStorage(base, storage.jobId(), hadoopConfiguration());
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     /** Files under a directory of the job (recursively), as paths relative to the job directory. */

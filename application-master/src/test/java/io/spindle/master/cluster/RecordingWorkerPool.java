@@ -1,0 +1,42 @@
+package io.spindle.master.cluster;
+
+import io.spindle.master.resources.FinalStatus;
+import io.spindle.master.resources.WorkerId;
+import io.spindle.master.resources.WorkerLaunch;
+import io.spindle.master.resources.WorkerPool;
+import io.spindle.master.resources.WorkerSpec;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A worker pool that gives nothing and records what it was asked, in order. */
+final class RecordingWorkerPool implements WorkerPool {
+
+    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void requestWorkers(int count, WorkerSpec spec) {
+        calls.add("request " + count);
+    }
+
+    @Override
+    public void launch(WorkerId id, WorkerLaunch launch) {
+        calls.add("launch " + id);
+    }
+
+    @Override
+    public void release(WorkerId id) {
+        calls.add("release " + id);
+    }
+
+    @Override
+    public void stop(FinalStatus status, String diagnostics) {
+        calls.add("stop " + status);
+    }
+
+    @Override
+    public void abandon() {
+        calls.add("abandon");
+    }
+}

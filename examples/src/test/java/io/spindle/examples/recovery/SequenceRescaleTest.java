@@ -1,0 +1,72 @@
+package io.spindle.examples.recovery;
+
+import io.spindle.api.JobParams;
+import io.spindle.core.config.Configuration;
+import io.spindle.examples.OutputFiles;
+import io.spindle.examples.Sequence;
+import io.spindle.master.local.JobResult;
+import io.spindle.master.local.LocalExecutor;
+import io.spindle.master.local.LocalJob;
+import io.spindle.state.checkpoint.SavepointFormat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sequence stopped with a savepoint mid-stream at parallelism 2 and restored at another into the same directory:
+ * every line once. The sink's parts belong to the subtask that wrote them, whatever the parallelism they are
+ * restored at (each part once published, none left behind).
+ */
+class SequenceRescaleTest {
+
+    private static final long RECORDS = 60_000;
+
+    @TempDir
+    Path work;
+
+    private Configuration configuration(int parallelism, String restorePath) {
+        Map<String, String> settings = new HashMap<>(Map.of("parallelism.default", String.valueOf(parallelism),
+                "execution.checkpointing.interval", "100 ms",
+                "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
+                "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString()));
+        if (restorePath != null) {
+            settings.put("execution.state-recovery.path", restorePath);
+        }
+        return Configuration.fromMap(settings);
+    }
+
+    private JobParams params() {
+        return JobParams.of(Map.of("records", String.valueOf(RECORDS), "rate", "30000",
+                "output", work.resolve("lines").toString()));
+    }
+
+    @ParameterizedTest(name = "restored at parallelism {0}")
+    @ValueSource(ints = {3, 1})
+    void everyLineOnceAfterAStopAtParallelismTwoAndARestoreAtAnother(int parallelism) throws Exception {
+        LocalJob first = new LocalExecutor(configuration(2, null)).start(new Sequence(), params());
+        awaitRecords(first, RECORDS / 3);
+        String savepoint = first.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
+        first.await();
+
+        JobResult restored = new LocalExecutor(configuration(parallelism, savepoint)).execute(new Sequence(), params());
+
+        assertThat(restored.recordsIn().get("lines")).as("lines the restored run wrote").isBetween(1L, RECORDS - 1);
+        assertThat(OutputFiles.sequenceProblems(OutputFiles.numbers(work.resolve("lines")), RECORDS)).isEmpty();
+        assertThat(work.resolve("lines").resolve(".in-progress")).doesNotExist();
+    }
+
+    private static void awaitRecords(LocalJob job, long records) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (job.recordsIn().getOrDefault("lines", 0L) < records) {
+            assertThat(System.nanoTime()).as("%s records written", records).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}

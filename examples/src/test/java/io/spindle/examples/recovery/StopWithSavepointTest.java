@@ -1,0 +1,161 @@
+package io.spindle.examples.recovery;
+
+import io.spindle.api.JobParams;
+import io.spindle.api.SpindleJob;
+import io.spindle.api.codec.Codecs;
+import io.spindle.api.connectors.Sinks;
+import io.spindle.api.connectors.Sources;
+import io.spindle.api.functions.Collector;
+import io.spindle.api.functions.ProcessContext;
+import io.spindle.api.functions.ProcessFunction;
+import io.spindle.core.config.Configuration;
+import io.spindle.examples.OutputFiles;
+import io.spindle.master.local.JobResult;
+import io.spindle.master.local.LocalExecutor;
+import io.spindle.master.local.LocalJob;
+import io.spindle.state.checkpoint.SavepointFormat;
+import io.spindle.state.checkpoint.storage.CheckpointStorage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Savepoints and side effects, in the local executor with no periodic checkpoint in the way (interval one hour):
+ * a savepoint after which the job runs on commits nothing; a stop commits exactly its savepoint, after which
+ * nothing runs; a drain ends the input before the savepoint; a failure after the stop resumes from its savepoint.
+ */
+class StopWithSavepointTest {
+
+    private static final long RECORDS = 40_000;
+
+    @TempDir
+    Path work;
+
+    private Configuration configuration() {
+        return Configuration.fromMap(Map.of("parallelism.default", "2",
+                "execution.checkpointing.interval", "1 h",
+                "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
+                "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString(),
+                "restart-strategy.type", "fixed-delay", "restart-strategy.fixed-delay.delay", "10 ms"));
+    }
+
+    @Test
+    void aSavepointAfterWhichTheJobRunsOnCommitsNothing() throws Exception {
+        LocalJob job = start((builder, params) -> builder
+                .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, 10_000))
+                .sink("out", new RecordingSink<>("intermediate", 0)));
+        awaitRecords(job, "out", RECORDS / 8);
+
+        long savepoint = id(job.triggerSavepoint(null, SavepointFormat.CANONICAL).get(60, TimeUnit.SECONDS));
+        long stop = id(job.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS));
+        job.await();
+
+        for (int subtask = 0; subtask < 2; subtask++) {
+            List<String> events = RecordingSink.events("intermediate", subtask, 0);
+            assertThat(events).contains("prepareCommit " + savepoint, "commit " + stop)
+                    .doesNotContain("commit " + savepoint);
+        }
+    }
+
+    @Test
+    void noTimerFiresAfterTheBarrierOfAStop() throws Exception {
+        LocalJob job = start((builder, params) -> builder
+                .source("numbers", Sources.unboundedGenerator(i -> i, Codecs.LONG, 2_000))
+                .keyBy(i -> i % 8, Codecs.LONG)
+                .process("delay", new EmitOnTimer(), Codecs.LONG)
+                .sink("out", new RecordingSink<>("timers", 300)));
+        awaitRecords(job, "out", 100);
+
+        long stop = id(job.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS));
+        job.await();
+
+        for (int subtask = 0; subtask < 2; subtask++) {
+            List<String> events = RecordingSink.events("timers", subtask, 0);
+            assertThat(events.subList(events.indexOf("prepareCommit " + stop), events.size()))
+                    .containsExactly("prepareCommit " + stop, "commit " + stop);
+        }
+    }
+
+    @Test
+    void aDrainEndsTheInputBeforeTheSavepointSoTheSavepointHoldsWhatTheEndOfInputWrote() throws Exception {
+        LocalJob job = start((builder, params) -> builder
+                .source("numbers", Sources.generator(RECORDS * 100, i -> i, Codecs.LONG, 10_000))
+                .keyBy(i -> i % 8, Codecs.LONG)
+                .process("count", new EmitAtEndOfInput(), Codecs.LONG)
+                .sink("out", new RecordingSink<>("drain", 0)));
+        awaitRecords(job, "count", 1_000);
+
+        long drain = id(job.stopWithSavepoint(null, SavepointFormat.CANONICAL, true).get(60, TimeUnit.SECONDS));
+        job.await();
+
+        for (int subtask = 0; subtask < 2; subtask++) {
+            assertThat(RecordingSink.events("drain", subtask, 0)).as("subtask %s", subtask)
+                    .endsWith("write", "endOfInput", "prepareCommit " + drain, "commit " + drain);
+        }
+    }
+
+    @Test
+    void aFailureAfterTheStopSavepointCompletedResumesFromItNotFromTheStart() throws Exception {
+        Path output = work.resolve("lines");
+        LocalJob job = start((builder, params) -> builder
+                .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, 20_000))
+                .sink("lines", FailingCommit.ofSubtaskZero(Sinks.textFiles(output.toString()))));
+        awaitRecords(job, "lines", RECORDS / 4);
+
+        job.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
+        JobResult result = job.await();
+
+        // subtask 0 failed committing the stop's savepoint: the job resumed from that savepoint and ran to its end
+        assertThat(result.restarts()).isEqualTo(1);
+        assertThat(result.recordsIn().get("lines")).as("records written, over both attempts").isEqualTo(RECORDS);
+        assertThat(OutputFiles.sequenceProblems(OutputFiles.numbers(output), RECORDS)).isEmpty();
+    }
+
+    private LocalJob start(SpindleJob job) {
+        return new LocalExecutor(configuration()).start(job, JobParams.of(Map.of()));
+    }
+
+    private static long id(String savepoint) throws Exception {
+        return CheckpointStorage.load(savepoint).checkpointId();
+    }
+
+    /** On every record, a timer 20 ms later; the timer emits. */
+    static final class EmitOnTimer extends ProcessFunction<Long, Long> {
+        @Override
+        public void processElement(Long value, ProcessContext context, Collector<Long> out) {
+            context.timers().registerProcessingTimeTimer(context.timers().currentProcessingTime() + 20);
+        }
+
+        @Override
+        public void onTimer(long timestamp, ProcessContext context, Collector<Long> out) {
+            out.collect(timestamp);
+        }
+    }
+
+    /** Emits every record, and one more at the end of its input. */
+    static final class EmitAtEndOfInput extends ProcessFunction<Long, Long> {
+        @Override
+        public void processElement(Long value, ProcessContext context, Collector<Long> out) {
+            out.collect(value);
+        }
+
+        @Override
+        public void endOfInput(ProcessContext context, Collector<Long> out) {
+            out.collect(-1L);
+        }
+    }
+
+    private static void awaitRecords(LocalJob job, String operator, long records) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (job.recordsIn().getOrDefault(operator, 0L) < records) {
+            assertThat(System.nanoTime()).as("%s records into %s", records, operator).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.spindle.examples.recovery;
+
+import io.spindle.api.JobParams;
+import io.spindle.api.SpindleJob;
+import io.spindle.api.codec.Codecs;
+import io.spindle.api.connectors.Sinks;
+import io.spindle.api.connectors.Sources;
+import io.spindle.core.config.Configuration;
+import io.spindle.examples.OutputFiles;
+import io.spindle.master.local.JobResult;
+import io.spindle.master.local.LocalExecutor;
+import io.spindle.master.local.LocalJob;
+import io.spindle.state.checkpoint.SavepointFormat;
+import io.spindle.state.checkpoint.storage.CheckpointStorage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The text file sink across restores: what a checkpoint committed is published once, and nothing else is lost. */
+class TextFileSinkRestoreTest {
+
+    private static final long RECORDS = 40_000;
+
+    @TempDir
+    Path work;
+
+    private Configuration configuration(Map<String, String> more) {
+        Map<String, String> settings = new HashMap<>(Map.of("parallelism.default", "2",
+                "execution.checkpointing.interval", "100 ms",
+                "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
+                "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString(),
+                "restart-strategy.type", "fixed-delay", "restart-strategy.fixed-delay.delay", "10 ms"));
+        settings.putAll(more);
+        return Configuration.fromMap(settings);
+    }
+
+    /**
+     * Subtask 1 writes nothing (its slices hold odd numbers only), so at a checkpoint only subtask 0 has a part to
+     * commit; subtask 0 then fails as it commits it, before publishing it. The restore must publish that part from
+     * subtask 0's own state, not hand the entry to subtask 1.
+     */
+    @Test
+    void aPartWhoseCommitFailedIsPublishedByTheRestoreWhenTheOtherSubtaskWroteNothing() throws Exception {
+        Path output = work.resolve("even");
+        SpindleJob job = (builder, params) -> builder
+                .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, 40_000))
+                .filter("even", i -> i % 2 == 0)
+                .sink("lines", FailingCommit.ofSubtaskZero(Sinks.textFiles(output.toString())));
+
+        JobResult result = new LocalExecutor(configuration(Map.of())).execute(job, JobParams.of(Map.of()));
+
+        assertThat(result.restarts()).isEqualTo(1);
+        long[] expected = LongStream.range(0, RECORDS / 2).toArray();
+        long[] halves = LongStream.of(OutputFiles.numbers(output)).map(i -> i / 2).toArray();
+        assertThat(LongStream.of(OutputFiles.numbers(output)).allMatch(i -> i % 2 == 0)).isTrue();
+        assertThat(OutputFiles.sequenceProblems(halves, expected.length)).isEmpty();
+    }
+
+    /** Restored with {@code -n} under a new name, the sink starts without state: the parts it finds stay. */
+    @Test
+    void partsPublishedBeforeTheSinkWasRenamedSurviveTheRestore() throws Exception {
+        Path output = work.resolve("renamed");
+        LocalJob first = new LocalExecutor(configuration(Map.of())).start(sequenceInto(output, "lines"),
+                JobParams.of(Map.of()));
+        awaitRecords(first, RECORDS / 4);
+        String savepoint = first.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
+        first.await();
+        assertThat(OutputFiles.finishedParts(output)).isNotEmpty();
+
+        JobResult renamed = new LocalExecutor(configuration(Map.of("execution.state-recovery.path", savepoint,
+                "execution.state-recovery.ignore-unclaimed-state", "true")))
+                .execute(sequenceInto(output, "lines-v2"), JobParams.of(Map.of()));
+
+        assertThat(renamed.recordsIn().get("lines-v2")).isBetween(1L, RECORDS - 1);
+        assertThat(OutputFiles.sequenceProblems(OutputFiles.numbers(output), RECORDS)).isEmpty();
+    }
+
+    /**
+     * What an interrupted run left in the staging directory of the state it restores (parts with gaps between
+     * their numbers) goes, whole, before the restored run writes; no rename ever meets a leftover.
+     */
+    @Test
+    void leftoverStagedPartsWithGapsAreDeletedByTheRestore() throws Exception {
+        Path output = work.resolve("gaps");
+        LocalJob first = new LocalExecutor(configuration(Map.of())).start(sequenceInto(output, "lines"),
+                JobParams.of(Map.of()));
+        awaitRecords(first, RECORDS / 4);
+        String savepoint = first.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
+        first.await();
+        Path staging = output.resolve(".in-progress")
+                .resolve(CheckpointStorage.load(savepoint).metadata().jobId()).resolve("0");
+        Files.createDirectories(staging);
+        Files.writeString(staging.resolve("part-0-0000beef-3"), "-3\n");
+        Files.writeString(staging.resolve("part-0-0000beef-5"), "-5\n");
+
+        new LocalExecutor(configuration(Map.of("execution.state-recovery.path", savepoint)))
+                .execute(sequenceInto(output, "lines"), JobParams.of(Map.of()));
+
+        assertThat(output.resolve(".in-progress")).doesNotExist();
+        assertThat(OutputFiles.sequenceProblems(OutputFiles.numbers(output), RECORDS)).isEmpty();
+    }
+
+    private static SpindleJob sequenceInto(Path output, String sinkName) {
+        return (builder, params) -> builder
+                .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, 20_000))
+                .sink(sinkName, Sinks.textFiles(output.toString()));
+    }
+
+    private static void awaitRecords(LocalJob job, long records) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (job.recordsIn().values().stream().mapToLong(Long::longValue).max().orElse(0) < records) {
+            assertThat(System.nanoTime()).as("%s records written", records).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}

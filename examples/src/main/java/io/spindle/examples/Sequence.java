@@ -29,4 +29,40 @@ public final class Sequence implements SpindleJob {
         job.source("sequence", Sources.generator(records, i -> i, Codecs.LONG, rate))
                 .sink("lines", Sinks.textFiles(output));
     }
+
+    /**
+     * How the numbers of the output lines, sorted, differ from 0 .. records - 1 each exactly once: how many lines are
+     * missing, how many written more than once and how many out of range, with the first missing and repeated one;
+     * empty if they do not differ.
+     */
+    public static String problems(long[] sorted, long records) {
+        long missing = 0;
+        long repeated = 0;
+        long firstMissing = -1;
+        long firstRepeated = -1;
+        int at = 0;
+        while (at < sorted.length && sorted[at] < 0) {
+            at++;
+        }
+        long outOfRange = at;
+        for (long expected = 0; expected < records; expected++) {
+            int seen = 0;
+            while (at < sorted.length && sorted[at] == expected) {
+                seen++;
+                at++;
+            }
+            if (seen == 0 && missing++ == 0) {
+                firstMissing = expected;
+            }
+            if (seen > 1 && repeated++ == 0) {
+                firstRepeated = expected;
+            }
+        }
+        outOfRange += sorted.length - at;
+        if (missing == 0 && repeated == 0 && outOfRange == 0) {
+            return "";
+        }
+        return missing + " of " + records + " lines missing (first " + firstMissing + "), " + repeated
+                + " written more than once (first " + firstRepeated + "), " + outOfRange + " out of range";
+    }
 }

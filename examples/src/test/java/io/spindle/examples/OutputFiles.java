@@ -39,37 +39,6 @@ public final class OutputFiles {
         return numbers.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    /**
-     * How sorted numbers differ from 0 .. n - 1 each exactly once: how many are missing and how many repeated, with
-     * the first of each; empty if they do not.
-     */
-    public static String sequenceProblems(long[] sorted, long n) {
-        long missing = 0;
-        long repeated = 0;
-        long firstMissing = -1;
-        long firstRepeated = -1;
-        int at = 0;
-        for (long expected = 0; expected < n; expected++) {
-            int seen = 0;
-            while (at < sorted.length && sorted[at] == expected) {
-                seen++;
-                at++;
-            }
-            if (seen == 0 && missing++ == 0) {
-                firstMissing = expected;
-            }
-            if (seen > 1 && repeated++ == 0) {
-                firstRepeated = expected;
-            }
-        }
-        long beyond = sorted.length - at;
-        if (missing == 0 && repeated == 0 && beyond == 0) {
-            return "";
-        }
-        return missing + " of " + n + " lines missing (first " + firstMissing + "), " + repeated
-                + " written more than once (first " + firstRepeated + "), " + beyond + " outside 0.." + (n - 1);
-    }
-
     /** Every key once over all files, with its count. */
     public static Map<String, Long> counts(Path directory) throws IOException {
         Map<String, Long> counts = new HashMap<>();

@@ -146,6 +146,29 @@ final class ClusterUnderTest implements AutoCloseable {
         return counts;
     }
 
+    /** The numbers of every line of the published parts under the outputs {@code names} (Sequence's), sorted. */
+    long[] lineNumbers(String... names) throws IOException {
+        List<Long> numbers = new ArrayList<>();
+        for (String name : names) {
+            Path output = new Path(output(name));
+            if (!fileSystem.exists(output)) {
+                continue;
+            }
+            for (FileStatus file : fileSystem.listStatus(output)) {
+                if (!file.getPath().getName().startsWith("part-")) {
+                    continue;
+                }
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(fileSystem.open(file.getPath()),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        numbers.add(Long.parseLong(line));
+                    }
+                }
+            }
+        }
+        return numbers.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
     /** Whether output {@code name} holds exactly the counts of records 0 .. records - 1, by {@link ExactCounts}. */
     boolean hasExactCounts(String name, long records, long keys) throws IOException {
         java.nio.file.Path local = Files.createTempDirectory(directory, "output-");
@@ -167,20 +190,26 @@ final class ClusterUnderTest implements AutoCloseable {
 
     /** Waits for a {@code chk-*} directory with {@code _metadata} of the application in HDFS. */
     void awaitCompletedCheckpoint(String application) throws Exception {
+        awaitCompletedCheckpointAfter(application, 0);
+    }
+
+    /** Waits for a completed checkpoint of the application newer than {@code checkpointId}; returns its id. */
+    long awaitCompletedCheckpointAfter(String application, long checkpointId) throws Exception {
         Path jobDirectory = new Path(hdfs("/checkpoints/" + application));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
             if (fileSystem.exists(jobDirectory)) {
                 for (FileStatus status : fileSystem.listStatus(jobDirectory)) {
-                    if (status.getPath().getName().startsWith("chk-")
+                    String name = status.getPath().getName();
+                    if (name.startsWith("chk-") && Long.parseLong(name.substring(4)) > checkpointId
                             && fileSystem.exists(new Path(status.getPath(), "_metadata"))) {
-                        return;
+                        return Long.parseLong(name.substring(4));
                     }
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no completed checkpoint of " + application + "\n"
+        throw new AssertionError("no completed checkpoint of " + application + " after " + checkpointId + "\n"
                 + ContainerLogs.of(cluster, application));
     }
 

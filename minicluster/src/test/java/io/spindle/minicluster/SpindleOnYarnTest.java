@@ -1,6 +1,7 @@
 package io.spindle.minicluster;
 
 import io.spindle.client.yarn.YarnApplications;
+import io.spindle.examples.Sequence;
 import io.spindle.minicluster.ClusterUnderTest.Run;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +89,28 @@ class SpindleOnYarnTest {
 
         assertThat(run.exitCode()).as(run::describe).isZero();
         assertThat(cluster.counts("master-kill")).isEqualTo(ClusterUnderTest.expectedCounts(40_000, 1000));
+        assertThat(run.out()).contains("master attempt 2", "from checkpoint");
+    }
+
+    /**
+     * Sequence writes line i for record i; a worker, the ApplicationMaster and a worker again are SIGKILLed while it
+     * writes, each after a checkpoint completed since the last kill: every line is there exactly once.
+     */
+    @Test
+    void sequenceWritesEveryLineOnceThroughWorkerAndMasterKills() throws Exception {
+        long records = 150_000;
+        Run run = cluster.runJob(Sequence.class.getName(), List.of("-D", "restart-strategy.fixed-delay.attempts=10",
+                "-D", "yarn.application-attempts=4"), "--records", String.valueOf(records), "--rate", "3000",
+                "--output", cluster.output("sequence-kills"));
+        String application = run.awaitApplicationId();
+        long checkpoint = 0;
+        for (String victim : List.of("WorkerMain", "ApplicationMasterMain", "WorkerMain")) {
+            checkpoint = cluster.awaitCompletedCheckpointAfter(application, checkpoint);
+            cluster.containerProcesses(application, victim).get(0).destroyForcibly();
+        }
+
+        assertThat(run.exitCode()).as(run::describe).isZero();
+        assertThat(Sequence.problems(cluster.lineNumbers("sequence-kills"), records)).as(run::describe).isEmpty();
         assertThat(run.out()).contains("master attempt 2", "from checkpoint");
     }
 

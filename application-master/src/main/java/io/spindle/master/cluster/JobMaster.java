@@ -114,6 +114,8 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
     private final Map<Integer, Map<String, Object>> savepoints = new TreeMap<>();
     /** The savepoint the job stops with, once it completed; the job then ends as its tasks finish. */
     private String stoppedWithSavepoint;
+    /** The status entry of the savepoint request that stopped the job, while its tasks end. */
+    private Map<String, Object> stopRequest;
 
     public JobMaster(String jobId, int masterAttempt, ExecutionPlan plan, org.apache.hadoop.conf.Configuration hadoop,
                      WorkerSpec workerSpec, int slotsPerWorker, LongSupplier clock) {
@@ -209,6 +211,7 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
                         events.add("savepoint " + request + " completed: " + savepoint.directory());
                         if (termination != Termination.NONE) {
                             stoppedWithSavepoint = savepoint.directory();
+                            stopRequest = entry;
                         }
                     }));
         }
@@ -447,6 +450,14 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         long now = clock.getAsLong();
         failureMillis = now;
         failure = cause;
+        if (stoppedWithSavepoint != null) {
+            // the failover resumes from the stop's savepoint, whose output the tasks may have committed
+            String didNotStop = "the job did not stop: " + FirstLine.of(cause) + "; a restart resumes from this savepoint";
+            stopRequest.put("failure", didNotStop);
+            events.add("savepoint " + stopRequest.get("request") + ": " + didNotStop);
+            stoppedWithSavepoint = null;
+            stopRequest = null;
+        }
         checkpointing.ifPresent(c -> c.stopTriggering(CheckpointFailureReason.TASK_FAILURE));
         deployed.sendToAll(new ControlMessage.CancelAttempt(deployed.number));
         policy.notifyFailure(now);

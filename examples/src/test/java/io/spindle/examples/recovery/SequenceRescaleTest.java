@@ -58,7 +58,7 @@ class SequenceRescaleTest {
         JobResult restored = new LocalExecutor(configuration(parallelism, savepoint)).execute(new Sequence(), params());
 
         assertThat(restored.recordsIn().get("lines")).as("lines the restored run wrote").isBetween(1L, RECORDS - 1);
-        assertThat(OutputFiles.sequenceProblems(OutputFiles.numbers(work.resolve("lines")), RECORDS)).isEmpty();
+        assertThat(Sequence.problems(OutputFiles.numbers(work.resolve("lines")), RECORDS)).isEmpty();
         assertThat(work.resolve("lines").resolve(".in-progress")).doesNotExist();
     }
 

@@ -10,6 +10,7 @@ import io.spindle.api.functions.ProcessContext;
 import io.spindle.api.functions.ProcessFunction;
 import io.spindle.core.config.Configuration;
 import io.spindle.examples.OutputFiles;
+import io.spindle.examples.Sequence;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
 import io.spindle.master.local.LocalJob;
@@ -114,7 +115,7 @@ class StopWithSavepointTest {
         // subtask 0 failed committing the stop's savepoint: the job resumed from that savepoint and ran to its end
         assertThat(result.restarts()).isEqualTo(1);
         assertThat(result.recordsIn().get("lines")).as("records written, over both attempts").isEqualTo(RECORDS);
-        assertThat(OutputFiles.sequenceProblems(OutputFiles.numbers(output), RECORDS)).isEmpty();
+        assertThat(Sequence.problems(OutputFiles.numbers(output), RECORDS)).isEmpty();
     }
 
     private LocalJob start(SpindleJob job) {

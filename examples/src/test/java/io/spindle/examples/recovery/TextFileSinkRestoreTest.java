@@ -7,6 +7,7 @@ import io.spindle.api.connectors.Sinks;
 import io.spindle.api.connectors.Sources;
 import io.spindle.core.config.Configuration;
 import io.spindle.examples.OutputFiles;
+import io.spindle.examples.Sequence;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
 import io.spindle.master.local.LocalJob;
@@ -61,7 +62,7 @@ class TextFileSinkRestoreTest {
         long[] expected = LongStream.range(0, RECORDS / 2).toArray();
         long[] halves = LongStream.of(OutputFiles.numbers(output)).map(i -> i / 2).toArray();
         assertThat(LongStream.of(OutputFiles.numbers(output)).allMatch(i -> i % 2 == 0)).isTrue();
-        assertThat(OutputFiles.sequenceProblems(halves, expected.length)).isEmpty();
+        assertThat(Sequence.problems(halves, expected.length)).isEmpty();
     }
 
     /** Restored with {@code -n} under a new name, the sink starts without state: the parts it finds stay. */
@@ -80,7 +81,7 @@ class TextFileSinkRestoreTest {
                 .execute(sequenceInto(output, "lines-v2"), JobParams.of(Map.of()));
 
         assertThat(renamed.recordsIn().get("lines-v2")).isBetween(1L, RECORDS - 1);
-        assertThat(OutputFiles.sequenceProblems(OutputFiles.numbers(output), RECORDS)).isEmpty();
+        assertThat(Sequence.problems(OutputFiles.numbers(output), RECORDS)).isEmpty();
     }
 
     /**
@@ -105,7 +106,7 @@ class TextFileSinkRestoreTest {
                 .execute(sequenceInto(output, "lines"), JobParams.of(Map.of()));
 
         assertThat(output.resolve(".in-progress")).doesNotExist();
-        assertThat(OutputFiles.sequenceProblems(OutputFiles.numbers(output), RECORDS)).isEmpty();
+        assertThat(Sequence.problems(OutputFiles.numbers(output), RECORDS)).isEmpty();
     }
 
     private static SpindleJob sequenceInto(Path output, String sinkName) {

@@ -322,10 +322,12 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
                         new IllegalStateException(decline.cause())));
             }
         } else if (message instanceof InputEnded ended) {
-            DeployedAttempt current = deployed;
-            if (current != null && current.number == ended.attempt()) {
-                checkpointing.ifPresent(c -> c.inputEnded(new SubtaskId(ended.vertexId(), ended.subtask())));
-            }
+            // on the loop: after the deployment that reset the reports, and dropped once the attempt failed
+            onLoop(() -> {
+                if (deployed != null && deployed.number == ended.attempt() && state == State.RUNNING) {
+                    checkpointing.ifPresent(c -> c.inputEnded(new SubtaskId(ended.vertexId(), ended.subtask())));
+                }
+            });
         } else if (message instanceof TaskEnded ended) {
             onLoop(() -> taskEnded(ended));
         } else if (message instanceof FirstRecord first) {

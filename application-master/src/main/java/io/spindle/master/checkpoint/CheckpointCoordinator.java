@@ -1,12 +1,12 @@
 package io.spindle.master.checkpoint;
 
 import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
-import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.SubtaskId;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.checkpoint.CheckpointResponder;
-import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
-import io.spindle.runtime.checkpoint.SavepointRequest;
-import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.checkpoint.SavepointRequest;
+import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;

@@ -1,6 +1,6 @@
 package io.spindle.master.checkpoint;
 
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
 
 /** The running tasks as the coordinator sees them: in one JVM, or across containers. */
 public interface CheckpointTarget {

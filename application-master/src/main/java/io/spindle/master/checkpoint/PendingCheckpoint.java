@@ -1,8 +1,9 @@
 package io.spindle.master.checkpoint;
 
 import io.spindle.core.graph.StateDeclaration;
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
-import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.protocol.SubtaskId;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
@@ -24,9 +25,6 @@ import java.util.concurrent.CompletableFuture;
  * snapshots received. Complete when every expected subtask acknowledged.
  */
 public final class PendingCheckpoint {
-
-    /** A subtask of the plan: its task vertex and index. */
-    public record SubtaskId(int vertexId, int subtaskIndex) { }
 
     /** Where an operator's state belongs in the metadata, with the states it declared and its task vertex. */
     public record OperatorInfo(String name, int vertexId, int parallelism, int maxParallelism,

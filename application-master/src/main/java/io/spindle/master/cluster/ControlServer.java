@@ -1,10 +1,10 @@
 package io.spindle.master.cluster;
 
 import io.spindle.core.concurrent.DaemonThreads;
-import io.spindle.runtime.control.ControlConnection;
-import io.spindle.runtime.control.ControlMessage;
-import io.spindle.runtime.control.ControlMessage.Heartbeat;
-import io.spindle.runtime.control.ControlMessage.Hello;
+import io.spindle.protocol.control.ControlConnection;
+import io.spindle.protocol.control.ControlMessage;
+import io.spindle.protocol.control.ControlMessage.Heartbeat;
+import io.spindle.protocol.control.ControlMessage.Hello;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,8 +2,8 @@ package io.spindle.master.local;
 
 import io.spindle.master.checkpoint.CheckpointFailureReason;
 import io.spindle.master.checkpoint.CheckpointTarget;
-import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.SubtaskId;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.tasks.SourceTask;
 import io.spindle.runtime.tasks.Task;
 import io.spindle.runtime.tasks.TaskListener;

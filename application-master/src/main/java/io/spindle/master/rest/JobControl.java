@@ -1,6 +1,6 @@
 package io.spindle.master.rest;
 
-import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
 import io.spindle.state.checkpoint.SavepointFormat;
 
 import java.util.Map;

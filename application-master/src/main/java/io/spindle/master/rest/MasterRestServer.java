@@ -2,7 +2,7 @@ package io.spindle.master.rest;
 
 import com.sun.net.httpserver.HttpServer;
 import io.spindle.core.concurrent.DaemonThreads;
-import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
 import io.spindle.state.checkpoint.SavepointFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,10 @@
 package io.spindle.master.checkpoint;
 
 import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
-import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
-import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
-import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.protocol.SubtaskId;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;

@@ -1,9 +1,9 @@
 package io.spindle.master.checkpoint;
 
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
-import io.spindle.master.checkpoint.PendingCheckpoint.SubtaskId;
-import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.protocol.SubtaskId;
+import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import org.junit.jupiter.api.Test;
 

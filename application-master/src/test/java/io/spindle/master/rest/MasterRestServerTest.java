@@ -1,7 +1,7 @@
 package io.spindle.master.rest;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
 import io.spindle.state.checkpoint.SavepointFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

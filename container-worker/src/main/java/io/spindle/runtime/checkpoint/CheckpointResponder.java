@@ -1,5 +1,7 @@
 package io.spindle.runtime.checkpoint;
 
+import io.spindle.protocol.checkpoint.TaskSnapshot;
+
 /** Where tasks report their part of each checkpoint: the coordinator, directly or over the wire. */
 public interface CheckpointResponder {
 

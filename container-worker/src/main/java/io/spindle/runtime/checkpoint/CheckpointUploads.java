@@ -1,5 +1,6 @@
 package io.spindle.runtime.checkpoint;
 
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.state.rocksdb.SnapshotFiles;
 
 import java.util.concurrent.Executor;

@@ -3,7 +3,7 @@ package io.spindle.runtime.io;
 /**
  * The tag byte of each element in a buffer. Layout: RECORD = tag, varint length, encoded record;
  * END_OF_INPUT = tag: the producer emits no more records, though barriers may follow (its input ended);
- * BARRIER = tag, {@link io.spindle.runtime.checkpoint.CheckpointBarrier#writeTo} bytes; END_OF_PARTITION = tag:
+ * BARRIER = tag, {@link io.spindle.protocol.checkpoint.CheckpointBarrier#writeTo} bytes; END_OF_PARTITION = tag:
  * the last element of a channel, sent when the producer ends. An element never spans two buffers.
  */
 public final class ElementType {

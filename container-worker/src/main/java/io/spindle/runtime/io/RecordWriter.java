@@ -2,7 +2,7 @@ package io.spindle.runtime.io;
 
 import io.spindle.api.codec.Codec;
 import io.spindle.core.io.ByteArrayDataOutput;
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

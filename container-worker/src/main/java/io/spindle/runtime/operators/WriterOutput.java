@@ -1,6 +1,6 @@
 package io.spindle.runtime.operators;
 
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.io.RecordWriter;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.spindle.runtime.tasks;
 
 import io.spindle.runtime.checkpoint.BarrierAligner;
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.io.InputGate;
 import io.spindle.runtime.io.RecordReader;
 import io.spindle.runtime.operators.OperatorRuntime;

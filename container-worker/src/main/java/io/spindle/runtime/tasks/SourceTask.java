@@ -2,7 +2,7 @@ package io.spindle.runtime.tasks;
 
 import io.spindle.api.connectors.Source;
 import io.spindle.api.connectors.SourceReader;
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.SubtaskConnectorContext;

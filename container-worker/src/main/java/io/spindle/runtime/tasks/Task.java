@@ -1,7 +1,7 @@
 package io.spindle.runtime.tasks;
 
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
-import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.Output;
 import io.spindle.runtime.operators.StreamOperator;

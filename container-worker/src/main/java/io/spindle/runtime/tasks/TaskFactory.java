@@ -12,7 +12,7 @@ import io.spindle.core.keys.KeyGroups;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
 import io.spindle.core.plan.VertexEdge;
-import io.spindle.runtime.checkpoint.TaskRestore;
+import io.spindle.protocol.checkpoint.TaskRestore;
 import io.spindle.runtime.io.ChannelSelector;
 import io.spindle.runtime.io.InboundChannel;
 import io.spindle.runtime.io.InputGate;

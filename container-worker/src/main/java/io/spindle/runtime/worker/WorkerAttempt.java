@@ -1,11 +1,11 @@
 package io.spindle.runtime.worker;
 
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.checkpoint.CheckpointResponder;
-import io.spindle.runtime.checkpoint.TaskSnapshot;
-import io.spindle.runtime.control.ControlMessage.TaskOutcome;
-import io.spindle.runtime.control.ControlMessage;
-import io.spindle.runtime.control.SubtaskStates;
+import io.spindle.protocol.checkpoint.TaskSnapshot;
+import io.spindle.protocol.control.ControlMessage.TaskOutcome;
+import io.spindle.protocol.control.ControlMessage;
+import io.spindle.protocol.control.SubtaskStates;
 import io.spindle.runtime.net.NettyChannels;
 import io.spindle.runtime.operators.UserCodeException;
 import io.spindle.runtime.tasks.SourceTask;

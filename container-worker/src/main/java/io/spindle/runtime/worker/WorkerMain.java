@@ -2,7 +2,7 @@ package io.spindle.runtime.worker;
 
 import io.spindle.core.config.Configuration;
 import io.spindle.core.options.ClusterOptions;
-import io.spindle.runtime.control.ControlConnection;
+import io.spindle.protocol.control.ControlConnection;
 import io.spindle.runtime.net.DataServer;
 import io.spindle.state.fs.HadoopConfigurations;
 import io.spindle.state.rocksdb.RocksDbResources;

@@ -9,6 +9,8 @@ import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.JobGraphs;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.runtime.local.LocalChannels;
 import io.spindle.runtime.tasks.SourceTask;
 import io.spindle.runtime.tasks.Task;

@@ -2,7 +2,7 @@ package io.spindle.client.cli;
 
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.core.config.Configuration;
-import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.hadoop.yarn.api.records.ApplicationId;

@@ -4,7 +4,7 @@ import io.spindle.client.yarn.ApplicationStatus;
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.client.yarn.YarnClusterException;
 import io.spindle.core.config.Configuration;
-import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;

@@ -2,7 +2,7 @@ package io.spindle.client.rest;
 
 import io.spindle.core.text.FirstLine;
 import io.spindle.master.rest.MasterRestServer;
-import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
 import io.spindle.state.checkpoint.SavepointFormat;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
-package io.spindle.runtime.control;
+package io.spindle.protocol.control;
 
 import io.spindle.core.keys.KeyGroupRange;
-import io.spindle.runtime.checkpoint.TaskRestore;
-import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.protocol.checkpoint.TaskRestore;
+import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CanonicalKeyedState;
 import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.NativeKeyedState;

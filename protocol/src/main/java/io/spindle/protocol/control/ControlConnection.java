@@ -1,4 +1,4 @@
-package io.spindle.runtime.control;
+package io.spindle.protocol.control;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

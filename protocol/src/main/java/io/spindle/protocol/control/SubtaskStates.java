@@ -1,7 +1,7 @@
-package io.spindle.runtime.control;
+package io.spindle.protocol.control;
 
-import io.spindle.runtime.checkpoint.TaskRestore;
-import io.spindle.runtime.checkpoint.TaskSnapshot;
+import io.spindle.protocol.checkpoint.TaskRestore;
+import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.OperatorState;

@@ -1,11 +1,11 @@
-package io.spindle.runtime.control;
+package io.spindle.protocol.control;
 
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
-import io.spindle.runtime.checkpoint.SavepointRequest;
-import io.spindle.runtime.control.ControlMessage.Deploy;
-import io.spindle.runtime.control.ControlMessage.Placement;
-import io.spindle.runtime.control.ControlMessage.TaskDeployment;
-import io.spindle.runtime.control.ControlMessage.TaskOutcome;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.SavepointRequest;
+import io.spindle.protocol.control.ControlMessage.Deploy;
+import io.spindle.protocol.control.ControlMessage.Placement;
+import io.spindle.protocol.control.ControlMessage.TaskDeployment;
+import io.spindle.protocol.control.ControlMessage.TaskOutcome;
 import io.spindle.state.checkpoint.SavepointFormat;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.spindle.runtime.checkpoint;
+package io.spindle.protocol.checkpoint;
 
 import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.NativeKeyedState;

@@ -1,6 +1,6 @@
-package io.spindle.runtime.control;
+package io.spindle.protocol.control;
 
-import io.spindle.runtime.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
 
 import java.util.List;
 

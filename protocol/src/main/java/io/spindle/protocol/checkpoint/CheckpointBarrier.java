@@ -1,6 +1,6 @@
-package io.spindle.runtime.checkpoint;
+package io.spindle.protocol.checkpoint;
 
-import io.spindle.runtime.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
 import io.spindle.state.checkpoint.SavepointFormat;
 
 import java.io.DataInput;

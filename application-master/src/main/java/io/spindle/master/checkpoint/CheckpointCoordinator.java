@@ -60,8 +60,11 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     private final List<CompletedCheckpointStats> completedStats = new ArrayList<>();
     private long nextCheckpointId;
     private boolean suspended;
-    /** A savepoint that ends the job completed; its tasks are ending, until a new attempt runs ({@link #resume}). */
-    private boolean stoppedWithSavepoint;
+    /**
+     * A final checkpoint completed (the final checkpoint, or a savepoint that stops the job): the tasks are ending,
+     * until a new attempt runs ({@link #resume}). No checkpoint starts meanwhile.
+     */
+    private boolean finalCompleted;
     private long lastCompletionMillis = Long.MIN_VALUE;
 
     /**
@@ -95,10 +98,11 @@ public final class CheckpointCoordinator implements CheckpointResponder {
 
     /**
      * Starts the next checkpoint, or the final checkpoint of a job whose every task's input ended; returns its id,
-     * or -1 while suspended. A storage error aborts it and counts as a failure.
+     * or -1 while suspended or the tasks are ending ({@link #ending}). A storage error aborts it and counts as a
+     * failure.
      */
     public synchronized long triggerCheckpoint(boolean finalCheckpoint) {
-        if (suspended) {
+        if (suspended || ending()) {
             return -1;
         }
         long checkpointId = nextCheckpointId++;
@@ -131,8 +135,9 @@ public final class CheckpointCoordinator implements CheckpointResponder {
             return CompletableFuture.failedFuture(new CheckpointFailure(
                     "the job is not running (it is restarting or ending); try again"));
         }
-        if (stopInProgress()) {
-            return CompletableFuture.failedFuture(new CheckpointFailure("the job is being stopped with a savepoint"));
+        if (ending()) {
+            return CompletableFuture.failedFuture(new CheckpointFailure(
+                    "the job is ending (stopped with a savepoint, or after its final checkpoint)"));
         }
         org.apache.hadoop.fs.Path location;
         try {
@@ -153,17 +158,11 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     }
 
     /**
-     * Whether the job is being stopped with a savepoint: one is pending, or completed and the tasks are ending. No
-     * checkpoint may start after its barrier.
+     * Whether the tasks are ending: a final barrier is out (the final checkpoint, or a savepoint that stops the job)
+     * and its checkpoint is pending, or completed. No checkpoint may start after a final barrier.
      */
-    public synchronized boolean stopInProgress() {
-        return stoppedWithSavepoint
-                || pending.values().stream().anyMatch(p -> p.isSavepoint() && p.barrier().savepoint().stopsTheJob());
-    }
-
-    /** Whether a final barrier is out (final checkpoint or stop with savepoint): the tasks wait for its end. */
-    public synchronized boolean finalPending() {
-        return pending.values().stream().anyMatch(p -> p.barrier().isFinal());
+    public synchronized boolean ending() {
+        return finalCompleted || pending.values().stream().anyMatch(p -> p.barrier().isFinal());
     }
 
     @Override
@@ -211,7 +210,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     /** Checkpoints may be triggered again: a new set of tasks is running. */
     public synchronized void resume() {
         suspended = false;
-        stoppedWithSavepoint = false;
+        finalCompleted = false;
     }
 
     /** Drops every pending checkpoint. */
@@ -272,13 +271,14 @@ public final class CheckpointCoordinator implements CheckpointResponder {
                 abort(checkpointId, CheckpointFailureReason.STORAGE_ERROR, e);
                 return;
             }
-            stoppedWithSavepoint = true;
+            finalCompleted = true;
             // Whoever waits for the savepoint hears first: a stopped job's tasks end once they hear it.
             checkpoint.completion().complete(completed);
             target.notifyCheckpointComplete(checkpointId);
             return;
         }
         store.add(completed);
+        finalCompleted |= checkpoint.barrier().isFinal();
         lastCompletionMillis = clock.getAsLong();
         completedStats.add(new CompletedCheckpointStats(checkpointId, lastCompletionMillis - checkpoint.triggerMillis(),
                 metadata.incrementalBytes(), metadata.fullBytes()));

@@ -162,7 +162,7 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
             return;
         }
         coordinator.expireOverdue();
-        if (coordinator.stopInProgress() || coordinator.finalPending()) {
+        if (coordinator.ending()) {
             return;
         }
         boolean allInputEnded;

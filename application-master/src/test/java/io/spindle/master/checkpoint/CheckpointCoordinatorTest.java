@@ -280,8 +280,22 @@ class CheckpointCoordinatorTest {
         CompletableFuture<CompletedCheckpoint> second = coordinator.triggerSavepoint(savepoints(),
                 SavepointFormat.CANONICAL, Termination.NONE);
 
-        assertThat(coordinator.stopInProgress()).isTrue();
-        assertThatThrownBy(second::join).hasRootCauseMessage("the job is being stopped with a savepoint");
+        assertThat(coordinator.ending()).isTrue();
+        assertThatThrownBy(second::join)
+                .hasRootCauseMessage("the job is ending (stopped with a savepoint, or after its final checkpoint)");
+    }
+
+    @Test
+    void afterTheFinalCheckpointCompletedNoCheckpointStartsUntilANewAttemptRuns() throws Exception {
+        CheckpointCoordinator coordinator = coordinator(0);
+        long last = coordinator.triggerCheckpoint(true);
+        coordinator.acknowledge(ack(0, last));
+        coordinator.acknowledge(ack(1, last));
+
+        assertThat(coordinator.triggerCheckpoint()).isEqualTo(-1);
+        assertThat(target.events).containsExactly("trigger 1", "complete 1");
+        coordinator.resume();
+        assertThat(coordinator.triggerCheckpoint()).isEqualTo(2);
     }
 
     @Test
@@ -293,9 +307,9 @@ class CheckpointCoordinatorTest {
         coordinator.acknowledge(ack(1, 1));
 
         assertThat(stop).isCompleted();
-        assertThat(coordinator.stopInProgress()).isTrue();
+        assertThat(coordinator.ending()).isTrue();
         coordinator.resume();
-        assertThat(coordinator.stopInProgress()).isFalse();
+        assertThat(coordinator.ending()).isFalse();
     }
 
     @Test

@@ -12,9 +12,11 @@ import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
 import io.spindle.state.rocksdb.RocksDbSnapshot;
 import io.spindle.state.rocksdb.SnapshotFiles;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -51,12 +53,12 @@ public abstract class Task implements Runnable {
     private final boolean restoredInputEnded;
     private final Queue<Long> completedCheckpoints = new ConcurrentLinkedQueue<>();
     private final Queue<Long> abortedCheckpoints = new ConcurrentLinkedQueue<>();
-    /** The newest checkpoint the operators heard of as completed; task thread only. */
-    private long newestPassedOn = -1;
     /** The input ended and the operators did their end-of-input work; task thread only. */
     private boolean inputEnded;
-    /** The final barrier that passed this task, while its checkpoint is neither completed nor aborted; task thread. */
-    private CheckpointBarrier finalBarrier;
+    /** The final barriers that passed this task whose checkpoints are neither completed nor aborted; task thread. */
+    private final Set<Long> finalBarriers = new HashSet<>();
+    /** A final barrier's checkpoint completed: the task's work is done; task thread. */
+    private boolean finalCompleted;
     private volatile boolean cancelled;
     private volatile Thread thread;
 
@@ -198,12 +200,12 @@ public abstract class Task implements Runnable {
 
     /** Whether records and timers may be processed: no final barrier is pending and the input has not ended. */
     protected boolean processing() {
-        return finalBarrier == null && !inputEnded;
+        return finalBarriers.isEmpty() && !finalCompleted && !inputEnded;
     }
 
-    /** Whether the task's work is done: its final checkpoint completed, or without checkpointing its input ended. */
+    /** Whether the task's work is done: a final checkpoint completed, or without checkpointing its input ended. */
     protected boolean done() {
-        return services.checkpointing() ? finalBarrier != null && completed(finalBarrier.checkpointId()) : inputEnded;
+        return services.checkpointing() ? finalCompleted : inputEnded;
     }
 
     /**
@@ -216,7 +218,7 @@ public abstract class Task implements Runnable {
     protected void performCheckpoint(CheckpointBarrier barrier) throws InterruptedException {
         long checkpointId = barrier.checkpointId();
         if (barrier.isFinal()) {
-            finalBarrier = barrier;
+            finalBarriers.add(checkpointId);
         }
         boolean ended = inputEnded || restoredInputEnded;
         Map<String, Map<String, List<byte[]>>> operatorStates;
@@ -278,8 +280,8 @@ public abstract class Task implements Runnable {
     }
 
     /**
-     * Tells the operators of the checkpoints completed since the last call, and forgets a final barrier whose
-     * checkpoint was aborted. Task thread, between records.
+     * Tells the operators of the checkpoints completed since the last call, and forgets the final barriers whose
+     * checkpoints were aborted. Task thread, between records.
      */
     protected void passOnCompletedCheckpoints() throws Exception {
         Long checkpointId;
@@ -287,18 +289,11 @@ public abstract class Task implements Runnable {
             for (StreamOperator<Object, Object> operator : operators) {
                 operator.checkpointComplete(checkpointId);
             }
-            newestPassedOn = Math.max(newestPassedOn, checkpointId);
+            finalCompleted |= finalBarriers.contains(checkpointId);
         }
         while ((checkpointId = abortedCheckpoints.poll()) != null) {
-            if (finalBarrier != null && finalBarrier.checkpointId() == checkpointId) {
-                finalBarrier = null;
-            }
+            finalBarriers.remove(checkpointId);
         }
-    }
-
-    /** Whether the operators heard that checkpoint n, or a newer one, completed. Task thread. */
-    private boolean completed(long checkpointId) {
-        return newestPassedOn >= checkpointId;
     }
 
     /** Fires due timers of every operator while records are processed; returns the time of the next timer. */

@@ -59,6 +59,8 @@ class TextFileSinkRestoreTest {
         JobResult result = new LocalExecutor(configuration(Map.of())).execute(job, JobParams.of(Map.of()));
 
         assertThat(result.restarts()).isEqualTo(1);
+        // the first attempt's staging directory went with the restore, the second's when its writers closed
+        assertThat(output.resolve(".in-progress")).doesNotExist();
         long[] expected = LongStream.range(0, RECORDS / 2).toArray();
         long[] halves = LongStream.of(OutputFiles.numbers(output)).map(i -> i / 2).toArray();
         assertThat(LongStream.of(OutputFiles.numbers(output)).allMatch(i -> i % 2 == 0)).isTrue();
@@ -85,11 +87,11 @@ class TextFileSinkRestoreTest {
     }
 
     /**
-     * What an interrupted run left in the staging directory of the state it restores (parts with gaps between
-     * their numbers) goes, whole, before the restored run writes; no rename ever meets a leftover.
+     * What another job left in its staging directory (parts with gaps between their numbers, as an interrupted run
+     * leaves them) is that job's: the restored run leaves it alone, and no name of its own ever meets it.
      */
     @Test
-    void leftoverStagedPartsWithGapsAreDeletedByTheRestore() throws Exception {
+    void leftoverStagedPartsOfTheRestoredJobNeitherBlockTheRestoreNorAreTouched() throws Exception {
         Path output = work.resolve("gaps");
         LocalJob first = new LocalExecutor(configuration(Map.of())).start(sequenceInto(output, "lines"),
                 JobParams.of(Map.of()));
@@ -105,8 +107,8 @@ class TextFileSinkRestoreTest {
         new LocalExecutor(configuration(Map.of("execution.state-recovery.path", savepoint)))
                 .execute(sequenceInto(output, "lines"), JobParams.of(Map.of()));
 
-        assertThat(output.resolve(".in-progress")).doesNotExist();
         assertThat(Sequence.problems(OutputFiles.numbers(output), RECORDS)).isEmpty();
+        assertThat(staging.resolve("part-0-0000beef-3")).exists();
     }
 
     private static SpindleJob sequenceInto(Path output, String sinkName) {

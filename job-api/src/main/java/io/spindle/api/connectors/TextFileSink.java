@@ -1,6 +1,5 @@
 package io.spindle.api.connectors;
 
-import io.spindle.api.Tuple2;
 import io.spindle.api.Tuple3;
 import io.spindle.api.codec.Codecs;
 import io.spindle.api.state.ListState;
@@ -24,12 +23,12 @@ import java.util.function.Function;
  * last one; without checkpointing, at the end of input). Names are unique per writer, so no writer ever touches
  * another's files, and a published part is never deleted.
  *
- * <p>A checkpoint holds the parts a restore must publish and the staging directories in use, each with the
- * sink directory as the job named it: union list state, so the restoring subtask 0 sees every old subtask's
- * entries whatever the parallelism. It publishes them (a part published already stays as it is; one neither
- * staged nor published was taken care of by a run that went on from the same state) and only then deletes the
- * staging directories of the restored state and of this job's other attempts, with whatever they held that no
- * checkpoint committed.
+ * <p>A checkpoint holds the parts a restore must publish, each with the sink directory as the job named it: union
+ * list state, so the restoring subtask 0 sees every old subtask's entries whatever the parallelism. It publishes
+ * them (a part published already stays as it is; one neither staged nor published was taken care of by a run that
+ * went on from the same state) and only then deletes the staging directories of this job's other attempts, with
+ * whatever they held that no checkpoint committed. Another job's staging directory is never touched: that job may
+ * still run (a savepoint restored while its job goes on), and its leftovers are hidden files no name collides with.
  */
 final class TextFileSink<T> implements Sink<T> {
 
@@ -38,9 +37,6 @@ final class TextFileSink<T> implements Sink<T> {
     /** Parts to publish: (checkpoint id, sink directory, staged path relative to it; its last segment the name). */
     private static final ListStateDescriptor<Tuple3<Long, String, String>> PENDING =
             new ListStateDescriptor<>("text-file-pending", Codecs.tuple3(Codecs.LONG, Codecs.STRING, Codecs.STRING));
-    /** Staging directories in use: (sink directory, staging directory relative to it). */
-    private static final ListStateDescriptor<Tuple2<String, String>> STAGING_DIRECTORIES =
-            new ListStateDescriptor<>("text-file-staging", Codecs.tuple2(Codecs.STRING, Codecs.STRING));
 
     private final String directory;
     private final Function<T, String> format;
@@ -59,17 +55,10 @@ final class TextFileSink<T> implements Sink<T> {
         String jobStaging = STAGING + "/" + context.jobId();
         String staging = jobStaging + "/" + context.attemptNumber();
         ListState<Tuple3<Long, String, String>> pending = context.unionListState(PENDING);
-        ListState<Tuple2<String, String>> stagingDirectories = context.unionListState(STAGING_DIRECTORIES);
         if (context.subtaskIndex() == 0) {
             if (context.isRestored()) {
                 for (Tuple3<Long, String, String> part : pending.get()) {
                     publish(files, part.f1(), part.f2(), false);
-                }
-                for (Tuple2<String, String> old : stagingDirectories.get()) {
-                    if (!(old.f0().equals(directory) && old.f1().equals(staging))) {
-                        files.delete(old.f0() + "/" + old.f1());
-                        files.deleteIfEmpty(old.f0() + "/" + parent(old.f1()));
-                    }
                 }
             } else if (context.attemptNumber() == 0) {
                 checkNoPublishedParts(files);
@@ -81,7 +70,6 @@ final class TextFileSink<T> implements Sink<T> {
             }
         }
         pending.clear();
-        stagingDirectories.update(List.of(Tuple2.of(directory, staging)));
         String writer = String.format("%08x", ThreadLocalRandom.current().nextInt());
         return new PartWriter(files, pending, staging, "part-" + context.subtaskIndex() + "-" + writer + "-");
     }

@@ -15,9 +15,9 @@ public record SavepointRequest(String directory, SavepointFormat format, Termina
     public enum Termination {
         /** Go on reading: a savepoint of a job that keeps running. */
         NONE,
-        /** Read nothing more; end without end-of-input once the savepoint completed (stop with savepoint). */
+        /** Read nothing more after the savepoint's barrier; end without end-of-input once it completed (stop). */
         STOP,
-        /** Read nothing more; end the input once the savepoint completed, so end-of-input hooks run (--drain). */
+        /** End the input first (end-of-input hooks run), then take the savepoint; end once it completed (--drain). */
         DRAIN;
 
         /** "none", "stop" or "drain", in any case. */

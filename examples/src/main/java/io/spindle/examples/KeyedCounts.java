@@ -20,7 +20,7 @@ import io.spindle.api.state.ValueStateDescriptor;
 import java.util.Optional;
 
 /**
- * The W1 workload of BENCHMARKS.md: record i is (key(i), 1) with key(i) = floorMod(fmix64(i), K);
+ * The W1 workload of docs/benchmarks.md: record i is (key(i), 1) with key(i) = floorMod(fmix64(i), K);
  * a keyed count in RocksDB. Arguments: {@code --records N} (absent: unbounded), {@code --keys K}
  * (default 1,000,000), {@code --rate R} records/s, {@code --output dir}: at the end of input, every
  * key's final count as {@code key<TAB>count}; without it, every updated count goes to a discarding sink.

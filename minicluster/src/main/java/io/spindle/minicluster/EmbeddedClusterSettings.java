@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The settings of the embedded HDFS and YARN servers, and the few a client needs to use them.
- * Measured on small shared machines: shared/notes/yarn-hdfs-facts.md.
+ * Chosen by measuring on small shared machines; the comments below say why each is set.
  */
 final class EmbeddedClusterSettings {
 

@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 
 /**
  * {@code spindle-bench W4 [--records N] [--keys K] [--parallelism P] [--rate R]}: the YARN lifecycle of
- * BENCHMARKS.md on an embedded YARN + HDFS of its own. Submits KeyedCounts with {@code spindle run -d} (the
+ * docs/benchmarks.md on an embedded YARN + HDFS of its own. Submits KeyedCounts with {@code spindle run -d} (the
  * benchmarks' checkpoint and restart settings, checkpoints into HDFS; unbounded, or N records whose counts are
  * checked at the end) at R records/s (default 5,000), so that it runs while it is measured. Times are taken from
  * the events of the ApplicationMaster's status document, on this machine's clock:

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code spindle-bench W3 --target yarn [--records N] [--keys K] [--parallelism P] [--rate R] [--type canonical|native]}:
- * the savepoint and rescale of BENCHMARKS.md on an embedded YARN + HDFS of its own. Submits KeyedCounts with
+ * the savepoint and rescale of docs/benchmarks.md on an embedded YARN + HDFS of its own. Submits KeyedCounts with
  * {@code spindle run -d} (the benchmarks' settings, checkpoints into HDFS) at R records/s (default N/10), stops it
  * with {@code spindle stop} at about record N/2, then submits it again with {@code spindle run -s <savepoint> -p 1}
  * at full speed, waits for it to succeed and checks its final counts. Figures, on this machine's clock:

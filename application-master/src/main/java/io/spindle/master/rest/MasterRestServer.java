@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * The ApplicationMaster's REST API on an ephemeral port (SPEC.md §7): {@code GET /status} for
+ * The ApplicationMaster's REST API on an ephemeral port (docs/rest-api.md): {@code GET /status} for
  * anyone, {@code POST /<action>} for control actions only with the application's secret in
  * {@link #SECRET_HEADER}. Control actions are started, not awaited: they answer 202, and the status
  * document tells how they end.

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 /**
  * Decides whether and when a failed job restarts. Implementations are pure state machines over the
  * times the caller passes in (milliseconds): they never read a clock or sleep, so the coordinator
- * and the tests drive them the same way. Semantics are Flink's (1.19+), see restart-semantics.md.
+ * and the tests drive them the same way. Semantics are Flink's (1.19+), see docs/user-guide.md.
  */
 public interface RestartPolicy {
 

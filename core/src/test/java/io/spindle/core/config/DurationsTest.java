@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Flink's duration syntax (flink-reference.md §2.4). */
+/** Flink's duration syntax. */
 class DurationsTest {
 
     static Stream<Arguments> flinkSyntax() {

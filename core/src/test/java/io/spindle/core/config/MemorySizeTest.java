@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Flink's memory size syntax (flink-reference.md §2.5): binary units, bare numbers are bytes. */
+/** Flink's memory size syntax: binary units, bare numbers are bytes. */
 class MemorySizeTest {
 
     private static final long MIB = 1L << 20;

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every key of SPEC.md §4 is known, with Flink's default (flink-reference.md §1.4, §5.1, §6.2). */
+/** Every documented key (docs/configuration.md) is known, with Flink's default. */
 class SpindleOptionsTest {
 
     @ParameterizedTest(name = "{0} = {1}")

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code spindle-bench <workload> [--records N] [--keys K] [--parallelism P] [--target local|yarn] [--managed-memory SIZE] [--checkpoint-interval D]}:
- * runs a workload of BENCHMARKS.md and prints its figures as one JSON object on the last line. W1, W2 and W3
+ * runs a workload of docs/benchmarks.md and prints its figures as one JSON object on the last line. W1, W2 and W3
  * run here; W4, and W3 with {@code --target yarn}, in the minicluster module's {@code LifecycleBench} and
  * {@code SavepointBench}.
  */
@@ -58,7 +58,7 @@ public final class SpindleBench {
         }
     }
 
-    /** The keys of the workloads' KeyedCounts, as {@code --keys} says: K of BENCHMARKS.md. */
+    /** The keys of the workloads' KeyedCounts, as {@code --keys} says: K of docs/benchmarks.md. */
     public static long keys(JobParams options) {
         return options.getLong("keys", 1_000_000);
     }
@@ -70,7 +70,7 @@ public final class SpindleBench {
     /**
      * The settings every workload runs with, wherever it runs, as configuration keys and values: W1's
      * checkpoints (aligned exactly-once, incremental, every second) and W2's restarts (exponential delay from
-     * 100 ms), as BENCHMARKS.md defines them; {@code --managed-memory} and {@code --checkpoint-interval}
+     * 100 ms), as docs/benchmarks.md describes them; {@code --managed-memory} and {@code --checkpoint-interval}
      * change them. The checkpoint directory is the target's.
      */
     public static Map<String, String> settings(JobParams options) {
@@ -171,7 +171,7 @@ public final class SpindleBench {
         figures.put("state_bytes", completed.isEmpty() ? null : completed.get(completed.size() - 1).fullBytes());
     }
 
-    /** BENCHMARKS.md's checkpoint figures; null where no checkpoint completed. */
+    /** The checkpoint figures of docs/benchmarks.md; null where no checkpoint completed. */
     public static void putSummary(Map<String, Object> figures, Optional<CheckpointSummary> summary) {
         figures.put("checkpoint_duration_ms_p50", summary.map(CheckpointSummary::durationMillisP50).orElse(null));
         figures.put("checkpoint_duration_ms_max", summary.map(CheckpointSummary::durationMillisMax).orElse(null));

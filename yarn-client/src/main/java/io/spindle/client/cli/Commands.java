@@ -5,7 +5,7 @@ import org.apache.commons.cli.Options;
 
 import java.util.List;
 
-/** Every verb of the spindle command line with its options (SPEC.md §3). */
+/** Every verb of the spindle command line with its options (docs/user-guide.md). */
 final class Commands {
 
     private Commands() { }

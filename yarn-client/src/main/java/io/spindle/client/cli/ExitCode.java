@@ -1,6 +1,6 @@
 package io.spindle.client.cli;
 
-/** The exit codes every spindle command uses (SPEC.md §3). */
+/** The exit codes every spindle command uses (docs/user-guide.md). */
 public final class ExitCode {
 
     private ExitCode() { }

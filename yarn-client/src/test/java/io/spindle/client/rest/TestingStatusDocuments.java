@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Status documents as an ApplicationMaster writes them (SPEC.md §7), for tests of their readers. */
+/** Status documents as an ApplicationMaster writes them (docs/rest-api.md), for tests of their readers. */
 public final class TestingStatusDocuments {
 
     public static final String APPLICATION = "application_1700000000000_0001";

@@ -2,7 +2,6 @@ package io.spindle.examples;
 
 import io.spindle.api.DataStream;
 import io.spindle.api.JobBuilder;
-import io.spindle.api.JobParameterException;
 import io.spindle.api.JobParams;
 import io.spindle.api.SpindleJob;
 import io.spindle.api.Tuple2;
@@ -22,8 +21,9 @@ import java.util.Optional;
 /**
  * The W1 workload of docs/benchmarks.md: record i is (key(i), 1) with key(i) = floorMod(fmix64(i), K);
  * a keyed count in RocksDB. Arguments: {@code --records N} (absent: unbounded), {@code --keys K}
- * (default 1,000,000), {@code --rate R} records/s, {@code --output dir}: at the end of input, every
- * key's final count as {@code key<TAB>count}; without it, every updated count goes to a discarding sink.
+ * (default 1,000,000), {@code --rate R} records/s (absent: no limit), {@code --output dir}: at the end of
+ * input, every key's final count as {@code key<TAB>count}; without it, every updated count goes to a
+ * discarding sink.
  * For recovery tests and W2: {@code --fail-after R} makes subtask 0 of the count throw once it has counted
  * R records in an execution, in the first {@code --failures F} executions (default 1).
  */
@@ -33,15 +33,13 @@ public final class KeyedCounts implements SpindleJob {
 
     @Override
     public void define(JobBuilder job, JobParams params) {
-        long keys = params.getLong("keys", 1_000_000);
-        if (keys < 1) {
-            throw new JobParameterException("job argument --keys must be at least 1, got " + keys);
-        }
-        Optional<Long> records = params.getLong("records");
-        double rate = params.getDouble("rate", 0);
-        Optional<String> output = params.get("output");
-        FailureInjection failures = new FailureInjection(params.getLong("fail-after", 0),
-                (int) params.getLong("failures", 1));
+        long keys = ArgumentChecks.atLeast("keys", params.getLong("keys", 1_000_000), 1);
+        Optional<Long> records = params.getLong("records").map(n -> ArgumentChecks.atLeast("records", n, 0));
+        double rate = ArgumentChecks.recordsPerSecond(params);
+        Optional<String> output = params.get("output").map(dir -> ArgumentChecks.nonEmptyPath("output", dir));
+        FailureInjection failures = new FailureInjection(
+                ArgumentChecks.atLeast("fail-after", params.getLong("fail-after", 0), 0),
+                (int) ArgumentChecks.atLeast("failures", params.getInt("failures", 1), 0));
         Source<Tuple2<Long, Long>> source = records
                 .map(n -> Sources.generator(n, i -> Tuple2.of(key(i, keys), 1L), PAIR, rate))
                 .orElseGet(() -> Sources.unboundedGenerator(i -> Tuple2.of(key(i, keys), 1L), PAIR, rate));
@@ -71,12 +69,6 @@ public final class KeyedCounts implements SpindleJob {
      * {@code attempts} executions; none if {@code afterRecords} is 0.
      */
     record FailureInjection(long afterRecords, int attempts) {
-
-        FailureInjection {
-            if (afterRecords < 0 || attempts < 0) {
-                throw new JobParameterException("job arguments --fail-after and --failures must not be negative");
-            }
-        }
 
         boolean failsNow(ProcessContext context, long counted) {
             return afterRecords > 0 && counted == afterRecords && context.subtaskIndex() == 0

@@ -24,8 +24,8 @@ public final class WordCount implements SpindleJob {
 
     @Override
     public void define(JobBuilder job, JobParams params) {
-        String input = params.required("input");
-        String output = params.required("output");
+        String input = ArgumentChecks.existingInput("input", params.required("input"));
+        String output = ArgumentChecks.nonEmptyPath("output", params.required("output"));
         job.source("lines", Sources.textFiles(input))
                 .flatMap("split", WordCount::tokens, Codecs.STRING)
                 .keyBy(word -> word, Codecs.STRING)

@@ -8,12 +8,14 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The job's arguments, given after the jar as {@code --key value} (a {@code --flag} without a value
- * is "true"), like Flink's ParameterTool. Reading a missing or ill-typed argument throws
- * {@link JobParameterException} naming it, so Spindle can report it before anything starts.
+ * The job's arguments, given after the jar as {@code --key value}, like Flink's ParameterTool. A {@code --flag}
+ * without a value (followed by another {@code --key}, or last) is true when read as a boolean; read as anything
+ * else it is an error naming it, as is a missing or ill-typed argument: each throws {@link JobParameterException},
+ * so Spindle can report it before anything starts.
  */
 public final class JobParams {
 
+    /** A bare {@code --flag} maps to null. */
     private final Map<String, String> values;
 
     private JobParams(Map<String, String> values) {
@@ -32,11 +34,11 @@ public final class JobParams {
                 throw new JobParameterException("job argument '" + arg + "' is not of the form --key value");
             }
             String key = arg.substring(2);
-            boolean hasValue = i + 1 < args.size() && !args.get(i + 1).startsWith("--");
-            String value = hasValue ? args.get(++i) : "true";
-            if (values.put(key, value) != null) {
+            if (values.containsKey(key)) {
                 throw new JobParameterException("job argument --" + key + " is given twice");
             }
+            boolean hasValue = i + 1 < args.size() && !args.get(i + 1).startsWith("--");
+            values.put(key, hasValue ? args.get(++i) : null);
         }
         return new JobParams(values);
     }
@@ -45,20 +47,20 @@ public final class JobParams {
         return values.containsKey(name);
     }
 
+    /** The value, if the argument is given; a bare {@code --name} is an error, as it has none. */
     public Optional<String> get(String name) {
+        if (isBareFlag(name)) {
+            throw new JobParameterException("job argument --" + name + " is given without a value");
+        }
         return Optional.ofNullable(values.get(name));
     }
 
     public String get(String name, String defaultValue) {
-        return values.getOrDefault(name, defaultValue);
+        return get(name).orElse(defaultValue);
     }
 
     public String required(String name) {
-        String value = values.get(name);
-        if (value == null) {
-            throw new JobParameterException("missing job argument --" + name);
-        }
-        return value;
+        return get(name).orElseThrow(() -> new JobParameterException("missing job argument --" + name));
     }
 
     public long requiredLong(String name) {
@@ -77,11 +79,19 @@ public final class JobParams {
         return get(name).map(value -> parse(name, value, Integer::parseInt, "a whole number")).orElse(defaultValue);
     }
 
-    public double getDouble(String name, double defaultValue) {
-        return get(name).map(value -> parse(name, value, Double::parseDouble, "a number")).orElse(defaultValue);
+    public Optional<Double> getDouble(String name) {
+        return get(name).map(value -> parse(name, value, Double::parseDouble, "a number"));
     }
 
+    public double getDouble(String name, double defaultValue) {
+        return getDouble(name).orElse(defaultValue);
+    }
+
+    /** A bare {@code --name} is true. */
     public boolean getBoolean(String name, boolean defaultValue) {
+        if (isBareFlag(name)) {
+            return true;
+        }
         return get(name).map(value -> switch (value.toLowerCase()) {
             case "true" -> true;
             case "false" -> false;
@@ -89,8 +99,15 @@ public final class JobParams {
         }).orElse(defaultValue);
     }
 
+    /** The arguments as given, a bare {@code --flag} as true. */
     public Map<String, String> toMap() {
-        return values;
+        Map<String, String> map = new LinkedHashMap<>();
+        values.forEach((name, value) -> map.put(name, value == null ? "true" : value));
+        return Collections.unmodifiableMap(map);
+    }
+
+    private boolean isBareFlag(String name) {
+        return values.containsKey(name) && values.get(name) == null;
     }
 
     private static <T> T parse(String name, String value, Function<String, T> parser, String what) {
@@ -103,6 +120,6 @@ public final class JobParams {
 
     @Override
     public String toString() {
-        return values.toString();
+        return toMap().toString();
     }
 }

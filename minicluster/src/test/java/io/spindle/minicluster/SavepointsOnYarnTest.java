@@ -104,7 +104,7 @@ class SavepointsOnYarnTest {
         void stopAllThenRestoreAll() throws Exception {
             stopped = cluster.run(countsTo("stopped"));
             drained = cluster.run(countsTo("drained"));
-            sequence = cluster.runJob(Sequence.class.getName(), List.of("-p", "2"), sequenceTo("sequence", RATE));
+            sequence = cluster.runJob(Sequence.class.getName(), List.of("-p", "2"), sequenceTo("sequence"));
             stoppedApplication = stopped.awaitApplicationId();
             drainedApplication = drained.awaitApplicationId();
             String sequenceApplication = sequence.awaitApplicationId();
@@ -124,9 +124,9 @@ class SavepointsOnYarnTest {
             drainedRestored = cluster.run(List.of("-s", completedSavepoint(drain)),
                     restoredCountsTo("drained-restored"));
             sequenceUp = cluster.runJob(Sequence.class.getName(), List.of("-s", completedSavepoint(sequenceStop),
-                    "-p", "3"), sequenceTo("sequence-up", "0"));
+                    "-p", "3"), restoredSequenceTo("sequence-up"));
             sequenceDown = cluster.runJob(Sequence.class.getName(), List.of("-s", completedSavepoint(sequenceStop),
-                    "-p", "1"), sequenceTo("sequence-down", "0"));
+                    "-p", "1"), restoredSequenceTo("sequence-down"));
             stoppedRestored.awaitApplicationId();
             drainedRestored.awaitApplicationId();
             sequenceUp.awaitApplicationId();
@@ -534,9 +534,14 @@ class SavepointsOnYarnTest {
                 "--output", cluster.output(name)};
     }
 
-    /** Sequence's arguments: RECORDS lines at {@code rate} (0: no limit) into output {@code name}. */
-    private static String[] sequenceTo(String name, String rate) {
-        return new String[] {"--records", String.valueOf(RECORDS), "--rate", rate, "--output", cluster.output(name)};
+    /** Sequence's arguments: RECORDS lines at RATE into output {@code name}. */
+    private static String[] sequenceTo(String name) {
+        return new String[] {"--records", String.valueOf(RECORDS), "--rate", RATE, "--output", cluster.output(name)};
+    }
+
+    /** The same as {@link #sequenceTo} without a rate limit: for restoring, which then need not take long. */
+    private static String[] restoredSequenceTo(String name) {
+        return new String[] {"--records", String.valueOf(RECORDS), "--output", cluster.output(name)};
     }
 
     /** The same as {@link #countsTo} without a rate limit: for restoring, which then need not take long. */

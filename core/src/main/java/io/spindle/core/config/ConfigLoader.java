@@ -30,11 +30,13 @@ public final class ConfigLoader {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Configuration configuration = new Configuration();
         Optional<Path> file = Optional.empty();
-        if (!Files.isDirectory(confDir)) {
-            diagnostics.add(Diagnostic.error(confDir.toString(), null, "configuration directory does not exist"));
-        } else {
+        if (Files.isDirectory(confDir)) {
             file = configFile(confDir, diagnostics);
             file.ifPresent(path -> readFile(path, configuration, diagnostics));
+        } else {
+            diagnostics.add(Diagnostic.error(confDir.toString(), null, Files.exists(confDir)
+                    ? "is a file, not a configuration directory"
+                    : "configuration directory does not exist"));
         }
         readDynamicProperties(dynamicProperties, configuration, diagnostics);
         if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
@@ -44,6 +46,12 @@ public final class ConfigLoader {
     }
 
     private static Optional<Path> configFile(Path confDir, List<Diagnostic> diagnostics) {
+        List<Path> directories = FILE_NAMES.stream().map(confDir::resolve).filter(Files::isDirectory).toList();
+        if (!directories.isEmpty()) {
+            diagnostics.add(Diagnostic.error(directories.get(0).toString(), null,
+                    "is a directory, not a configuration file"));
+            return Optional.empty();
+        }
         List<Path> present = FILE_NAMES.stream().map(confDir::resolve).filter(Files::isRegularFile).toList();
         for (Path ignored : present.subList(Math.min(1, present.size()), present.size())) {
             diagnostics.add(Diagnostic.warning(ignored.toString(), null, "ignored: " + present.get(0) + " is read instead"));
@@ -107,7 +115,7 @@ public final class ConfigLoader {
             Configuration.Value value = configuration.raw(key).orElseThrow();
             Optional<ConfigOption<?>> option = registry.option(key);
             if (option.isPresent()) {
-                check(() -> option.get().type().parse(value.raw()), value, diagnostics);
+                check(() -> option.get().parse(value.raw()), value, diagnostics);
             } else if (HadoopKeys.isHadoopKey(key)) {
                 continue;
             } else if (registry.isIgnoredFlinkKey(key)) {

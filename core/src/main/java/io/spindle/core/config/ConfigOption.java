@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A typed configuration key with its default, description and older (fallback) names. Immutable:
- * the {@code with...} methods return copies, so options can be declared as constants.
+ * A typed configuration key with its default, description, older (fallback) names, the rule its values
+ * follow and its Flink key. Immutable: the {@code with...} methods return copies, so options can be
+ * declared as constants.
  */
 public final class ConfigOption<T> {
 
@@ -17,13 +18,18 @@ public final class ConfigOption<T> {
     private final T defaultValue;
     private final String description;
     private final List<String> fallbackKeys;
+    private final ValueRule<T> rule;
+    private final String flinkKey;
 
-    private ConfigOption(String key, ValueType<T> type, T defaultValue, String description, List<String> fallbackKeys) {
+    private ConfigOption(String key, ValueType<T> type, T defaultValue, String description, List<String> fallbackKeys,
+                         ValueRule<T> rule, String flinkKey) {
         this.key = Objects.requireNonNull(key);
         this.type = Objects.requireNonNull(type);
         this.defaultValue = defaultValue;
         this.description = description;
         this.fallbackKeys = List.copyOf(fallbackKeys);
+        this.rule = rule;
+        this.flinkKey = Objects.requireNonNull(flinkKey);
     }
 
     public static Builder key(String key) {
@@ -86,21 +92,41 @@ public final class ConfigOption<T> {
         }
 
         public ConfigOption<T> defaultValue(T value) {
-            return new ConfigOption<>(key, type, Objects.requireNonNull(value), "", List.of());
+            return new ConfigOption<>(key, type, Objects.requireNonNull(value), "", List.of(), null, key);
         }
 
         public ConfigOption<T> noDefaultValue() {
-            return new ConfigOption<>(key, type, null, "", List.of());
+            return new ConfigOption<>(key, type, null, "", List.of(), null, key);
         }
     }
 
     public ConfigOption<T> withDescription(String text) {
-        return new ConfigOption<>(key, type, defaultValue, text, fallbackKeys);
+        return new ConfigOption<>(key, type, defaultValue, text, fallbackKeys, rule, flinkKey);
     }
 
     /** Older names of this key, still read when the current name is not set (first listed wins). */
     public ConfigOption<T> withFallbackKeys(String... keys) {
-        return new ConfigOption<>(key, type, defaultValue, description, List.of(keys));
+        return new ConfigOption<>(key, type, defaultValue, description, List.of(keys), rule, flinkKey);
+    }
+
+    /** What every value must be beyond its type; a value that breaks it is an error naming the key. */
+    public ConfigOption<T> withRule(ValueRule<T> valueRule) {
+        return new ConfigOption<>(key, type, defaultValue, description, fallbackKeys, Objects.requireNonNull(valueRule),
+                flinkKey);
+    }
+
+    /** Flink's key for the same setting, where Spindle's differs (Spindle takes Flink's keys as they are). */
+    public ConfigOption<T> withFlinkKey(String flinkSettingKey) {
+        return new ConfigOption<>(key, type, defaultValue, description, fallbackKeys, rule, flinkSettingKey);
+    }
+
+    /**
+     * Reads a value written as {@code text}; throws IllegalArgumentException with a message for the user if it is
+     * not of the type or breaks the rule (the caller adds where and the key).
+     */
+    public T parse(String text) {
+        T value = type.parse(text);
+        return rule == null ? value : rule.check(value, text);
     }
 
     public String key() {
@@ -121,6 +147,15 @@ public final class ConfigOption<T> {
 
     public List<String> fallbackKeys() {
         return fallbackKeys;
+    }
+
+    public Optional<ValueRule<T>> rule() {
+        return Optional.ofNullable(rule);
+    }
+
+    /** The key of this setting in Flink: this option's own key unless {@link #withFlinkKey} says otherwise. */
+    public String flinkKey() {
+        return flinkKey;
     }
 
     /** The key and every older name, current first. */

@@ -88,7 +88,7 @@ public final class Configuration {
 
     private static <T> T parse(ConfigOption<T> option, Value value) {
         try {
-            return option.type().parse(value.raw());
+            return option.parse(value.raw());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(Diagnostic.error(value.source().where(), value.writtenKey(), e.getMessage()), e);
         }

@@ -7,10 +7,6 @@ import java.util.Optional;
 /** The effective configuration, the file it was read from (if any) and every problem found. */
 public record LoadedConfiguration(Configuration configuration, Optional<Path> file, List<Diagnostic> diagnostics) {
 
-    public boolean hasErrors() {
-        return diagnostics.stream().anyMatch(Diagnostic::isError);
-    }
-
     public List<Diagnostic> warnings() {
         return diagnostics.stream().filter(d -> !d.isError()).toList();
     }

@@ -54,6 +54,10 @@ public final class OptionRegistry {
         return ignoredFlinkKeys.contains(key);
     }
 
+    public Set<String> ignoredFlinkKeys() {
+        return ignoredFlinkKeys;
+    }
+
     /** The known key closest to a misspelt one, by edit distance. */
     public String nearestKey(String key) {
         return byAnyKey.keySet().stream()

@@ -12,6 +12,7 @@ public final class JobGraphs {
     /**
      * @throws io.spindle.api.JobDefinitionException if the graph is invalid
      * @throws io.spindle.api.JobParameterException if a job argument is missing or ill-typed
+     * @throws io.spindle.core.config.ConfigException if a configuration value the graph reads is invalid
      */
     public static StreamGraph build(SpindleJob job, JobParams params, Configuration configuration) {
         StreamGraphBuilder builder = new StreamGraphBuilder(job.getClass().getSimpleName(), configuration);

@@ -7,7 +7,6 @@ import io.spindle.api.codec.Codec;
 import io.spindle.api.connectors.Source;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.config.ValueSource;
-import io.spindle.core.keys.KeyGroups;
 import io.spindle.core.options.PipelineOptions;
 
 import java.util.ArrayList;
@@ -103,13 +102,9 @@ public final class StreamGraphBuilder implements JobBuilder {
         if (nodes.stream().noneMatch(n -> n.kind() == OperatorKind.SINK)) {
             throw new JobDefinitionException("the job defines no sink: add .sink(name, sink) to a stream");
         }
+        // the options hold both to their ranges, whether the file, -D or the job's code set them
         int maxParallelism = configuration.get(PipelineOptions.MAX_PARALLELISM);
-        if (maxParallelism < 1 || maxParallelism > KeyGroups.MAX_MAX_PARALLELISM) {
-            throw new JobDefinitionException("pipeline.max-parallelism must be between 1 and "
-                    + KeyGroups.MAX_MAX_PARALLELISM + ", got " + maxParallelism);
-        }
         int parallelism = jobParallelism != null ? jobParallelism : configuration.get(PipelineOptions.PARALLELISM);
-        checkPositive("the job (parallelism.default)", parallelism);
         for (StreamNode node : nodes) {
             if (node.explicitParallelism() == null) {
                 node.setParallelism(parallelism);

@@ -1,14 +1,12 @@
 package io.spindle.core.options;
 
 import io.spindle.core.config.ConfigException;
-import io.spindle.core.config.ConfigOption;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.config.Diagnostic;
 import io.spindle.core.config.OptionRegistry;
 import io.spindle.core.restart.RestartOptions;
 import io.spindle.core.restart.RestartPolicy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.Set;
@@ -26,11 +24,22 @@ public final class SpindleOptions {
             "state.backend", "state.backend.type", "execution.checkpointing.storage", "state.checkpoint-storage",
             "high-availability", "high-availability.type", "high-availability.storageDir");
 
-    public static final OptionRegistry REGISTRY = new OptionRegistry(all(), IGNORED_FLINK_KEYS, List.of(
+    /** Every option, by the class that declares it, in the order of {@code spindle config} and the reference. */
+    public static final List<OptionGroup> GROUPS = List.of(
+            new OptionGroup("Pipeline", PipelineOptions.class, PipelineOptions.ALL),
+            new OptionGroup("Containers", ClusterOptions.class, ClusterOptions.ALL),
+            new OptionGroup("YARN", YarnOptions.class, YarnOptions.ALL),
+            new OptionGroup("Checkpoints, savepoints and recovery", CheckpointingOptions.class, CheckpointingOptions.ALL),
+            new OptionGroup("State backend", StateBackendOptions.class, StateBackendOptions.ALL),
+            new OptionGroup("Restart strategies", RestartOptions.class, RestartOptions.ALL));
+
+    public static final OptionRegistry REGISTRY = new OptionRegistry(
+            GROUPS.stream().flatMap(group -> group.options().stream()).toList(), IGNORED_FLINK_KEYS, List.of(
             // Builds the restart policy once, so its cross-key rules (initial <= max, ...) are checked up front.
             config -> RestartPolicy.fromConfig(config, config.contains(CheckpointingOptions.INTERVAL),
                     new SplittableRandom(0)),
-            SpindleOptions::checkpointsNeedADirectory));
+            SpindleOptions::checkpointsNeedADirectory,
+            PipelineOptions::parallelismWithinMaxParallelism));
 
     private static void checkpointsNeedADirectory(Configuration config) {
         config.find(CheckpointingOptions.INTERVAL).ifPresent(interval -> {
@@ -40,25 +49,5 @@ public final class SpindleOptions {
                                 + " (hdfs://..., file://...)"));
             }
         });
-    }
-
-    private static List<ConfigOption<?>> all() {
-        List<ConfigOption<?>> options = new ArrayList<>(List.of(
-                PipelineOptions.PARALLELISM, PipelineOptions.MAX_PARALLELISM, PipelineOptions.BUFFER_TIMEOUT,
-                ClusterOptions.TASK_SLOTS, ClusterOptions.WORKER_MEMORY, ClusterOptions.MASTER_MEMORY,
-                ClusterOptions.HEARTBEAT_INTERVAL, ClusterOptions.HEARTBEAT_TIMEOUT,
-                YarnOptions.WORKER_VCORES, YarnOptions.MASTER_VCORES, YarnOptions.APPLICATION_NAME, YarnOptions.QUEUE,
-                YarnOptions.TAGS, YarnOptions.APPLICATION_ATTEMPTS, YarnOptions.ATTEMPT_FAILURES_VALIDITY_INTERVAL,
-                YarnOptions.STAGING_DIRECTORY,
-                CheckpointingOptions.INTERVAL, CheckpointingOptions.MODE, CheckpointingOptions.TIMEOUT,
-                CheckpointingOptions.MIN_PAUSE, CheckpointingOptions.MAX_CONCURRENT,
-                CheckpointingOptions.TOLERABLE_FAILURES, CheckpointingOptions.EXTERNALIZED_RETENTION,
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY, CheckpointingOptions.SAVEPOINTS_DIRECTORY,
-                CheckpointingOptions.NUM_RETAINED, CheckpointingOptions.INCREMENTAL,
-                CheckpointingOptions.LOCAL_RECOVERY, CheckpointingOptions.RESTORE_PATH,
-                CheckpointingOptions.ALLOW_NON_RESTORED_STATE,
-                StateBackendOptions.ROCKSDB_LOCAL_DIR, StateBackendOptions.ROCKSDB_MANAGED_MEMORY));
-        options.addAll(RestartOptions.ALL);
-        return List.copyOf(options);
     }
 }

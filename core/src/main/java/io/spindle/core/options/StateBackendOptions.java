@@ -3,8 +3,10 @@ package io.spindle.core.options;
 import io.spindle.core.config.ConfigOption;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.config.MemorySize;
+import io.spindle.core.config.ValueRule;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where keyed state lives on a worker and how much memory it may use. */
 public final class StateBackendOptions {
@@ -19,11 +21,18 @@ public final class StateBackendOptions {
             .withDescription("Local directory for the working files of RocksDB state (one subdirectory per "
                     + "subtask, deleted when it ends). Unset: java.io.tmpdir/" + DEFAULT_LOCAL_DIR_NAME + ".");
 
+    /** Smaller budgets are almost surely a missing unit ("128" instead of "128m"). */
+    public static final MemorySize MIN_MANAGED_MEMORY = MemorySize.ofMebiBytes(1);
+
     public static final ConfigOption<MemorySize> ROCKSDB_MANAGED_MEMORY =
             ConfigOption.key("state.backend.rocksdb.memory.managed-size")
                     .memoryType().defaultValue(MemorySize.ofMebiBytes(128))
+                    .withRule(ValueRule.atLeast(MIN_MANAGED_MEMORY))
+                    .withFlinkKey("state.backend.rocksdb.memory.fixed-per-tm")
                     .withDescription("Memory that all RocksDB instances of one worker share: block cache, "
                             + "index and filter blocks, and write buffers (at most half of it).");
+
+    public static final List<ConfigOption<?>> ALL = List.of(ROCKSDB_LOCAL_DIR, ROCKSDB_MANAGED_MEMORY);
 
     /** The configured local directory for RocksDB, or {@code java.io.tmpdir/spindle-rocksdb}. */
     public static Path rocksDbLocalDir(Configuration config) {

@@ -3,9 +3,11 @@ package io.spindle.core.options;
 import io.spindle.core.config.ConfigOption;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.config.Durations;
+import io.spindle.core.config.ValueRule;
 import io.spindle.core.config.ValueType;
 
 import java.time.Duration;
+import java.util.List;
 
 /** How the application is submitted to YARN. */
 public final class YarnOptions {
@@ -26,6 +28,7 @@ public final class YarnOptions {
 
     public static final ConfigOption<Integer> MASTER_VCORES = ConfigOption.key("yarn.appmaster.vcores")
             .intType().defaultValue(1)
+            .withRule(ValueRule.atLeast(1))
             .withDescription("Virtual cores of the ApplicationMaster container.");
 
     public static final ConfigOption<String> APPLICATION_NAME = ConfigOption.key("yarn.application.name")
@@ -40,13 +43,12 @@ public final class YarnOptions {
             .stringType().defaultValue("")
             .withDescription("Comma-separated YARN application tags.");
 
-    /**
-     * Flink's default is 1 attempt without a high-availability service; Spindle's AM always recovers
-     * from the newest checkpoint in HDFS, so a second attempt is useful by default.
-     */
     public static final ConfigOption<Integer> APPLICATION_ATTEMPTS = ConfigOption.key("yarn.application-attempts")
             .intType().defaultValue(2)
-            .withDescription("ApplicationMaster attempts; capped by yarn.resourcemanager.am.max-attempts.");
+            .withRule(ValueRule.atLeast(1))
+            .withDescription("ApplicationMaster attempts; capped by yarn.resourcemanager.am.max-attempts. Flink's "
+                    + "default is 1 without high availability; Spindle's ApplicationMaster always recovers from the "
+                    + "newest checkpoint, so a second attempt is useful by default.");
 
     public static final ConfigOption<Duration> ATTEMPT_FAILURES_VALIDITY_INTERVAL =
             ConfigOption.key("yarn.application-attempt-failures-validity-interval")
@@ -55,7 +57,11 @@ public final class YarnOptions {
 
     public static final ConfigOption<String> STAGING_DIRECTORY = ConfigOption.key("yarn.staging-directory")
             .stringType().noDefaultValue()
+            .withRule(ValueRule.nonEmpty())
             .withDescription("Where the client uploads jars and configuration; the user's home dir if unset.");
+
+    public static final List<ConfigOption<?>> ALL = List.of(WORKER_VCORES, MASTER_VCORES, APPLICATION_NAME, QUEUE, TAGS,
+            APPLICATION_ATTEMPTS, ATTEMPT_FAILURES_VALIDITY_INTERVAL, STAGING_DIRECTORY);
 
     /** Virtual cores of a worker container: as configured, or one per task slot. */
     public static int workerVcores(Configuration configuration) {

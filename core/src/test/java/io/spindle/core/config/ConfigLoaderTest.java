@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spindle.core.options.PipelineOptions;
 import io.spindle.core.options.SpindleOptions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +30,24 @@ class ConfigLoaderTest {
 
         assertThat(error.where()).isEqualTo(missing.toString());
         assertThat(error.problem()).isEqualTo("configuration directory does not exist");
+    }
+
+    @Test
+    void aConfDirThatIsAFileIsAnErrorNamingIt() {
+        Path file = writeFile(confDir, "conf", "parallelism.default: 2");
+
+        assertThat(singleError(load(file)).toString()).isEqualTo(file + ": error: is a file, not a configuration directory");
+    }
+
+    @Test
+    void aConfigFileThatIsADirectoryIsAnErrorNamingIt() throws IOException {
+        Path directory = Files.createDirectory(confDir.resolve("config.yaml"));
+        writeFile(confDir, "flink-conf.yaml", "parallelism.default: 2");
+
+        LoadedConfiguration loaded = load(confDir);
+
+        assertThat(singleError(loaded).toString()).isEqualTo(directory + ": error: is a directory, not a configuration file");
+        assertThat(loaded.file()).isEmpty();
     }
 
     @Test
@@ -74,7 +94,7 @@ class ConfigLoaderTest {
 
         LoadedConfiguration loaded = load(confDir);
 
-        assertThat(loaded.hasErrors()).isFalse();
+        assertThat(loaded.diagnostics()).noneMatch(Diagnostic::isError);
         assertThat(loaded.diagnostics()).singleElement().satisfies(warning -> {
             assertThat(warning.isError()).isFalse();
             assertThat(warning.where()).isEqualTo(fileLine(file, 2));

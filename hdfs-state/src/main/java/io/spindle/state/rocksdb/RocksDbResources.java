@@ -1,7 +1,6 @@
 package io.spindle.state.rocksdb;
 
 import io.spindle.core.config.Configuration;
-import io.spindle.core.config.MemorySize;
 import io.spindle.core.options.StateBackendOptions;
 
 import org.rocksdb.LRUCache;
@@ -17,9 +16,6 @@ import org.rocksdb.WriteBufferManager;
  * <p>Thread-safe. Close it after the backends that use it (see {@link #close()}).
  */
 public final class RocksDbResources implements AutoCloseable {
-
-    /** Smaller budgets are almost surely a missing unit ("128" instead of "128m"). */
-    public static final long MIN_MANAGED_MEMORY_BYTES = 1L << 20;
 
     /** Share of the cache kept for index and filter blocks, so data blocks cannot evict them. */
     private static final double HIGH_PRIORITY_POOL_RATIO = 0.1;
@@ -37,13 +33,11 @@ public final class RocksDbResources implements AutoCloseable {
     private final WriteBufferManager writeBufferManager;
     private boolean closed;
 
-    /** @param managedMemoryBytes the memory all RocksDB instances of this worker share */
+    /**
+     * @param managedMemoryBytes the memory all RocksDB instances of this worker share; its option
+     *     ({@link StateBackendOptions#ROCKSDB_MANAGED_MEMORY}) holds it to its minimum
+     */
     public RocksDbResources(long managedMemoryBytes) {
-        if (managedMemoryBytes < MIN_MANAGED_MEMORY_BYTES) {
-            throw new IllegalArgumentException("RocksDB managed memory (" + StateBackendOptions.ROCKSDB_MANAGED_MEMORY.key()
-                    + ") must be at least " + new MemorySize(MIN_MANAGED_MEMORY_BYTES) + ", got "
-                    + new MemorySize(Math.max(0, managedMemoryBytes)));
-        }
         this.managedMemoryBytes = managedMemoryBytes;
         this.writeBufferManagerBytes = managedMemoryBytes / 2;
         // One memtable of a column family may fill half of the write buffer budget before it is switched
@@ -58,7 +52,7 @@ public final class RocksDbResources implements AutoCloseable {
         }
     }
 
-    /** Sized by {@link StateOptions#ROCKSDB_MANAGED_MEMORY}. */
+    /** Sized by {@link StateBackendOptions#ROCKSDB_MANAGED_MEMORY}. */
     public static RocksDbResources fromConfig(Configuration config) {
         return new RocksDbResources(config.get(StateBackendOptions.ROCKSDB_MANAGED_MEMORY).bytes());
     }

@@ -246,13 +246,6 @@ class RocksDbKeyedStateBackendTest {
     }
 
     @Test
-    void aManagedMemoryBudgetBelowOneMebibyteIsRejected() {
-        assertThatThrownBy(() -> new RocksDbResources(128))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("state.backend.rocksdb.memory.managed-size");
-    }
-
-    @Test
     void resourcesAreSizedFromTheConfiguredBudgetWithHalfForWriteBuffers() {
         Configuration config = Configuration.fromMap(Map.of("state.backend.rocksdb.memory.managed-size", "64m"));
         RocksDbResources resources = RocksDbResources.fromConfig(config);

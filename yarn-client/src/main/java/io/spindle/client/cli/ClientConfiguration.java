@@ -1,31 +1,39 @@
 package io.spindle.client.cli;
 
-import io.spindle.state.fs.HadoopConfigurations;
-import io.spindle.master.yarn.HadoopSiteFiles;
-import org.apache.hadoop.yarn.conf.YarnConfiguration;
-import java.nio.file.Files;
-
 import io.spindle.core.config.ConfigLoader;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.config.LoadedConfiguration;
 import io.spindle.core.options.SpindleOptions;
+import io.spindle.master.yarn.HadoopSiteFiles;
+import io.spindle.state.fs.HadoopConfigurations;
 import org.apache.commons.cli.CommandLine;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 
-/** Loads the effective configuration for a command: warnings to stderr, the first error as bad input. */
+/**
+ * Reads the effective configuration for a command, through the one loader every command uses, so that
+ * {@code spindle config}, {@code config --check} and {@code run} (on YARN or local) check the same things.
+ */
 final class ClientConfiguration {
 
     private ClientConfiguration() { }
 
+    /** The configuration with every problem found, none reported yet. */
+    static LoadedConfiguration read(CliContext context, List<String> dynamicProperties) {
+        return new ConfigLoader(SpindleOptions.REGISTRY).load(context.confDir(), dynamicProperties);
+    }
+
+    /** The configuration a command runs with: the warnings to stderr, the first error thrown (bad input). */
+    static Configuration checked(LoadedConfiguration loaded, CliContext context) {
+        loaded.warnings().forEach(context.err()::println);
+        return loaded.orThrow();
+    }
+
     static Configuration load(CliContext context, List<String> dynamicProperties) {
-        LoadedConfiguration loaded = new ConfigLoader(SpindleOptions.REGISTRY).load(context.confDir(), dynamicProperties);
-        loaded.diagnostics().stream().filter(d -> !d.isError()).forEach(context.err()::println);
-        loaded.diagnostics().stream().filter(d -> d.isError()).findFirst().ifPresent(error -> {
-            throw new UsageException(error.toString());
-        });
-        return loaded.configuration();
+        return checked(read(context, dynamicProperties), context);
     }
 
     /** The values of the repeatable {@code -D key=value} option. */

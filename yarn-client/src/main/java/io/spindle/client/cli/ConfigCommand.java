@@ -1,6 +1,5 @@
 package io.spindle.client.cli;
 
-import io.spindle.core.config.ConfigLoader;
 import io.spindle.core.config.ConfigOption;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.config.Diagnostic;
@@ -48,7 +47,7 @@ final class ConfigCommand implements Command {
             throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
         }
         List<String> dynamic = ClientConfiguration.dynamicProperties(line);
-        LoadedConfiguration loaded = new ConfigLoader(SpindleOptions.REGISTRY).load(context.confDir(), dynamic);
+        LoadedConfiguration loaded = ClientConfiguration.read(context, dynamic);
         String file = loaded.file().map(Object::toString).orElse("no configuration file in " + context.confDir());
         if (line.hasOption("check")) {
             loaded.diagnostics().forEach(context.out()::println);
@@ -58,13 +57,9 @@ final class ConfigCommand implements Command {
                     + " (" + file + (dynamic.isEmpty() ? "" : " and -D") + ")");
             return errors > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
         }
-        if (loaded.hasErrors()) {
-            loaded.diagnostics().stream().filter(Diagnostic::isError).forEach(context.err()::println);
-            return ExitCode.BAD_INPUT;
-        }
-        loaded.warnings().forEach(context.err()::println);
+        Configuration configuration = ClientConfiguration.checked(loaded, context);
         context.out().println("# effective configuration: defaults < " + file + " < -D");
-        printEffective(loaded.configuration(), context);
+        printEffective(configuration, context);
         return ExitCode.OK;
     }
 

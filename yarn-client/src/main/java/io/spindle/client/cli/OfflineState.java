@@ -21,10 +21,16 @@ final class OfflineState {
         return paths(line, "one " + what + " path", 1)[0];
     }
 
-    /** The positional arguments, which must be as many as {@code expected} ("a source and a target path") says. */
+    /**
+     * The positional arguments, which must be as many as {@code expected} ("a source and a target path") says, none
+     * empty: Hadoop cannot make a path of an empty one.
+     */
     static String[] paths(CommandLine line, String expected, int count) {
         if (line.getArgList().size() != count) {
             throw new UsageException("expects " + expected);
+        }
+        if (line.getArgList().stream().anyMatch(String::isBlank)) {
+            throw new UsageException("expects " + expected + ", got an empty argument");
         }
         return line.getArgList().toArray(String[]::new);
     }

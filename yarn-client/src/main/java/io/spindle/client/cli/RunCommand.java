@@ -9,7 +9,6 @@ import io.spindle.client.yarn.ApplicationFollower;
 import io.spindle.client.yarn.ApplicationStatus;
 import io.spindle.client.yarn.JobSubmitter;
 import io.spindle.client.yarn.YarnApplications;
-import io.spindle.core.config.ConfigException;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.JobGraphs;
 import io.spindle.core.graph.StreamGraph;
@@ -87,7 +86,7 @@ final class RunCommand implements Command {
         try {
             params = JobParams.fromArgs(arguments.subList(1, arguments.size()));
             graph = JobGraphs.build(job, params, configuration);
-        } catch (JobParameterException | JobDefinitionException | ConfigException e) {
+        } catch (JobParameterException | JobDefinitionException e) {
             throw new UsageException(e.getMessage());
         }
         org.apache.hadoop.conf.Configuration hadoop = ClientConfiguration.hadoop(context, graph.configuration());

@@ -1,6 +1,7 @@
 package io.spindle.client.cli;
 
 import io.spindle.client.yarn.YarnClusterException;
+import io.spindle.core.config.ConfigException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -57,8 +58,9 @@ public final class SpindleCli {
         } catch (ParseException e) {
             context.err().println("spindle " + args[0] + ": " + e.getMessage() + "; see 'spindle " + args[0] + " --help'");
             return ExitCode.BAD_INPUT;
-        } catch (UsageException | YarnClusterException e) {
-            // a YarnClusterException is the cluster or the request as the user can see and fix it
+        } catch (UsageException | YarnClusterException | ConfigException e) {
+            // a YarnClusterException is the cluster or the request as the user can see and fix it; a ConfigException
+            // a configuration value, also one the job's code set, with where it came from
             context.err().println("spindle " + args[0] + ": " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }

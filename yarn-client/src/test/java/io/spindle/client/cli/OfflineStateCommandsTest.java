@@ -117,6 +117,23 @@ class OfflineStateCommandsTest {
     }
 
     @Test
+    void checkpointsOfARegularFileIsOneLineOfBadInput() throws IOException {
+        Path file = Files.writeString(work.resolve("not-a-directory"), "text");
+
+        assertThat(spindle("checkpoints", file.toString())).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("spindle checkpoints: " + file + " is a file, not a checkpoint directory\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void savepointDisposeOfAnEmptyPathIsOneLineOfBadInput() {
+        assertThat(spindle("savepoint-dispose", "")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("spindle savepoint-dispose: expects one savepoint path, got an empty argument\n");
+    }
+
+    @Test
     void savepointInfoOfADirectoryWithoutMetadataIsBadInput() throws IOException {
         Path empty = Files.createDirectories(work.resolve("not-a-checkpoint"));
 

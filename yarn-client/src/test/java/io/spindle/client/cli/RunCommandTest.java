@@ -8,6 +8,8 @@ import io.spindle.api.connectors.Sinks;
 import io.spindle.api.connectors.Sources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -45,6 +48,15 @@ class RunCommandTest {
                         return i;
                     }, Codecs.LONG)
                     .sink("out", Sinks.discard());
+        }
+    }
+
+    /** Sets a parallelism of 0 in its code. */
+    public static final class ZeroParallelismJob implements SpindleJob {
+        @Override
+        public void define(JobBuilder job, JobParams params) {
+            job.configure("parallelism.default", "0");
+            job.source("numbers", Sources.generator(10, i -> i, Codecs.LONG)).sink("out", Sinks.discard());
         }
     }
 
@@ -128,6 +140,55 @@ class RunCommandTest {
         assertThat(spindle("run", "-t", "local", "-D", "parallelism.default=two", jar(CountingJob.class.getName()),
                 "--records", "10")).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err()).isEqualTo("spindle run: -D: error: parallelism.default: 'two' is not a whole number\n");
+    }
+
+    /** config --check, config, run -t local and run on YARN go through one check; the run ones before anything runs. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "taskmanager.memory.process.size=0 | taskmanager.memory.process.size: must be at least 128 mb, got '0'",
+            "jobmanager.memory.process.size=0 | jobmanager.memory.process.size: must be at least 128 mb, got '0'",
+            "state.backend.rocksdb.memory.managed-size=0 | state.backend.rocksdb.memory.managed-size: must be at least "
+                    + "1 mb, got '0'",
+            "parallelism.default=0 | parallelism.default: must be at least 1, got '0'",
+            "taskmanager.numberOfTaskSlots=0 | taskmanager.numberOfTaskSlots: must be at least 1, got '0'",
+            "yarn.application-attempts=0 | yarn.application-attempts: must be at least 1, got '0'",
+            "pipeline.max-parallelism=0 | pipeline.max-parallelism: must be between 1 and 32768, got '0'",
+            "pipeline.max-parallelism=32769 | pipeline.max-parallelism: must be between 1 and 32768, got '32769'",
+            "parallelism.default=129 | parallelism.default: 129 is more than pipeline.max-parallelism 128"})
+    void anOutOfRangeValueIsTheSameLineOfBadInputForConfigCheckConfigAndRun(String property, String problem)
+            throws IOException {
+        String error = "-D: error: " + problem;
+        String jar = jar(CountingJob.class.getName());
+
+        assertThat(spindle("config", "--check", "-D", property)).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith(error + "\n");
+        for (String[] command : List.of(new String[] {"config", "-D", property},
+                new String[] {"run", "-t", "local", "-D", property, jar, "--records", "10"},
+                new String[] {"run", "-D", property, jar, "--records", "10"})) {
+            err.reset();
+            assertThat(spindle(command)).as(command[0]).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(err()).isEqualTo("spindle " + command[0] + ": " + error + "\n");
+        }
+    }
+
+    @Test
+    void anOutOfRangeValueInTheJobsCodeIsBadInputBeforeTheJobStarts() throws IOException {
+        assertThat(spindle("run", "-t", "local", jar(ZeroParallelismJob.class.getName()))).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err()).isEqualTo("spindle run: job code: error: parallelism.default: must be at least 1, got '0'\n");
+    }
+
+    @Test
+    void aJobArgumentWithoutItsValueIsBadInputNamingIt() throws IOException {
+        assertThat(spindle("run", "-t", "local", jar(CountingJob.class.getName()), "--records"))
+                .isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err()).isEqualTo("spindle run: job argument --records is given without a value\n");
+    }
+
+    @Test
+    void anEmptySavepointPathIsBadInputNamingIt() throws IOException {
+        assertThat(spindle("run", "-t", "local", "-s", "", jar(CountingJob.class.getName()), "--records", "10"))
+                .isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err()).isEqualTo("spindle run: -D: error: execution.state-recovery.path: must be non-empty, got ''\n");
     }
 
     @Test

@@ -93,9 +93,16 @@ class SavepointCommandsTest {
         return Configuration.fromMap(settings);
     }
 
-    private static JobParams params(Path output, long rate) {
+    /** The job's arguments without a rate limit: it runs as fast as it goes. */
+    private static JobParams params(Path output) {
         return JobParams.of(Map.of("records", String.valueOf(RECORDS), "keys", String.valueOf(KEYS),
-                "rate", String.valueOf(rate), "output", output.toString()));
+                "output", output.toString()));
+    }
+
+    private static JobParams params(Path output, long rate) {
+        Map<String, String> arguments = new HashMap<>(params(output).toMap());
+        arguments.put("rate", String.valueOf(rate));
+        return JobParams.of(arguments);
     }
 
     private int spindle(String... args) {
@@ -307,7 +314,7 @@ class SavepointCommandsTest {
         assertThat(out()).startsWith("savepoint rescaled to max parallelism 48: ");
 
         new LocalExecutor(configuration(3, 48, rescaled.toUri().toString())).execute(new SumPerKey(),
-                params(work.resolve("rest"), 0));
+                params(work.resolve("rest")));
         Map<String, Long> sums = finalSums(shared.resolve("first"), work.resolve("rest"));
         assertThat(sums).hasSize((int) KEYS).allSatisfy((key, sum) -> assertThat(sum).isEqualTo(RECORDS / KEYS));
     }

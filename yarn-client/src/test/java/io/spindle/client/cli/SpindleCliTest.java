@@ -22,9 +22,13 @@ class SpindleCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int spindle(String... args) {
+        return spindleWithConfDir(confDir, args);
+    }
+
+    private int spindleWithConfDir(Path spindleConfDir, String... args) {
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("SPINDLE_CONF_DIR", confDir.toString()), Path.of("."));
+                Map.of("SPINDLE_CONF_DIR", spindleConfDir.toString()), Path.of("."));
         return new SpindleCli(Commands.all(), context).run(args);
     }
 
@@ -114,8 +118,27 @@ class SpindleCliTest {
         confFile("# comment\nexecution.checkpointing.interval: 10 lightyears\n");
 
         assertThat(spindle("config")).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(err()).isEqualTo(confDir.resolve("spindle-conf.yaml") + ":2: error: execution.checkpointing.interval: "
+        assertThat(err()).isEqualTo("spindle config: " + confDir.resolve("spindle-conf.yaml")
+                + ":2: error: execution.checkpointing.interval: "
                 + "'10 lightyears' has an unknown time unit 'lightyears' (use ms, s, min, h or d, e.g. '10 s')\n");
+    }
+
+    @Test
+    void aConfDirThatIsAFileIsOneLineOfBadInput() throws IOException {
+        Path file = Files.writeString(confDir.resolve("conf"), "parallelism.default: 2\n");
+
+        assertThat(spindleWithConfDir(file, "config")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err()).isEqualTo("spindle config: " + file + ": error: is a file, not a configuration directory\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aConfigFileThatIsADirectoryIsOneLineOfBadInput() throws IOException {
+        Path directory = Files.createDirectory(confDir.resolve("spindle-conf.yaml"));
+
+        assertThat(spindle("config")).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err()).isEqualTo("spindle config: " + directory + ": error: is a directory, not a configuration file\n");
+        assertThat(out()).isEmpty();
     }
 
     @Test

@@ -518,12 +518,16 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
             throws IOException {
         Path root = new Path(path);
         FileSystem fs = new HadoopFileAccess(hadoopConfiguration).fileSystem(root);
-        FileStatus[] children;
+        FileStatus status;
         try {
-            children = fs.listStatus(root);
+            status = fs.getFileStatus(root);
         } catch (FileNotFoundException e) {
             throw new FileNotFoundException("no checkpoint directory at " + path);
         }
+        if (!status.isDirectory()) {
+            throw new IOException(path + " is a file, not a checkpoint directory");
+        }
+        FileStatus[] children = fs.listStatus(root);
         if (looksLikeJobDirectory(children)) {
             return listCompletedIn(fs, fs.makeQualified(root));
         }

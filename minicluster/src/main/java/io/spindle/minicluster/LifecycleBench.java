@@ -5,10 +5,11 @@ import io.spindle.client.bench.JsonLine;
 import io.spindle.client.bench.SpindleBench;
 import io.spindle.client.cli.CliContext;
 import io.spindle.client.cli.SpindleCli;
-import io.spindle.client.rest.StatusDocument;
+import io.spindle.protocol.status.StatusDocument;
+import io.spindle.protocol.status.StatusDocument.EventKind;
 import io.spindle.client.yarn.ApplicationStatus;
 import io.spindle.client.yarn.YarnApplications;
-import io.spindle.master.checkpoint.CheckpointSummary;
+import io.spindle.protocol.status.CheckpointSummary;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 
@@ -178,11 +179,11 @@ public final class LifecycleBench {
     }
 
     private static Optional<Long> deployedAfter(StatusDocument document, long seq) {
-        return MasterStatus.eventMillis(document, MasterStatus.DEPLOYED, seq);
+        return MasterStatus.eventMillis(document, EventKind.DEPLOYED, seq);
     }
 
     private static Optional<Long> processingAfter(StatusDocument document, long seq) {
-        return MasterStatus.eventMillis(document, MasterStatus.PROCESSING, seq);
+        return MasterStatus.eventMillis(document, EventKind.PROCESSING, seq);
     }
 
     /**

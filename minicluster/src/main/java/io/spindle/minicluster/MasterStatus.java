@@ -1,8 +1,8 @@
 package io.spindle.minicluster;
 
 import io.spindle.client.rest.MasterClient;
-import io.spindle.client.rest.StatusDocument;
-import io.spindle.client.rest.StatusDocument.Event;
+import io.spindle.protocol.status.StatusDocument;
+import io.spindle.protocol.status.StatusDocument.EventKind;
 import io.spindle.client.yarn.ApplicationStatus;
 import io.spindle.client.yarn.YarnApplications;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -11,18 +11,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Waits for what an application's status document shows, as whichever ApplicationMaster attempt is current serves
  * it: for measuring and testing a job's course on the embedded cluster.
  */
 final class MasterStatus {
-
-    /** The event of a deployment: from then on the document shows every task RUNNING. */
-    static final Pattern DEPLOYED = Pattern.compile("^attempt \\d+: \\d+ subtasks deployed");
-    /** The event of a deployed attempt's first record. */
-    static final Pattern PROCESSING = Pattern.compile("^attempt \\d+ processing");
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
@@ -61,16 +55,10 @@ final class MasterStatus {
         return document.tasks().stream().allMatch(task -> task.state().equals("RUNNING"));
     }
 
-    /** The first event of the document's attempt after event {@code afterSeq} whose message starts as {@code kind} says. */
-    static Optional<Event> event(StatusDocument document, Pattern kind, long afterSeq) {
-        return document.events().stream()
-                .filter(event -> event.seq() > afterSeq && kind.matcher(event.message()).find())
-                .findFirst();
-    }
-
-    /** The time of {@link #event}, in epoch milliseconds. */
-    static Optional<Long> eventMillis(StatusDocument document, Pattern kind, long afterSeq) {
-        return event(document, kind, afterSeq).map(event -> event.time().toEpochMilli());
+    /** The time of the first event of this kind after event {@code afterSeq}, in epoch milliseconds. */
+    static Optional<Long> eventMillis(StatusDocument document, EventKind kind, long afterSeq) {
+        return document.events().stream().filter(event -> event.kind() == kind && event.seq() > afterSeq)
+                .findFirst().map(event -> event.time().toEpochMilli());
     }
 
     static long lastSeq(StatusDocument document) {

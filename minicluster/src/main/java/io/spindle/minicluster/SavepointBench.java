@@ -5,7 +5,8 @@ import io.spindle.client.bench.JsonLine;
 import io.spindle.client.bench.SpindleBench;
 import io.spindle.client.cli.CliContext;
 import io.spindle.client.cli.SpindleCli;
-import io.spindle.client.rest.StatusDocument;
+import io.spindle.protocol.status.StatusDocument;
+import io.spindle.protocol.status.StatusDocument.EventKind;
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
@@ -110,9 +111,9 @@ public final class SavepointBench {
     /** Returns when the application's tasks were all deployed, in epoch milliseconds. */
     private static long awaitAllTasksRunning(YarnApplications yarn, ApplicationId id) throws InterruptedException {
         StatusDocument running = MasterStatus.await(yarn, id, "all tasks running", document ->
-                MasterStatus.allTasksRunning(document) && MasterStatus.eventMillis(document, MasterStatus.DEPLOYED, 0)
+                MasterStatus.allTasksRunning(document) && MasterStatus.eventMillis(document, EventKind.DEPLOYED, 0)
                         .isPresent(), STEP_TIMEOUT);
-        return MasterStatus.eventMillis(running, MasterStatus.DEPLOYED, 0).orElseThrow();
+        return MasterStatus.eventMillis(running, EventKind.DEPLOYED, 0).orElseThrow();
     }
 
     /** {@code spindle stop}, timed to its report of the savepoint rather than to the application's end; returns its path. */

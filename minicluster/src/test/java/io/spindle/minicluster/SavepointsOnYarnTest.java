@@ -1,6 +1,6 @@
 package io.spindle.minicluster;
 
-import io.spindle.client.rest.StatusDocument;
+import io.spindle.protocol.status.StatusDocument;
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.examples.Sequence;
 import io.spindle.examples.WordCount;
@@ -255,8 +255,7 @@ class SavepointsOnYarnTest {
             statusAfterFailedStop = cluster.spindle("status", application);
             long lastSavepoint = Math.max(load(canonical).checkpointId(), load(nativeFormat).checkpointId());
 
-            awaitOnlyCheckpointsAfter(lastSavepoint + 3);
-            long beforeKill = latestCheckpointId();
+            long beforeKill = awaitOnlyCheckpointsAfter(lastSavepoint + 3);
             cluster.containerProcesses(application, "ApplicationMasterMain").get(0).destroyForcibly();
             awaitCheckpointOfSecondMasterAttemptAfter(beforeKill);
             cancel = cluster.spindle("cancel", application);
@@ -345,13 +344,14 @@ class SavepointsOnYarnTest {
             assertThat(cluster.applicationCount()).isEqualTo(applications);
         }
 
-        private void awaitOnlyCheckpointsAfter(long checkpointId) throws Exception {
+        /** Waits until every retained checkpoint is {@code checkpointId} or newer; returns the newest. */
+        private long awaitOnlyCheckpointsAfter(long checkpointId) throws Exception {
             String checkpoints = cluster.hdfs("/checkpoints/" + application);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (true) {
                 List<CompletedCheckpoint> completed = CheckpointStorage.listCompleted(checkpoints, hadoop());
                 if (!completed.isEmpty() && completed.stream().allMatch(c -> c.checkpointId() >= checkpointId)) {
-                    return;
+                    return completed.get(0).checkpointId();
                 }
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("checkpoints of " + application + " still before " + checkpointId + ": "
@@ -361,10 +361,6 @@ class SavepointsOnYarnTest {
             }
         }
 
-        private long latestCheckpointId() throws IOException {
-            return CheckpointStorage.listCompleted(cluster.hdfs("/checkpoints/" + application), hadoop()).stream()
-                    .mapToLong(CompletedCheckpoint::checkpointId).max().orElseThrow();
-        }
 
         private void awaitCheckpointOfSecondMasterAttemptAfter(long checkpointId) throws InterruptedException {
             ApplicationId id = YarnApplications.parseId(application);

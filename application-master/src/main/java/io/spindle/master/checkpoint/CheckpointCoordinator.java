@@ -1,6 +1,7 @@
 package io.spindle.master.checkpoint;
 
 import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
+import io.spindle.protocol.status.CompletedCheckpointStats;
 import io.spindle.protocol.SubtaskId;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.checkpoint.CheckpointResponder;
@@ -9,7 +10,7 @@ import io.spindle.protocol.checkpoint.SavepointRequest;
 import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.SavepointFormat;
-import io.spindle.state.checkpoint.storage.CheckpointStorage;
+import io.spindle.state.checkpoint.storage.CheckpointStorageCoordinatorView;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.checkpoint.storage.CompletedCheckpointStore;
 import io.spindle.state.checkpoint.storage.FencedException;
@@ -31,6 +32,8 @@ import java.util.function.LongSupplier;
  * Runs checkpoints of one job: triggers them at the sources, collects every subtask's snapshot,
  * publishes the metadata, keeps the retained checkpoints, and tells the tasks. Knows nothing of
  * YARN: tasks are reached through a {@link CheckpointTarget}, and answer as a {@link CheckpointResponder}.
+ * Confined to the job master's event loop, like everything of the job's course: not thread-safe, and no lock is
+ * held while it calls its storage (it sees only the coordinator's view of it).
  *
  * <p>Order on completion matters: {@code _metadata} is published and the checkpoint added to the store
  * (its shared files registered) before any task hears of it and may reuse those files, or commit what it wrote
@@ -47,7 +50,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
 
     private final String jobId;
     private final String jobName;
-    private final CheckpointStorage storage;
+    private final CheckpointStorageCoordinatorView storage;
     private final CompletedCheckpointStore store;
     private final List<OperatorInfo> operators;
     private final Set<SubtaskId> subtasks;
@@ -73,8 +76,8 @@ public final class CheckpointCoordinator implements CheckpointResponder {
      * @param failJob called when more consecutive checkpoints failed than tolerated, or with a
      *                {@link FencedException} when a newer master attempt took over the checkpoints
      */
-    public CheckpointCoordinator(String jobId, String jobName, CheckpointStorage storage, CompletedCheckpointStore store,
-                                 List<OperatorInfo> operators, Set<SubtaskId> subtasks, CheckpointTarget target,
+    public CheckpointCoordinator(String jobId, String jobName, CheckpointStorageCoordinatorView storage,
+                                 CompletedCheckpointStore store, List<OperatorInfo> operators, Set<SubtaskId> subtasks, CheckpointTarget target,
                                  CheckpointFailureManager failures, long timeoutMillis, LongSupplier clock,
                                  Consumer<Throwable> failJob) {
         this.jobId = jobId;
@@ -101,7 +104,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
      * or -1 while suspended or the tasks are ending ({@link #ending}). A storage error aborts it and counts as a
      * failure.
      */
-    public synchronized long triggerCheckpoint(boolean finalCheckpoint) {
+    public long triggerCheckpoint(boolean finalCheckpoint) {
         if (suspended || ending()) {
             return -1;
         }
@@ -128,7 +131,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
      *
      * @return completed with the savepoint once its {@code _metadata} is published, or exceptionally with why not
      */
-    public synchronized CompletableFuture<CompletedCheckpoint> triggerSavepoint(String targetDirectory,
+    public CompletableFuture<CompletedCheckpoint> triggerSavepoint(String targetDirectory,
                                                                                SavepointFormat format,
                                                                                Termination termination) {
         if (suspended) {
@@ -161,12 +164,12 @@ public final class CheckpointCoordinator implements CheckpointResponder {
      * Whether the tasks are ending: a final barrier is out (the final checkpoint, or a savepoint that stops the job)
      * and its checkpoint is pending, or completed. No checkpoint may start after a final barrier.
      */
-    public synchronized boolean ending() {
+    public boolean ending() {
         return finalCompleted || pending.values().stream().anyMatch(p -> p.barrier().isFinal());
     }
 
     @Override
-    public synchronized void acknowledge(TaskSnapshot snapshot) {
+    public void acknowledge(TaskSnapshot snapshot) {
         PendingCheckpoint checkpoint = pending.get(snapshot.checkpointId());
         if (checkpoint == null || !checkpoint.acknowledge(snapshot)) {
             LOG.debug("late acknowledgement of checkpoint {} from {}", snapshot.checkpointId(), snapshot.taskName());
@@ -179,7 +182,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     }
 
     @Override
-    public synchronized void decline(String taskName, long checkpointId, Throwable cause) {
+    public void decline(String taskName, long checkpointId, Throwable cause) {
         if (pending.containsKey(checkpointId)) {
             LOG.info("checkpoint {} declined by {}: {}", checkpointId, taskName, cause.toString());
             abort(checkpointId, CheckpointFailureReason.DECLINED, cause);
@@ -187,7 +190,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     }
 
     /** Aborts every pending checkpoint older than the timeout, as seen at {@code now}. */
-    public synchronized void expireOverdue() {
+    public void expireOverdue() {
         long now = clock.getAsLong();
         for (PendingCheckpoint checkpoint : List.copyOf(pending.values())) {
             if (now - checkpoint.triggerMillis() > timeoutMillis) {
@@ -202,13 +205,13 @@ public final class CheckpointCoordinator implements CheckpointResponder {
      * No checkpoints until {@link #resume}: the tasks are stopping, for good or for a failover. Every pending
      * checkpoint is aborted for {@code reason}, which a trigger racing with this cannot undo.
      */
-    public synchronized void suspend(CheckpointFailureReason reason) {
+    public void suspend(CheckpointFailureReason reason) {
         suspended = true;
         abortAll(reason);
     }
 
     /** Checkpoints may be triggered again: a new set of tasks is running. */
-    public synchronized void resume() {
+    public void resume() {
         suspended = false;
         finalCompleted = false;
     }
@@ -220,25 +223,25 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         }
     }
 
-    public synchronized int pendingCount() {
+    public int pendingCount() {
         return pending.size();
     }
 
     /** Figures of every checkpoint this coordinator completed, in order. */
-    public synchronized List<CompletedCheckpointStats> completedStats() {
+    public List<CompletedCheckpointStats> completedStats() {
         return List.copyOf(completedStats);
     }
 
-    public synchronized int completedCount() {
+    public int completedCount() {
         return completedStats.size();
     }
 
     /** Figures of the newest completed checkpoint, if any. */
-    public synchronized Optional<CompletedCheckpointStats> latestCompletedStats() {
+    public Optional<CompletedCheckpointStats> latestCompletedStats() {
         return completedStats.isEmpty() ? Optional.empty() : Optional.of(completedStats.get(completedStats.size() - 1));
     }
 
-    public synchronized long lastCompletionMillis() {
+    public long lastCompletionMillis() {
         return lastCompletionMillis;
     }
 

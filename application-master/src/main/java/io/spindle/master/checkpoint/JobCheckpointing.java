@@ -1,6 +1,6 @@
 package io.spindle.master.checkpoint;
 
-import io.spindle.core.concurrent.DaemonThreads;
+import io.spindle.core.concurrent.EventLoop;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.StreamNode;
 import io.spindle.core.options.CheckpointingOptions;
@@ -8,6 +8,7 @@ import io.spindle.core.options.ExternalizedCheckpointRetention;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
 import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
+import io.spindle.protocol.status.CompletedCheckpointStats;
 import io.spindle.protocol.SubtaskId;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
@@ -27,25 +28,20 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Periodic checkpoints of one job, wherever its tasks run: the coordinator, its store, and the thread that
- * triggers it on time. They outlive the attempts of a job that fails over; each attempt's tasks are reached
- * through the {@link CheckpointTarget} given to {@link #start} until {@link #stopTriggering}, which comes when the
- * attempt fails or its first task ends. Tasks whose input ended keep taking part; once every task's input ended
- * ({@link #inputEnded}) the final checkpoint is triggered at once, and again should it be aborted: its completion
- * lets the tasks commit and end.
+ * Checkpoints of one job, wherever its tasks run: the coordinator, its store, and when to trigger, all on the job
+ * master's event loop (not thread-safe). They outlive the attempts of a job that fails over; each attempt's tasks are
+ * reached through the {@link CheckpointTarget} given to {@link #start} until {@link #stopTriggering}, which comes
+ * when the attempt fails or its first task ends. The next checkpoint is scheduled for when the trigger decider says,
+ * and planned again whenever a checkpoint ends. Tasks whose input ended keep taking part; once every task's input
+ * ended ({@link #inputEnded}) the final checkpoint is triggered at once, and again should it be aborted: its
+ * completion lets the tasks commit and end.
  */
-public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
+public final class JobCheckpointing implements CheckpointTarget {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobCheckpointing.class);
-    private static final long TICK_MILLIS = 10;
     private static final CheckpointTarget NO_ATTEMPT = new CheckpointTarget() {
         @Override
         public void triggerCheckpoint(CheckpointBarrier barrier) { }
@@ -61,6 +57,14 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
     public static final String SAVEPOINTS_NEED_CHECKPOINTING = "savepoints need checkpointing: set "
             + CheckpointingOptions.INTERVAL.key() + " and " + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key();
 
+    /** Checkpointing for a job master: on its loop, with what it does when checkpoints fail the job. */
+    @FunctionalInterface
+    public interface Factory {
+        /** @param failJob hears why checkpoints fail the job (see {@link CheckpointCoordinator}) */
+        Optional<JobCheckpointing> create(EventLoop loop, Consumer<Throwable> failJob);
+    }
+
+    private final EventLoop loop;
     private final CheckpointStorage storage;
     /** {@code execution.checkpointing.savepoint-dir}, or null. */
     private final String savepointDirectory;
@@ -68,18 +72,21 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
     private final ExternalizedCheckpointRetention retention;
     private final CheckpointCoordinator coordinator;
     private final CheckpointTriggerDecider decider;
-    private final ScheduledExecutorService triggerThread;
-    private volatile CheckpointTarget attempt = NO_ATTEMPT;
-    /** Not guarded by a lock of this class: a failing job stops it from inside the coordinator's lock. */
-    private final AtomicReference<ScheduledFuture<?>> triggering = new AtomicReference<>();
+    private final long timeoutMillis;
     private final Set<SubtaskId> subtasks;
-    /** The subtasks of the running attempt whose input ended; guarded by itself. */
+    /** The subtasks of the running attempt whose input ended. */
     private final Set<SubtaskId> inputEnded = new HashSet<>();
+    private CheckpointTarget attempt = NO_ATTEMPT;
+    /** Whether an attempt's tasks take checkpoints: between {@link #start} and {@link #stopTriggering}. */
+    private boolean triggering;
     private long lastTriggerMillis;
+    /** The number of the trigger planned last; a timer of an older plan does nothing. */
+    private long plan;
 
     private JobCheckpointing(Configuration configuration, org.apache.hadoop.conf.Configuration hadoop,
-                             ExecutionPlan plan, String jobId, int masterAttempt, Consumer<Throwable> failJob)
-            throws IOException {
+                             ExecutionPlan plan, String jobId, int masterAttempt, EventLoop loop,
+                             Consumer<Throwable> failJob) throws IOException {
+        this.loop = loop;
         this.storage = new CheckpointStorage(configuration.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
                 jobId, hadoop);
         storage.claim(masterAttempt);
@@ -88,32 +95,34 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
         this.retention = configuration.get(CheckpointingOptions.EXTERNALIZED_RETENTION);
         this.savepointDirectory = configuration.contains(CheckpointingOptions.SAVEPOINTS_DIRECTORY)
                 ? configuration.get(CheckpointingOptions.SAVEPOINTS_DIRECTORY) : null;
-        this.coordinator = new CheckpointCoordinator(jobId, plan.graph().jobName(), storage, store, operators(plan), subtasks, this,
-                new CheckpointFailureManager(configuration.get(CheckpointingOptions.TOLERABLE_FAILURES)),
-                configuration.get(CheckpointingOptions.TIMEOUT).toMillis(), System::currentTimeMillis, failJob);
+        this.timeoutMillis = configuration.get(CheckpointingOptions.TIMEOUT).toMillis();
+        this.coordinator = new CheckpointCoordinator(jobId, plan.graph().jobName(), storage, store, operators(plan),
+                subtasks, this, new CheckpointFailureManager(configuration.get(CheckpointingOptions.TOLERABLE_FAILURES)),
+                timeoutMillis, loop::currentTimeMillis, failJob);
         this.decider = new CheckpointTriggerDecider(configuration.get(CheckpointingOptions.INTERVAL).toMillis(),
                 configuration.get(CheckpointingOptions.MIN_PAUSE).toMillis(),
                 configuration.get(CheckpointingOptions.MAX_CONCURRENT));
-        this.triggerThread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("checkpoint-trigger"));
     }
 
     /**
-     * Checkpointing as configured; a checkpoint directory comes with the interval (checked with the config).
-     * The checkpoints go to {@code <checkpoints-dir>/<jobId>}, which master attempt {@code masterAttempt} claims
-     * (see {@link CheckpointStorage#claim}); those already there (a restarted master) are recovered, and
-     * numbering continues after them.
+     * Checkpointing as configured, none without an interval; a checkpoint directory comes with the interval
+     * (checked with the config). The checkpoints go to {@code <checkpoints-dir>/<jobId>}, which master attempt
+     * {@code masterAttempt} claims (see {@link CheckpointStorage#claim}); those already there (a restarted master)
+     * are recovered, and numbering continues after them.
      */
-    public static Optional<JobCheckpointing> create(Configuration configuration,
-                                                    org.apache.hadoop.conf.Configuration hadoop, ExecutionPlan plan,
-                                                    String jobId, int masterAttempt, Consumer<Throwable> failJob) {
-        if (!configuration.contains(CheckpointingOptions.INTERVAL)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new JobCheckpointing(configuration, hadoop, plan, jobId, masterAttempt, failJob));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the checkpoint directory", e);
-        }
+    public static Factory factory(Configuration configuration, org.apache.hadoop.conf.Configuration hadoop,
+                                  ExecutionPlan plan, String jobId, int masterAttempt) {
+        return (loop, failJob) -> {
+            if (!configuration.contains(CheckpointingOptions.INTERVAL)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new JobCheckpointing(configuration, hadoop, plan, jobId, masterAttempt, loop,
+                        failJob));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the checkpoint directory", e);
+            }
+        };
     }
 
     public CheckpointCoordinator coordinator() {
@@ -133,48 +142,55 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
         return storage.jobDirectory().toString();
     }
 
-    /** Triggers checkpoints of an attempt's tasks, an interval after now. */
+    /** Triggers checkpoints of an attempt's tasks, the first an interval after now. */
     public void start(CheckpointTarget attemptTasks) {
         this.attempt = attemptTasks;
-        synchronized (inputEnded) {
-            inputEnded.clear();
-        }
-        lastTriggerMillis = System.currentTimeMillis();
+        inputEnded.clear();
+        lastTriggerMillis = loop.currentTimeMillis();
         coordinator.resume();
-        triggering.set(triggerThread.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS,
-                TimeUnit.MILLISECONDS));
+        triggering = true;
+        planNextTrigger();
     }
 
     /** A subtask of the running attempt reported that its input ended; the last one brings the final checkpoint. */
     public void inputEnded(SubtaskId subtask) {
-        boolean all;
-        synchronized (inputEnded) {
-            inputEnded.add(subtask);
-            all = inputEnded.containsAll(subtasks);
-        }
-        if (all) {
-            triggerThread.execute(this::tick);
+        inputEnded.add(subtask);
+        if (inputEnded.containsAll(subtasks)) {
+            planNextTrigger();
         }
     }
 
-    private void tick() {
-        if (triggering.get() == null) {
+    /**
+     * Schedules the next trigger, in place of any planned before: at once when every task's input ended, else when
+     * the decider says; none while the tasks are ending or as many checkpoints are pending as may be.
+     */
+    private void planNextTrigger() {
+        long planned = ++plan;
+        if (!triggering || coordinator.ending()) {
             return;
         }
-        coordinator.expireOverdue();
-        if (coordinator.ending()) {
-            return;
+        long now = loop.currentTimeMillis();
+        long due = allInputEnded() ? now : decider.nextTriggerMillis(lastTriggerMillis,
+                coordinator.lastCompletionMillis(), coordinator.pendingCount());
+        if (due != CheckpointTriggerDecider.WAIT_FOR_PENDING) {
+            loop.schedule(() -> {
+                if (planned == plan) {
+                    trigger();
+                }
+            }, due - now);
         }
-        boolean allInputEnded;
-        synchronized (inputEnded) {
-            allInputEnded = inputEnded.containsAll(subtasks);
+    }
+
+    private void trigger() {
+        lastTriggerMillis = loop.currentTimeMillis();
+        if (coordinator.triggerCheckpoint(allInputEnded()) > 0) {
+            loop.schedule(coordinator::expireOverdue, timeoutMillis + 1);
         }
-        long now = System.currentTimeMillis();
-        if (allInputEnded || now >= decider.nextTriggerMillis(lastTriggerMillis, coordinator.lastCompletionMillis(),
-                coordinator.pendingCount())) {
-            lastTriggerMillis = now;
-            coordinator.triggerCheckpoint(allInputEnded);
-        }
+        planNextTrigger();
+    }
+
+    private boolean allInputEnded() {
+        return inputEnded.containsAll(subtasks);
     }
 
     /**
@@ -183,10 +199,8 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
      * failed checkpoints, before the tasks' cancellation makes them decline.
      */
     public void stopTriggering(CheckpointFailureReason reason) {
-        ScheduledFuture<?> running = triggering.getAndSet(null);
-        if (running != null) {
-            running.cancel(false);
-        }
+        triggering = false;
+        plan++;
         coordinator.suspend(reason);
     }
 
@@ -242,17 +256,13 @@ public final class JobCheckpointing implements CheckpointTarget, AutoCloseable {
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
         attempt.notifyCheckpointComplete(checkpointId);
+        planNextTrigger();
     }
 
     @Override
     public void notifyCheckpointAborted(long checkpointId) {
         attempt.notifyCheckpointAborted(checkpointId);
-    }
-
-    @Override
-    public void close() {
-        stopTriggering(CheckpointFailureReason.JOB_STOPPING);
-        triggerThread.shutdownNow();
+        planNextTrigger();
     }
 
     private static List<OperatorInfo> operators(ExecutionPlan plan) {

@@ -1,6 +1,6 @@
 package io.spindle.master.cluster;
 
-import io.spindle.core.concurrent.DaemonThreads;
+import io.spindle.core.concurrent.EventLoop;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.options.CheckpointingOptions;
 import io.spindle.core.plan.ExecutionPlan;
@@ -8,15 +8,12 @@ import io.spindle.core.plan.TaskVertex;
 import io.spindle.core.restart.RestartPolicy;
 import io.spindle.core.text.FirstLine;
 import io.spindle.master.checkpoint.CheckpointFailureReason;
-import io.spindle.master.checkpoint.CheckpointSummary;
 import io.spindle.master.checkpoint.CheckpointTarget;
-import io.spindle.master.checkpoint.CompletedCheckpointStats;
 import io.spindle.master.checkpoint.JobCheckpointing;
 import io.spindle.master.checkpoint.JobOutcome;
-import io.spindle.protocol.SubtaskId;
 import io.spindle.master.checkpoint.StateAssignment;
 import io.spindle.master.checkpoint.StateRestoreException;
-import io.spindle.master.cluster.ControlServer.RegisteredWorker;
+import io.spindle.master.cluster.WorkerConnections.RegisteredWorker;
 import io.spindle.master.resources.FinalStatus;
 import io.spindle.master.resources.WorkerEvents;
 import io.spindle.master.resources.WorkerId;
@@ -24,9 +21,11 @@ import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.master.resources.WorkerPool;
 import io.spindle.master.resources.WorkerSpec;
 import io.spindle.master.rest.JobControl;
+import io.spindle.protocol.SubtaskId;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
 import io.spindle.protocol.checkpoint.TaskRestore;
+import io.spindle.protocol.control.ControlMessage;
 import io.spindle.protocol.control.ControlMessage.Acknowledge;
 import io.spindle.protocol.control.ControlMessage.Decline;
 import io.spindle.protocol.control.ControlMessage.FirstRecord;
@@ -34,15 +33,16 @@ import io.spindle.protocol.control.ControlMessage.InputEnded;
 import io.spindle.protocol.control.ControlMessage.Placement;
 import io.spindle.protocol.control.ControlMessage.TaskDeployment;
 import io.spindle.protocol.control.ControlMessage.TaskEnded;
-import io.spindle.protocol.control.ControlMessage;
 import io.spindle.protocol.control.SubtaskStates;
+import io.spindle.protocol.status.CompletedCheckpointStats;
+import io.spindle.protocol.status.StatusDocument;
+import io.spindle.protocol.status.StatusDocument.EventKind;
 import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.checkpoint.storage.FencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,27 +55,26 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 
 /**
- * Runs one job on worker containers, whatever they come from: gets enough of them from the {@link WorkerPool},
- * deploys every subtask into a slot, runs checkpoints, and on any failure (a task, a container, a silent worker,
- * too many failed checkpoints) cancels the attempt, asks the restart policy, replaces lost containers and
- * deploys the next attempt from the newest completed checkpoint. Everything happens on one thread, the loop:
- * the pool, the control server and the REST server only hand it events.
+ * Runs one job on workers, wherever they come from (YARN containers, or threads of this JVM): gets enough of them from
+ * the {@link WorkerPool}, deploys every subtask into a slot, runs checkpoints, and on any failure (a task, a worker,
+ * a silent worker, too many failed checkpoints) cancels the attempt, asks the restart policy, replaces lost workers
+ * and deploys the next attempt from the newest completed checkpoint. This is the job's one course, for local and
+ * YARN execution alike. Everything happens on one {@link EventLoop}, the checkpoint coordination included: the pool,
+ * the worker connections and the REST server only hand it events, so nothing here needs a lock.
  */
-public final class JobMaster implements WorkerEvents, ControlServer.Listener, JobControl {
+public final class JobMaster implements WorkerEvents, WorkerConnections.Listener, JobControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
 
     /** Task attempt numbers of master attempt k start at {@code (k - 1) * ATTEMPTS_PER_MASTER}, never reused. */
     static final int ATTEMPTS_PER_MASTER = 1000;
+    /** How long the end of a job waits for its workers to shut down. */
+    static final long WORKER_SHUTDOWN_MILLIS = 60_000;
 
     private enum State { CREATED, RUNNING, RESTARTING, FINISHED, FAILED, CANCELLING, CANCELLED }
 
@@ -87,10 +86,9 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
     private final WorkerSpec workerSpec;
     private final int slotsPerWorker;
     private final int workersNeeded;
-    private final LongSupplier clock;
-    private final ScheduledExecutorService loop =
-            Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("job-master"));
+    private final EventLoop loop;
     private final EventJournal events;
+    private final SavepointRequests savepoints;
     private final CompletableFuture<JobEnd> end = new CompletableFuture<>();
     private final RestartPolicy policy;
     private final Optional<JobCheckpointing> checkpointing;
@@ -109,16 +107,20 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
     private int restarts;
     private int abortedCheckpoints;
     private String failure;
-    private final AtomicInteger savepointRequests = new AtomicInteger();
-    /** Each savepoint request's entry of the status document, by request number. */
-    private final Map<Integer, Map<String, Object>> savepoints = new TreeMap<>();
-    /** The savepoint the job stops with, once it completed; the job then ends as its tasks finish. */
-    private String stoppedWithSavepoint;
-    /** The status entry of the savepoint request that stopped the job, while its tasks end. */
-    private Map<String, Object> stopRequest;
+    private Long firstRecordMillis;
+    private final List<Long> recoveryMillis = new ArrayList<>();
+    /** What is left to do of the job's end once its workers are gone; null when nothing is. */
+    private Runnable ending;
 
+    /**
+     * @param slotsPerWorker subtasks of each vertex a worker runs; slot i holds subtask i of every vertex
+     * @param loop where everything of this job master happens, with the clock it goes by
+     * @param random the restart policy's source of jitter
+     * @param checkpointing how the job checkpoints, on the loop
+     */
     public JobMaster(String jobId, int masterAttempt, ExecutionPlan plan, org.apache.hadoop.conf.Configuration hadoop,
-                     WorkerSpec workerSpec, int slotsPerWorker, LongSupplier clock) {
+                     WorkerSpec workerSpec, int slotsPerWorker, EventLoop loop, Random random,
+                     JobCheckpointing.Factory checkpointing) {
         this.jobId = jobId;
         this.masterAttempt = masterAttempt;
         this.plan = plan;
@@ -127,18 +129,18 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         this.workerSpec = workerSpec;
         this.slotsPerWorker = slotsPerWorker;
         this.workersNeeded = workersNeeded(plan, slotsPerWorker);
-        this.clock = clock;
-        this.events = new EventJournal(clock);
+        this.loop = loop;
+        this.events = new EventJournal(loop);
+        this.savepoints = new SavepointRequests(events);
         this.attempt = (masterAttempt - 1) * ATTEMPTS_PER_MASTER - 1;
-        this.checkpointing = JobCheckpointing.create(configuration, hadoop, plan, jobId, masterAttempt,
-                cause -> onLoop(() -> {
-                    if (cause instanceof FencedException) {
-                        abandon(cause.getMessage());
-                    } else {
-                        failover("checkpoints failed: " + cause.getMessage());
-                    }
-                }));
-        this.policy = RestartPolicy.fromConfig(configuration, checkpointing.isPresent(), new Random());
+        this.checkpointing = checkpointing.create(loop, cause -> onLoop(() -> {
+            if (cause instanceof FencedException) {
+                abandon(cause.getMessage());
+            } else {
+                failover("checkpoints failed: " + cause.getMessage());
+            }
+        }));
+        this.policy = RestartPolicy.fromConfig(configuration, this.checkpointing.isPresent(), random);
     }
 
     /** Slot sharing as in Flink: slot i holds subtask i of every vertex, so the widest vertex decides. */
@@ -149,15 +151,16 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
 
     /**
      * Starts the job on the pool's workers, each started as {@code launches} says; the future completes when the
-     * job has ended for good.
+     * job has ended for good, or this master attempt was abandoned.
      */
     public CompletableFuture<JobEnd> start(WorkerPool workerPool, Function<WorkerId, WorkerLaunch> launches) {
         onLoop(() -> {
             this.pool = workerPool;
             this.launches = launches;
-            events.add("job " + plan.graph().jobName() + " (" + jobId + ", master attempt " + masterAttempt + ") needs "
-                    + workersNeeded + " worker" + (workersNeeded == 1 ? "" : "s") + " of " + workerSpec + " with "
-                    + slotsPerWorker + " slot" + (slotsPerWorker == 1 ? "" : "s") + " each");
+            events.add(EventKind.STARTED, "job " + plan.graph().jobName() + " (" + jobId + ", master attempt "
+                    + masterAttempt + ") needs " + workersNeeded + " worker" + (workersNeeded == 1 ? "" : "s")
+                    + " of " + workerSpec + " with " + slotsPerWorker + " slot" + (slotsPerWorker == 1 ? "" : "s")
+                    + " each");
             requestMissingWorkers();
         });
         return end;
@@ -170,11 +173,11 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
             if (isOver() || state == State.CANCELLING) {
                 return;
             }
-            events.add("cancelling the job");
+            events.add(EventKind.CANCELLING, "cancelling the job");
             state = State.CANCELLING;
             checkpointing.ifPresent(c -> c.stopTriggering(CheckpointFailureReason.JOB_STOPPING));
             if (deployed != null) {
-                deployed.sendToAll(new ControlMessage.CancelAttempt(deployed.number));
+                deployed.sendToAll(new ControlMessage.CancelAttempt(deployed.number()));
             }
             endJob(State.CANCELLED, JobOutcome.CANCELLED, FinalStatus.KILLED, "the job was cancelled");
         });
@@ -182,47 +185,37 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
 
     @Override
     public int savepoint(String directory, SavepointFormat format, Termination termination) {
-        int request = savepointRequests.incrementAndGet();
-        onLoop(() -> startSavepoint(request, directory, format, termination));
-        return request;
+        return requestSavepoint(directory, format, termination).request();
     }
 
-    private void startSavepoint(int request, String directory, SavepointFormat format, Termination termination) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("request", request);
-        entry.put("format", format.name().toLowerCase(Locale.ROOT));
-        entry.put("termination", termination.name().toLowerCase(Locale.ROOT));
-        entry.put("state", "IN_PROGRESS");
-        savepoints.put(request, entry);
-        if (state != State.RUNNING) {
-            savepointFailed(entry, "the job is " + state.name().toLowerCase(Locale.ROOT) + ", not running");
-        } else if (checkpointing.isEmpty()) {
-            savepointFailed(entry, JobCheckpointing.SAVEPOINTS_NEED_CHECKPOINTING);
-        } else {
-            events.add("savepoint " + request + " requested" + (directory == null ? "" : " into " + directory));
-            checkpointing.get().triggerSavepoint(directory, format, termination).whenComplete((savepoint, cause) ->
-                    onLoop(() -> {
-                        if (cause != null) {
-                            savepointFailed(entry, cause.getMessage() == null ? cause.toString() : cause.getMessage());
-                            return;
-                        }
-                        entry.put("state", "COMPLETED");
-                        entry.put("path", savepoint.directory());
-                        events.add("savepoint " + request + " completed: " + savepoint.directory());
-                        if (termination != Termination.NONE) {
-                            stoppedWithSavepoint = savepoint.directory();
-                            stopRequest = entry;
-                        }
-                    }));
-        }
-    }
-
-    /** The cause on one line: an HDFS error's message carries the NameNode's stack trace after it. */
-    private void savepointFailed(Map<String, Object> entry, String reason) {
-        String cause = FirstLine.of(reason);
-        entry.put("state", "FAILED");
-        entry.put("failure", cause);
-        events.add("savepoint " + entry.get("request") + " failed: " + cause);
+    /**
+     * A savepoint of the running job into a new directory under {@code directory} (null: the configured savepoint
+     * directory); with a termination other than NONE the job then stops (drained first for DRAIN).
+     *
+     * @return the request, whose future completes with the savepoint's path, or exceptionally with why there is none
+     */
+    public SavepointTicket requestSavepoint(String directory, SavepointFormat format, Termination termination) {
+        SavepointTicket ticket = savepoints.next();
+        onLoop(() -> {
+            if (state != State.RUNNING) {
+                savepoints.failed(ticket, "the job is " + state.name().toLowerCase(Locale.ROOT)
+                        + ", not running");
+            } else if (checkpointing.isEmpty()) {
+                savepoints.failed(ticket, JobCheckpointing.SAVEPOINTS_NEED_CHECKPOINTING);
+            } else {
+                savepoints.started(ticket, directory);
+                checkpointing.get().triggerSavepoint(directory, format, termination).whenComplete((savepoint, cause) ->
+                        onLoop(() -> {
+                            if (cause != null) {
+                                savepoints.failed(ticket, cause.getMessage() == null ? cause.toString()
+                                        : cause.getMessage());
+                            } else {
+                                savepoints.completed(ticket, savepoint.directory(), termination != Termination.NONE);
+                            }
+                        }));
+            }
+        });
+        return ticket;
     }
 
     // ---- worker pool events
@@ -242,19 +235,20 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
 
     @Override
     public void workerStarted(WorkerId id) {
-        onLoop(() -> events.add("container " + id + " started on " + allocatedHosts.get(id.value())));
+        onLoop(() -> events.add(EventKind.CONTAINER_STARTED, "container " + id + " started on "
+                + allocatedHosts.get(id.value())));
     }
 
     @Override
     public void workerCompleted(WorkerId id, int exitStatus, String diagnostics) {
         onLoop(() -> {
             allocatedHosts.remove(id.value());
-            registered.remove(id.value());
+            forget(id.value());
             if (isOver()) {
                 return;
             }
             String what = "container " + id + " exited with " + exitStatus + firstLine(diagnostics);
-            events.add(what);
+            events.add(EventKind.CONTAINER_ENDED, what);
             if (deployed != null && deployed.runsOn(id.value()) && state == State.RUNNING) {
                 failover(what);
             }
@@ -277,7 +271,7 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         onLoop(() -> end.completeExceptionally(cause));
     }
 
-    // ---- control server events
+    // ---- worker connection events
 
     @Override
     public void workerConnected(RegisteredWorker worker) {
@@ -295,10 +289,10 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
     @Override
     public void workerDisconnected(String workerId, String reason) {
         onLoop(() -> {
-            if (registered.remove(workerId) == null || isOver()) {
+            if (!forget(workerId) || isOver()) {
                 return;
             }
-            events.add("worker " + workerId + " lost: " + reason);
+            events.add(EventKind.WORKER_LOST, "worker " + workerId + " lost: " + reason);
             if (deployed != null && deployed.runsOn(workerId) && state == State.RUNNING) {
                 failover("worker " + workerId + " lost: " + reason);
             }
@@ -307,32 +301,26 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         });
     }
 
+    /** Every message of a worker is handled on the loop, in the order it came; a late word of an old attempt is dropped. */
     @Override
     public void messageReceived(String workerId, ControlMessage message) {
-        if (message instanceof Acknowledge ack) {
-            // straight to the coordinator (thread-safe): a loop busy with a deployment must not delay checkpoints
-            DeployedAttempt current = deployed;
-            if (current != null && current.number == ack.attempt()) {
-                checkpointing.ifPresent(c -> c.coordinator().acknowledge(SubtaskStates.snapshot(ack.snapshot())));
+        onLoop(() -> {
+            if (deployed == null || state != State.RUNNING) {
+                return;
             }
-        } else if (message instanceof Decline decline) {
-            DeployedAttempt current = deployed;
-            if (current != null && current.number == decline.attempt()) {
+            if (message instanceof Acknowledge ack && ack.attempt() == deployed.number()) {
+                checkpointing.ifPresent(c -> c.coordinator().acknowledge(SubtaskStates.snapshot(ack.snapshot())));
+            } else if (message instanceof Decline decline && decline.attempt() == deployed.number()) {
                 checkpointing.ifPresent(c -> c.coordinator().decline(decline.taskName(), decline.checkpointId(),
                         new IllegalStateException(decline.cause())));
+            } else if (message instanceof InputEnded ended && ended.attempt() == deployed.number()) {
+                checkpointing.ifPresent(c -> c.inputEnded(new SubtaskId(ended.vertexId(), ended.subtask())));
+            } else if (message instanceof TaskEnded ended && ended.attempt() == deployed.number()) {
+                taskEnded(ended);
+            } else if (message instanceof FirstRecord first && first.attempt() == deployed.number()) {
+                firstRecord(first);
             }
-        } else if (message instanceof InputEnded ended) {
-            // on the loop: after the deployment that reset the reports, and dropped once the attempt failed
-            onLoop(() -> {
-                if (deployed != null && deployed.number == ended.attempt() && state == State.RUNNING) {
-                    checkpointing.ifPresent(c -> c.inputEnded(new SubtaskId(ended.vertexId(), ended.subtask())));
-                }
-            });
-        } else if (message instanceof TaskEnded ended) {
-            onLoop(() -> taskEnded(ended));
-        } else if (message instanceof FirstRecord first) {
-            onLoop(() -> firstRecord(first));
-        }
+        });
     }
 
     // ---- the job's course, on the loop
@@ -346,7 +334,8 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
     }
 
     private void deployIfReady() {
-        boolean waiting = state == State.CREATED || state == State.RESTARTING && clock.getAsLong() >= restartDueMillis;
+        boolean waiting = state == State.CREATED
+                || state == State.RESTARTING && loop.currentTimeMillis() >= restartDueMillis;
         if (!waiting || registered.size() < workersNeeded) {
             return;
         }
@@ -361,11 +350,11 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
             return;
         }
         attempt++;
-        List<RegisteredWorker> workers = new ArrayList<>(registered.values()).subList(0, workersNeeded);
-        deployed = new DeployedAttempt(attempt, workers);
+        deployed = new DeployedAttempt(attempt, new ArrayList<>(registered.values()).subList(0, workersNeeded),
+                slotsPerWorker);
         List<Placement> placements = new ArrayList<>();
         Map<String, List<TaskDeployment>> tasksByWorker = new LinkedHashMap<>();
-        workers.forEach(worker -> tasksByWorker.put(worker.id(), new ArrayList<>()));
+        deployed.workers().forEach(worker -> tasksByWorker.put(worker.id(), new ArrayList<>()));
         unfinished.clear();
         for (TaskVertex vertex : plan.vertices()) {
             for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
@@ -380,27 +369,28 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         }
         String checkpointDirectory = checkpointing.map(JobCheckpointing::jobDirectory).orElse("");
         String restoreDirectory = source == null ? "" : source.checkpoint.stateRoot();
-        for (RegisteredWorker worker : workers) {
-            sendQuietly(worker, new ControlMessage.Deploy(jobId, attempt, checkpointDirectory, restoreDirectory,
-                    source != null && source.own, placements, tasksByWorker.get(worker.id())));
+        for (RegisteredWorker worker : deployed.workers()) {
+            DeployedAttempt.send(worker, new ControlMessage.Deploy(jobId, attempt, checkpointDirectory,
+                    restoreDirectory, source != null && source.own, placements, tasksByWorker.get(worker.id())));
         }
         state = State.RUNNING;
-        events.add("attempt " + attempt + ": " + plan.totalSubtasks() + " subtasks deployed to " + workers.size()
-                + " worker" + (workers.size() == 1 ? "" : "s")
-                + (source == null ? "" : " from checkpoint " + source.checkpoint.checkpointId()));
-        checkpointing.ifPresent(c -> c.start(deployed));
+        events.add(EventKind.DEPLOYED, "attempt " + attempt + ": " + plan.totalSubtasks() + " subtasks deployed to "
+                + deployed.workers().size() + " worker" + (deployed.workers().size() == 1 ? "" : "s")
+                + (source == null ? "" : " from " + (source.own ? "checkpoint " : "savepoint ")
+                + source.checkpoint.checkpointId()));
+        checkpointing.ifPresent(c -> c.start(new EventRecordingTarget(deployed)));
     }
 
     private record Restore(CompletedCheckpoint checkpoint, boolean own) { }
 
     /**
-     * The newest checkpoint of this job (after a failover, or when an earlier master attempt completed some);
-     * otherwise the configured savepoint or checkpoint; otherwise none.
+     * The newest checkpoint of this job (after a failover, or when an earlier master attempt completed some), or the
+     * savepoint that stopped it if a failure came before it ended; otherwise the configured savepoint or checkpoint;
+     * otherwise none.
      */
     private Restore restoreSource() {
         Optional<CompletedCheckpoint> latest = checkpointing.flatMap(JobCheckpointing::latestCompleted);
         if (latest.isPresent()) {
-            // the savepoint that stopped the job, if a failure came before the job ended: its files are the user's
             return new Restore(latest.get(), !latest.get().savepoint());
         }
         if (configuration.contains(CheckpointingOptions.RESTORE_PATH)) {
@@ -411,22 +401,24 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
     }
 
     private void taskEnded(TaskEnded ended) {
-        if (deployed == null || ended.attempt() != deployed.number || state != State.RUNNING) {
+        if (state != State.RUNNING) {
             return;
         }
         SubtaskId id = new SubtaskId(ended.vertexId(), ended.subtask());
         switch (ended.outcome()) {
             case FINISHED -> {
                 unfinished.remove(id);
-                // a finished source can take part in no more checkpoints
+                // it finished after the final checkpoint: no more checkpoints
                 checkpointing.ifPresent(c -> c.stopTriggering(CheckpointFailureReason.JOB_STOPPING));
                 if (unfinished.isEmpty()) {
-                    endJob(State.FINISHED, JobOutcome.FINISHED, FinalStatus.SUCCEEDED, stoppedWithSavepoint == null
-                            ? "the job finished" : "the job was stopped with savepoint " + stoppedWithSavepoint);
+                    String diagnostics = savepoints.stoppedWith()
+                            .map(path -> "the job was stopped with savepoint " + path).orElse("the job finished");
+                    endJob(State.FINISHED, JobOutcome.FINISHED, FinalStatus.SUCCEEDED, diagnostics);
                 }
             }
-            case FAILED -> failover("task " + plan.vertices().get(ended.vertexId()).name() + " (" + (ended.subtask() + 1)
-                    + "/" + plan.vertices().get(ended.vertexId()).parallelism() + ") failed: " + ended.failure());
+            case FAILED -> failover("task " + plan.vertices().get(ended.vertexId()).name() + " ("
+                    + (ended.subtask() + 1) + "/" + plan.vertices().get(ended.vertexId()).parallelism() + ") failed: "
+                    + ended.failure());
             case CANCELLED -> { }
         }
     }
@@ -436,11 +428,16 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
      * the first deployment of a later master attempt is when the job resumed after its ApplicationMaster died.
      */
     private void firstRecord(FirstRecord first) {
-        if (deployed == null || first.attempt() != deployed.number || deployed.processing) {
+        if (!deployed.firstRecord()) {
             return;
         }
-        deployed.processing = true;
-        events.add("attempt " + first.attempt() + " processing" + (failureMillis > 0
+        if (firstRecordMillis == null) {
+            firstRecordMillis = first.timeMillis();
+        }
+        if (failureMillis > 0) {
+            recoveryMillis.add(first.timeMillis() - failureMillis);
+        }
+        events.add(EventKind.PROCESSING, "attempt " + first.attempt() + " processing" + (failureMillis > 0
                 ? " again " + (first.timeMillis() - failureMillis) + " ms after the failure" : ""));
         failureMillis = 0;
     }
@@ -449,19 +446,12 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         if (state != State.RUNNING) {
             return;
         }
-        long now = clock.getAsLong();
+        long now = loop.currentTimeMillis();
         failureMillis = now;
         failure = cause;
-        if (stoppedWithSavepoint != null) {
-            // the failover resumes from the stop's savepoint, whose output the tasks may have committed
-            String didNotStop = "the job did not stop: " + FirstLine.of(cause) + "; a restart resumes from this savepoint";
-            stopRequest.put("failure", didNotStop);
-            events.add("savepoint " + stopRequest.get("request") + ": " + didNotStop);
-            stoppedWithSavepoint = null;
-            stopRequest = null;
-        }
+        savepoints.didNotStop(cause);
         checkpointing.ifPresent(c -> c.stopTriggering(CheckpointFailureReason.TASK_FAILURE));
-        deployed.sendToAll(new ControlMessage.CancelAttempt(deployed.number));
+        deployed.sendToAll(new ControlMessage.CancelAttempt(deployed.number()));
         policy.notifyFailure(now);
         if (!policy.canRestart(now)) {
             fail(cause + " (the restart policy allows no more restarts)");
@@ -471,13 +461,44 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         restarts++;
         state = State.RESTARTING;
         restartDueMillis = now + backoff;
-        events.add("restart " + restarts + " in " + backoff + " ms after: " + cause);
-        loop.schedule(this::deployIfReady, backoff, TimeUnit.MILLISECONDS);
+        events.add(EventKind.RESTARTING, "restart " + restarts + " in " + backoff + " ms after: " + cause);
+        loop.schedule(this::deployIfReady, backoff);
     }
 
     private void fail(String cause) {
         failure = cause;
         endJob(State.FAILED, JobOutcome.FAILED, FinalStatus.FAILED, "job failed: " + cause);
+    }
+
+    private void endJob(State finalState, JobOutcome outcome, FinalStatus status, String diagnostics) {
+        if (isOver()) {
+            return;
+        }
+        state = finalState;
+        checkpointing.ifPresent(c -> c.stopTriggering(CheckpointFailureReason.JOB_STOPPING));
+        shutDownWorkers();
+        events.add(EventKind.ENDED, diagnostics);
+        ending = () -> {
+            checkpointing.ifPresent(c -> c.jobEnded(outcome));
+            end.complete(JobEnd.of(status, diagnostics));
+        };
+        if (registered.isEmpty()) {
+            finishEnding();
+        } else {
+            loop.schedule(this::finishEnding, WORKER_SHUTDOWN_MILLIS);
+        }
+    }
+
+    /**
+     * The job's end once its workers are gone (or after {@link #WORKER_SHUTDOWN_MILLIS}): only then are its checkpoints
+     * cleaned up, so that no upload of a cancelled task writes into the directory afterwards.
+     */
+    private void finishEnding() {
+        if (ending != null) {
+            Runnable last = ending;
+            ending = null;
+            last.run();
+        }
     }
 
     /**
@@ -490,28 +511,29 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         }
         state = State.FAILED;
         failure = reason;
-        checkpointing.ifPresent(JobCheckpointing::close);
-        for (RegisteredWorker worker : registered.values()) {
-            sendQuietly(worker, new ControlMessage.Shutdown());
-        }
-        events.add("this attempt ends, the job goes on elsewhere: " + reason);
+        checkpointing.ifPresent(c -> c.stopTriggering(CheckpointFailureReason.JOB_STOPPING));
+        shutDownWorkers();
+        events.add(EventKind.ABANDONED, "this attempt ends, the job goes on elsewhere: " + reason);
         end.complete(JobEnd.abandoned(reason));
     }
 
-    private void endJob(State finalState, JobOutcome outcome, FinalStatus status, String diagnostics) {
-        if (isOver()) {
-            return;
+    /**
+     * A worker is gone; once the job is over and its last worker went, the job's end is finished.
+     *
+     * @return whether it was registered
+     */
+    private boolean forget(String workerId) {
+        boolean known = registered.remove(workerId) != null;
+        if (known && isOver() && registered.isEmpty()) {
+            finishEnding();
         }
-        state = finalState;
-        checkpointing.ifPresent(c -> {
-            c.close();
-            c.jobEnded(outcome);
-        });
+        return known;
+    }
+
+    private void shutDownWorkers() {
         for (RegisteredWorker worker : registered.values()) {
-            sendQuietly(worker, new ControlMessage.Shutdown());
+            DeployedAttempt.send(worker, new ControlMessage.Shutdown());
         }
-        events.add(diagnostics);
-        end.complete(JobEnd.of(status, diagnostics));
     }
 
     private boolean isOver() {
@@ -520,11 +542,13 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
 
     // ---- status
 
-    /** The status document of the REST API, taken on the loop so that it is consistent. */
+    /** The status document, taken on the loop so that it is consistent. */
     @Override
-    public Map<String, Object> status() {
+    public StatusDocument status() {
+        CompletableFuture<StatusDocument> status = new CompletableFuture<>();
+        loop.execute(() -> status.complete(statusNow()));
         try {
-            return loop.submit(this::statusNow).get(10, TimeUnit.SECONDS);
+            return status.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
@@ -533,55 +557,26 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         }
     }
 
-    private Map<String, Object> statusNow() {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("application", jobId);
-        status.put("attempt", masterAttempt);
-        status.put("job", plan.graph().jobName());
-        status.put("state", state.name());
-        status.put("restarts", restarts);
-        List<Map<String, Object>> tasks = new ArrayList<>();
+    /** Every checkpoint this master attempt completed, in order; on the loop, or once the job ended. */
+    public List<CompletedCheckpointStats> completedCheckpoints() {
+        return checkpointing.map(JobCheckpointing::completed).orElse(List.of());
+    }
+
+    private StatusDocument statusNow() {
+        List<StatusDocument.Task> tasks = new ArrayList<>();
         for (TaskVertex vertex : plan.vertices()) {
             for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
-                SubtaskId id = new SubtaskId(vertex.id(), subtask);
-                Map<String, Object> task = new LinkedHashMap<>();
-                task.put("name", vertex.name());
-                task.put("subtask", subtask);
-                task.put("worker", deployed == null ? "" : deployed.workerFor(subtask).id());
-                task.put("state", taskState(id));
-                tasks.add(task);
+                tasks.add(new StatusDocument.Task(vertex.name(), subtask,
+                        deployed == null ? "" : deployed.workerFor(subtask).id(),
+                        taskState(new SubtaskId(vertex.id(), subtask))));
             }
         }
-        status.put("tasks", tasks);
-        List<Map<String, Object>> containers = new ArrayList<>();
-        allocatedHosts.forEach((id, host) -> {
-            Map<String, Object> container = new LinkedHashMap<>();
-            container.put("id", id);
-            container.put("host", host);
-            container.put("state", registered.containsKey(id) ? "RUNNING" : "STARTING");
-            containers.add(container);
-        });
-        status.put("containers", containers);
-        Map<String, Object> checkpoints = new LinkedHashMap<>();
-        checkpoints.put("completed", checkpointing.map(c -> c.coordinator().completedCount()).orElse(0));
-        checkpoints.put("failed", abortedCheckpoints);
-        checkpointing.flatMap(c -> c.coordinator().latestCompletedStats())
-                .ifPresent(latest -> checkpoints.put("latest", checkpointDocument(latest)));
-        checkpointing.flatMap(c -> CheckpointSummary.of(c.completed())).ifPresent(summary -> {
-            // of this master attempt's checkpoints: an earlier attempt's figures died with it
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("duration_ms_p50", summary.durationMillisP50());
-            figures.put("duration_ms_max", summary.durationMillisMax());
-            figures.put("incremental_bytes_p50", summary.incrementalBytesP50());
-            checkpoints.put("summary", figures);
-        });
-        status.put("checkpoints", checkpoints);
-        status.put("savepoints", List.copyOf(savepoints.values()));
-        if (failure != null) {
-            status.put("failure", failure);
-        }
-        status.put("events", events.events());
-        return status;
+        List<StatusDocument.Container> containers = new ArrayList<>();
+        allocatedHosts.forEach((id, host) -> containers.add(new StatusDocument.Container(id, host,
+                registered.containsKey(id) ? "RUNNING" : "STARTING")));
+        return new StatusDocument(jobId, masterAttempt, plan.graph().jobName(), state.name(), restarts, tasks,
+                containers, CheckpointsStatus.of(checkpointing, abortedCheckpoints), savepoints.status(),
+                Optional.ofNullable(failure), events.events(), Optional.ofNullable(firstRecordMillis), recoveryMillis);
     }
 
     private String taskState(SubtaskId id) {
@@ -592,17 +587,6 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
             return unfinished.contains(id) ? "RUNNING" : "FINISHED";
         }
         return state == State.FINISHED ? "FINISHED" : "CANCELED";
-    }
-
-    private Map<String, Object> checkpointDocument(CompletedCheckpointStats stats) {
-        Map<String, Object> checkpoint = new LinkedHashMap<>();
-        checkpoint.put("id", stats.checkpointId());
-        checkpoint.put("path", checkpointing.map(JobCheckpointing::jobDirectory).orElse("") + "/chk-"
-                + stats.checkpointId());
-        checkpoint.put("state_bytes", stats.fullBytes());
-        checkpoint.put("incremental_bytes", stats.incrementalBytes());
-        checkpoint.put("duration_ms", stats.durationMillis());
-        return checkpoint;
     }
 
     private void onLoop(Runnable action) {
@@ -616,66 +600,37 @@ public final class JobMaster implements WorkerEvents, ControlServer.Listener, Jo
         });
     }
 
-    private static void sendQuietly(RegisteredWorker worker, ControlMessage message) {
-        try {
-            worker.connection().send(message);
-        } catch (IOException e) {
-            LOG.debug("Worker {} did not take {}: {}", worker.id(), message, e.toString());
-        }
-    }
-
     private static String firstLine(String diagnostics) {
         String line = FirstLine.of(diagnostics);
         return line.isEmpty() ? "" : " (" + line + ")";
     }
 
-    /**
-     * The workers of one attempt as the checkpoint coordinator reaches them. Messages to a worker that is gone
-     * are dropped: its loss reaches the loop on its own.
-     */
-    private final class DeployedAttempt implements CheckpointTarget {
+    /** The deployed attempt as the coordinator reaches it, with each checkpoint's end in the journal and counts. */
+    private final class EventRecordingTarget implements CheckpointTarget {
+        private final DeployedAttempt tasks;
 
-        private final int number;
-        private final List<RegisteredWorker> workers;
-        /** A worker has reported its first record; only the loop reads and writes it. */
-        private boolean processing;
-
-        DeployedAttempt(int number, List<RegisteredWorker> workers) {
-            this.number = number;
-            this.workers = List.copyOf(workers);
-        }
-
-        boolean runsOn(String workerId) {
-            return workers.stream().anyMatch(worker -> worker.id().equals(workerId));
-        }
-
-        /** Subtask i of every vertex runs in slot i. */
-        RegisteredWorker workerFor(int subtask) {
-            return workers.get(subtask / slotsPerWorker);
-        }
-
-        void sendToAll(ControlMessage message) {
-            workers.forEach(worker -> sendQuietly(worker, message));
+        EventRecordingTarget(DeployedAttempt tasks) {
+            this.tasks = tasks;
         }
 
         @Override
         public void triggerCheckpoint(CheckpointBarrier barrier) {
-            sendToAll(new ControlMessage.TriggerCheckpoint(number, barrier));
+            tasks.triggerCheckpoint(barrier);
         }
 
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
-            sendToAll(new ControlMessage.CheckpointComplete(number, checkpointId));
-            checkpointing.flatMap(c -> c.coordinator().latestCompletedStats()).ifPresent(stats -> {
-                events.add("checkpoint " + checkpointId + " completed in " + stats.durationMillis() + " ms: "
-                        + stats.fullBytes() + " bytes of state, " + stats.incrementalBytes() + " uploaded");
-            });
+            tasks.notifyCheckpointComplete(checkpointId);
+            checkpointing.flatMap(c -> c.coordinator().latestCompletedStats()).ifPresent(stats -> events.add(
+                    EventKind.CHECKPOINT_COMPLETED, "checkpoint " + checkpointId + " completed in "
+                            + stats.durationMillis() + " ms: " + stats.fullBytes() + " bytes of state, "
+                            + stats.incrementalBytes() + " uploaded"));
         }
 
         @Override
         public void notifyCheckpointAborted(long checkpointId) {
-            sendToAll(new ControlMessage.CheckpointAborted(number, checkpointId));
-            onLoop(() -> abortedCheckpoints++);
+            tasks.notifyCheckpointAborted(checkpointId);
+            abortedCheckpoints++;
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.spindle.master.local;
 
-import io.spindle.master.checkpoint.CompletedCheckpointStats;
+import io.spindle.protocol.status.CompletedCheckpointStats;
 
 import java.util.List;
 import java.util.Map;

@@ -1,28 +1,64 @@
 package io.spindle.master.local;
 
+import io.spindle.core.concurrent.SingleThreadEventLoop;
+import io.spindle.master.cluster.JobEnd;
+import io.spindle.master.cluster.JobMaster;
+import io.spindle.master.cluster.WorkerConnections;
+import io.spindle.master.resources.FinalStatus;
+import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.status.StatusDocument;
+import io.spindle.runtime.operators.UserCodeException;
 import io.spindle.state.checkpoint.SavepointFormat;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-/** A job running in this JVM, started by {@link LocalExecutor#start}. */
+/** A job running in this JVM, started by {@link LocalExecutor#start}: a job master and its workers as threads. */
 public final class LocalJob {
 
-    private final LocalJobRun run;
+    private final JobMaster master;
+    private final RecordCounts counts;
     private final CompletableFuture<JobResult> result = new CompletableFuture<>();
 
-    LocalJob(LocalJobRun run, String jobName) {
-        this.run = run;
-        Thread thread = new Thread(() -> {
+    LocalJob(String jobName, JobMaster master, LocalWorkerPool pool, RecordCounts counts, WorkerConnections connections,
+             SingleThreadEventLoop loop) {
+        this.master = master;
+        this.counts = counts;
+        long start = System.nanoTime();
+        // not on the job master's loop, which the status taken here needs
+        master.start(pool, id -> WorkerLaunch.of("in this JVM")).whenCompleteAsync((end, error) -> {
             try {
-                result.complete(run.run());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(resultOf(jobName, end, master.status(), (System.nanoTime() - start) / 1_000_000));
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            } finally {
+                pool.stop(end == null ? FinalStatus.FAILED : end.status(), "");
+                connections.close();
+                loop.close();
             }
-        }, "job-" + jobName);
-        thread.start();
+        });
+    }
+
+    private JobResult resultOf(String jobName, JobEnd end, StatusDocument status, long wallMillis) {
+        if (end.status() == FinalStatus.KILLED) {
+            throw new JobCancelledException("job " + jobName + " was cancelled");
+        }
+        if (end.status() == FinalStatus.FAILED) {
+            Throwable cause = counts.lastFailure();
+            if (cause == null) {
+                throw new JobExecutionException(end.diagnostics(), null);
+            }
+            Throwable root = cause instanceof UserCodeException user ? user.getCause() : cause;
+            throw new JobExecutionException("job failed: " + UserCodeException.describe(cause), root);
+        }
+        return new JobResult(jobName, wallMillis, counts.recordsIn(), master.completedCheckpoints(), status.restarts(),
+                status.recoveryMillis(), status.firstRecordMillis().orElse(0L));
     }
 
     /**
@@ -32,7 +68,7 @@ public final class LocalJob {
      * @return completed with the savepoint's path, or exceptionally with why there is none
      */
     public CompletableFuture<String> triggerSavepoint(String directory, SavepointFormat format) {
-        return run.savepoint(directory, format, Termination.NONE);
+        return master.requestSavepoint(directory, format, Termination.NONE).path();
     }
 
     /**
@@ -43,7 +79,7 @@ public final class LocalJob {
      * @return completed with the savepoint's path, or exceptionally with why there is none
      */
     public CompletableFuture<String> stopWithSavepoint(String directory, SavepointFormat format, boolean drain) {
-        return run.savepoint(directory, format, drain ? Termination.DRAIN : Termination.STOP);
+        return master.requestSavepoint(directory, format, drain ? Termination.DRAIN : Termination.STOP).path();
     }
 
     /**
@@ -51,12 +87,12 @@ public final class LocalJob {
      * {@link JobResult#recordsIn}); each count a moment behind the task that makes it.
      */
     public Map<String, Long> recordsIn() {
-        return run.recordsInSoFar();
+        return counts.recordsIn();
     }
 
     /** Cancels every task; {@link #await} then throws {@link JobCancelledException}. Checkpoints stay if configured. */
     public void cancel() {
-        run.cancel();
+        master.cancel();
     }
 
     /**

@@ -1,15 +1,14 @@
 package io.spindle.master.rest;
 
 import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.status.StatusDocument;
 import io.spindle.state.checkpoint.SavepointFormat;
-
-import java.util.Map;
 
 /** What the REST API reads from and asks of the running job; the job master implements it. */
 public interface JobControl {
 
     /** The status document of {@code GET /status}. */
-    Map<String, Object> status();
+    StatusDocument status();
 
     /** Starts cancelling the job. */
     void cancel();

@@ -54,7 +54,7 @@ public final class MasterRestServer implements AutoCloseable {
      */
     public static MasterRestServer start(String host, String secret, JobControl job) throws IOException {
         Map<String, Route> routes = Map.of(
-                "/status", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK, job.status())),
+                "/status", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK, job.status().toMap())),
                 "/cancel", Route.control(query -> {
                     job.cancel();
                     return new JsonResponse(HttpURLConnection.HTTP_ACCEPTED, Map.of("accepted", "cancel"));

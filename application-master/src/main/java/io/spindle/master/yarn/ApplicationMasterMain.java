@@ -3,9 +3,12 @@ package io.spindle.master.yarn;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.options.ClusterOptions;
 import io.spindle.core.options.YarnOptions;
+import io.spindle.core.concurrent.SingleThreadEventLoop;
+import io.spindle.master.checkpoint.JobCheckpointing;
 import io.spindle.master.cluster.ControlServer;
 import io.spindle.master.cluster.JobEnd;
 import io.spindle.master.cluster.JobMaster;
+import io.spindle.master.cluster.WorkerConnections;
 import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.master.resources.WorkerPool;
@@ -32,6 +35,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * The ApplicationMaster's main class. Arguments: the job class, then the job's arguments. Finds its staging
@@ -74,10 +78,14 @@ public final class ApplicationMasterMain {
 
         WorkerSpec workerSpec = new WorkerSpec((int) configuration.get(ClusterOptions.WORKER_MEMORY).mebiBytes(),
                 YarnOptions.workerVcores(configuration));
-        JobMaster master = new JobMaster(attemptId.getApplicationId().toString(), attemptId.getAttemptId(), job.plan(),
-                hadoop, workerSpec, configuration.get(ClusterOptions.TASK_SLOTS), System::currentTimeMillis);
-        try (ControlServer controlServer = new ControlServer(host, token, master,
-                     configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT).toMillis(), System::currentTimeMillis);
+        String jobId = attemptId.getApplicationId().toString();
+        SingleThreadEventLoop loop = new SingleThreadEventLoop("job-master");
+        JobMaster master = new JobMaster(jobId, attemptId.getAttemptId(), job.plan(), hadoop, workerSpec,
+                configuration.get(ClusterOptions.TASK_SLOTS), loop, new Random(),
+                JobCheckpointing.factory(configuration, hadoop, job.plan(), jobId, attemptId.getAttemptId()));
+        WorkerConnections connections = new WorkerConnections(token, master,
+                configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT).toMillis(), System::currentTimeMillis);
+        try (ControlServer controlServer = new ControlServer(host, connections);
              MasterRestServer rest = MasterRestServer.start(host, readSecret(fileSystem, staging), master)) {
             JavaLaunchContexts launchContexts = new JavaLaunchContexts(ShippedFiles.localResources(fileSystem, staging),
                     System.getProperty("java.home"));

@@ -7,9 +7,25 @@ import io.spindle.api.connectors.Sources;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.graph.JobGraphs;
 import io.spindle.core.plan.ExecutionPlan;
+import io.spindle.master.checkpoint.JobCheckpointing;
+import io.spindle.master.cluster.WorkerConnections.RegisteredWorker;
+import io.spindle.master.resources.FinalStatus;
+import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.master.resources.WorkerSpec;
+import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.checkpoint.TaskSnapshot;
+import io.spindle.protocol.control.ControlMessage;
+import io.spindle.protocol.control.ControlMessage.CancelAttempt;
+import io.spindle.protocol.control.ControlMessage.CheckpointAborted;
+import io.spindle.protocol.control.ControlMessage.CheckpointComplete;
+import io.spindle.protocol.control.ControlMessage.Deploy;
+import io.spindle.protocol.control.ControlMessage.TaskEnded;
+import io.spindle.protocol.control.ControlMessage.TaskOutcome;
+import io.spindle.protocol.control.ControlMessage.TriggerCheckpoint;
+import io.spindle.protocol.control.SubtaskStates;
 import io.spindle.state.checkpoint.CheckpointMetadata;
+import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,29 +33,206 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * The job's course against workers the test plays: a recording pool, connections that record what the master sends,
+ * and a loop whose clock moves only when the test says, so every step runs in milliseconds and in a known order.
+ */
 class JobMasterTest {
 
     private static final String JOB_ID = "application_1700000000000_0007";
+    private static final long INTERVAL = 1_000;
+    private static final long BACKOFF = 100;
 
     @TempDir
     Path work;
 
-    private JobMaster master(int masterAttempt) {
-        Configuration configuration = Configuration.fromMap(Map.of(
-                "execution.checkpointing.interval", "1 h",
-                "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString()));
+    private final ManualEventLoop loop = new ManualEventLoop();
+    private final RecordingWorkerPool pool = new RecordingWorkerPool();
+    private final Map<String, RecordingConnection> workers = new HashMap<>();
+    private JobMaster master;
+    private CompletableFuture<JobEnd> end;
+
+    /** Starts a job of two subtasks on two workers of one slot each, with these settings over the defaults. */
+    private void startJob(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(Map.of("parallelism.default", "2",
+                "execution.checkpointing.interval", INTERVAL + " ms",
+                "execution.checkpointing.dir", checkpoints(),
+                "restart-strategy.type", "fixed-delay",
+                "restart-strategy.fixed-delay.attempts", "2",
+                "restart-strategy.fixed-delay.delay", BACKOFF + " ms"));
+        all.putAll(settings);
+        Configuration configuration = Configuration.fromMap(all);
         ExecutionPlan plan = ExecutionPlan.of(JobGraphs.build((builder, params) -> builder
-                .source("numbers", Sources.generator(10, i -> i, Codecs.LONG))
+                .source("generator", Sources.generator(10, i -> i, Codecs.LONG))
                 .sink("out", Sinks.discard()), JobParams.of(Map.of()), configuration));
-        return new JobMaster(JOB_ID, masterAttempt, plan, new org.apache.hadoop.conf.Configuration(),
-                new WorkerSpec(512, 1), 1, System::currentTimeMillis);
+        org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+        master = new JobMaster(JOB_ID, 1, plan, hadoop, new WorkerSpec(512, 1), 1, loop, new Random(7),
+                JobCheckpointing.factory(configuration, hadoop, plan, JOB_ID, 1));
+        end = master.start(pool, id -> WorkerLaunch.of("Worker"));
+        loop.runUntilIdle();
+    }
+
+    private String checkpoints() {
+        return work.resolve("checkpoints").toUri().toString();
+    }
+
+    /** The pool grants both workers, which connect; the master deploys attempt 0. */
+    private void grantAndConnectWorkers() {
+        for (String id : List.of("w1", "w2")) {
+            master.workerAllocated(new WorkerId(id), "host");
+            loop.runUntilIdle();
+            RecordingConnection connection = new RecordingConnection();
+            workers.put(id, connection);
+            master.workerConnected(new RegisteredWorker(id, "host", 4000, connection));
+            loop.runUntilIdle();
+        }
+    }
+
+    /** Both subtasks acknowledge checkpoint n of attempt {@code attempt}. */
+    private void acknowledge(int attempt, long checkpointId, int... subtasks) {
+        for (int subtask : subtasks) {
+            master.messageReceived(subtask == 0 ? "w1" : "w2", new ControlMessage.Acknowledge(attempt,
+                    SubtaskStates.snapshotBytes(new TaskSnapshot("generator -> out (" + (subtask + 1) + "/2)", 0,
+                            subtask, checkpointId, Map.of("generator", Map.of("generator-positions", List.of())),
+                            false))));
+        }
+        loop.runUntilIdle();
+    }
+
+    private void taskFails(int attempt) {
+        master.messageReceived("w1", new TaskEnded(attempt, 0, 0, TaskOutcome.FAILED, "operator 'out' threw boom"));
+        loop.runUntilIdle();
+    }
+
+    private <T extends ControlMessage> List<T> sentTo(String worker, Class<T> type) {
+        return workers.get(worker).sent(type);
+    }
+
+    @Test
+    void itAsksTheFirstWorkersAndDeploysOneSubtaskToEachOnceBothConnected() {
+        startJob(Map.of());
+
+        grantAndConnectWorkers();
+
+        assertThat(pool.calls).containsExactly("request 2", "launch w1", "launch w2");
+        assertThat(sentTo("w1", Deploy.class)).singleElement().satisfies(deploy -> {
+            assertThat(deploy.attempt()).isZero();
+            assertThat(deploy.tasks()).extracting(ControlMessage.TaskDeployment::subtask).containsExactly(0);
+            assertThat(deploy.restoreDirectory()).isEmpty();
+        });
+        assertThat(sentTo("w2", Deploy.class).get(0).tasks())
+                .extracting(ControlMessage.TaskDeployment::subtask).containsExactly(1);
+    }
+
+    @Test
+    void aFailedTaskCancelsTheAttemptAndAfterTheBackoffRedeploysFromTheNewestCheckpoint() {
+        startJob(Map.of());
+        grantAndConnectWorkers();
+        loop.advance(INTERVAL);
+        acknowledge(0, 1, 0, 1);
+        assertThat(sentTo("w1", CheckpointComplete.class)).extracting(CheckpointComplete::checkpointId)
+                .containsExactly(1L);
+
+        taskFails(0);
+
+        assertThat(sentTo("w1", CancelAttempt.class)).containsExactly(new CancelAttempt(0));
+        assertThat(sentTo("w1", Deploy.class)).hasSize(1);
+        loop.advance(BACKOFF);
+        assertThat(sentTo("w1", Deploy.class)).hasSize(2).last().satisfies(deploy -> {
+            assertThat(deploy.attempt()).isEqualTo(1);
+            assertThat(deploy.restoreDirectory()).endsWith("/" + JOB_ID);
+            assertThat(deploy.restoreFromOwnCheckpoint()).isTrue();
+            assertThat(deploy.tasks().get(0).restore()).isNotEmpty();
+        });
+        assertThat(end).isNotDone();
+    }
+
+    @Test
+    void aFailureTheRestartPolicyAllowsNoMoreFailsTheJobNamingTheCause() throws Exception {
+        startJob(Map.of("restart-strategy.fixed-delay.attempts", "1"));
+        grantAndConnectWorkers();
+
+        taskFails(0);
+        loop.advance(BACKOFF);
+        taskFails(1);
+        assertThat(sentTo("w1", ControlMessage.Shutdown.class)).hasSize(1);
+        assertThat(end).as("ends once its workers are gone").isNotDone();
+        workersLeave();
+
+        assertThat(end).isDone();
+        assertThat(end.get().status()).isEqualTo(FinalStatus.FAILED);
+        assertThat(end.get().diagnostics()).isEqualTo("job failed: task generator -> out (1/2) failed: operator 'out' "
+                + "threw boom (the restart policy allows no more restarts)");
+    }
+
+    @Test
+    void aJobThatEndedCleansItsCheckpointsUpOnlyOnceItsWorkersAreGone() {
+        startJob(Map.of());
+        grantAndConnectWorkers();
+        loop.advance(INTERVAL);
+        acknowledge(0, 1, 0, 1);
+        Path checkpoint = work.resolve("checkpoints").resolve(JOB_ID).resolve("chk-1");
+
+        master.cancel();
+        loop.runUntilIdle();
+
+        assertThat(checkpoint).exists();
+        workersLeave();
+        assertThat(checkpoint).doesNotExist();
+        assertThat(end).isDone();
+    }
+
+    /** The workers, told to shut down, are gone. */
+    private void workersLeave() {
+        for (String worker : workers.keySet()) {
+            master.workerDisconnected(worker, "control connection closed");
+        }
+        loop.runUntilIdle();
+    }
+
+    @Test
+    void aWorkerLostDuringACheckpointAbortsItAndTheJobFailsOverWithoutIt() throws IOException {
+        startJob(Map.of());
+        grantAndConnectWorkers();
+        loop.advance(INTERVAL);
+        assertThat(sentTo("w1", TriggerCheckpoint.class)).hasSize(1);
+        acknowledge(0, 1, 0);
+
+        master.workerDisconnected("w2", "no heartbeat for 10000 ms");
+        loop.runUntilIdle();
+
+        assertThat(sentTo("w1", CheckpointAborted.class)).extracting(CheckpointAborted::checkpointId)
+                .containsExactly(1L);
+        assertThat(sentTo("w1", CancelAttempt.class)).containsExactly(new CancelAttempt(0));
+        assertThat(pool.calls).contains("release w2");
+        assertThat(Files.exists(work.resolve("checkpoints").resolve(JOB_ID).resolve("chk-1"))).isFalse();
+        master.workerCompleted(new WorkerId("w2"), 137, "killed");
+        loop.runUntilIdle();
+        assertThat(pool.calls).endsWith("release w2", "request 1");
+    }
+
+    @Test
+    void aSavepointRequestedWhileTheJobRestartsFailsAtOnceSayingWhy() {
+        startJob(Map.of());
+        grantAndConnectWorkers();
+        taskFails(0);
+
+        CompletableFuture<String> savepoint = master.requestSavepoint(work.resolve("savepoints").toUri().toString(),
+                SavepointFormat.CANONICAL, Termination.NONE).path();
+        loop.runUntilIdle();
+
+        assertThatThrownBy(savepoint::join).hasRootCauseMessage("the job is restarting, not running");
+        loop.advance(BACKOFF);
+        assertThat(sentTo("w1", Deploy.class)).hasSize(2);
     }
 
     /**
@@ -48,24 +241,23 @@ class JobMasterTest {
      */
     @Test
     void aShutdownRequestEndsTheAttemptAndLeavesTheCheckpointsOfTheJob() throws Exception {
-        JobMaster stale = master(1);
-        RecordingWorkerPool pool = new RecordingWorkerPool();
-        CompletableFuture<JobEnd> ended = stale.start(pool, id -> WorkerLaunch.of("Worker"));
+        startJob(Map.of());
         Path newerCheckpoint = publishCheckpoint(7);
         Path sharedFile = Files.writeString(work.resolve("checkpoints").resolve(JOB_ID).resolve("shared")
                 .resolve("0123-000009.sst"), "sst");
 
-        stale.shutdownRequested();
-        JobEnd end = ended.get(10, TimeUnit.SECONDS);
+        master.shutdownRequested();
+        loop.runUntilIdle();
 
-        assertThat(end.abandoned()).isTrue();
+        assertThat(end).isDone();
+        assertThat(end.get().abandoned()).isTrue();
         assertThat(newerCheckpoint).exists();
         assertThat(sharedFile).exists();
     }
 
     /** Checkpoint n of the job, published as a newer master attempt would. */
     private Path publishCheckpoint(long checkpointId) throws IOException {
-        CheckpointStorage storage = new CheckpointStorage(work.resolve("checkpoints").toUri().toString(), JOB_ID);
+        CheckpointStorage storage = new CheckpointStorage(checkpoints(), JOB_ID);
         storage.initializeLocation(checkpointId);
         storage.finalizeCheckpoint(new CheckpointMetadata(JOB_ID, "job", checkpointId, 0, null, List.of()));
         return work.resolve("checkpoints").resolve(JOB_ID).resolve("chk-" + checkpointId).resolve("_metadata");

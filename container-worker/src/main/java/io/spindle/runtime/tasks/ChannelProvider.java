@@ -4,10 +4,18 @@ import io.spindle.runtime.io.InboundChannel;
 import io.spindle.runtime.io.OutboundChannel;
 import io.spindle.core.plan.VertexEdge;
 
-/** Where a task's channels come from: in-memory queues in one JVM, TCP between workers. */
-public interface ChannelProvider {
+/**
+ * Where the channels of one attempt's tasks come from: in-memory queues in one JVM, TCP between workers. Closed when
+ * the attempt's tasks have all ended.
+ */
+public interface ChannelProvider extends AutoCloseable {
 
     OutboundChannel outbound(VertexEdge edge, int producerSubtask, int consumerSubtask);
 
     InboundChannel inbound(VertexEdge edge, int producerSubtask, int consumerSubtask);
+
+    /** Releases the attempt's channels. */
+    @Override
+    default void close() {
+    }
 }

@@ -14,14 +14,12 @@ import io.spindle.protocol.control.ControlMessage.CancelAttempt;
 import io.spindle.protocol.control.ControlMessage.CheckpointAborted;
 import io.spindle.protocol.control.ControlMessage.CheckpointComplete;
 import io.spindle.protocol.control.ControlMessage.Deploy;
-import io.spindle.protocol.control.ControlMessage.Placement;
 import io.spindle.protocol.control.ControlMessage.Shutdown;
 import io.spindle.protocol.control.ControlMessage.TaskDeployment;
 import io.spindle.protocol.control.ControlMessage.TriggerCheckpoint;
 import io.spindle.protocol.control.ControlMessage;
 import io.spindle.protocol.control.SubtaskStates;
-import io.spindle.runtime.net.DataServer;
-import io.spindle.runtime.net.NettyChannels;
+import io.spindle.runtime.tasks.ChannelProvider;
 import io.spindle.runtime.tasks.TaskFactory;
 import io.spindle.runtime.tasks.TaskServices;
 import io.spindle.state.fs.HadoopFileAccess;
@@ -33,11 +31,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,24 +40,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A worker process's work: it introduces itself to the master, then runs the attempts the master deploys,
- * one after another, and relays checkpoint commands to them. Attempt commands are carried out in order on
- * one thread, so a new attempt starts only after the previous one's tasks have all ended; the connection's
- * reader never waits for them. A worker that loses its master stops at once (see {@link #masterLost}).
+ * A worker's work, in a container of its own or as threads of the master's JVM: it introduces itself to the master,
+ * then runs the attempts the master deploys, one after another, and relays checkpoint commands to them. Attempt
+ * commands are carried out in order on one thread, so a new attempt starts only after the previous one's tasks have
+ * all ended; the connection's reader never waits for them. What a worker does when it loses its master is its
+ * caller's to say: a container ends at once (nobody will commit what its tasks write).
  */
-final class Worker {
+public final class Worker {
 
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     private static final int BUFFER_SIZE = 32 * 1024;
-    /** Exit code of a worker whose master went away; the master's successor does not wait for it. */
-    static final int EXIT_MASTER_LOST = 3;
 
     private final String workerId;
     private final ControlConnection master;
     private final ShippedJob job;
     private final org.apache.hadoop.conf.Configuration hadoop;
-    private final DataServer dataServer;
+    private final AttemptChannels channels;
     private final RocksDbResources rocksDb;
+    private final AttemptObserver observer;
+    private final Consumer<IOException> masterLost;
     private final ExecutorService attemptThread = Executors.newSingleThreadExecutor(DaemonThreads.factory("attempts"));
     private final ExecutorService uploadThreads = Executors.newFixedThreadPool(2,
             DaemonThreads.factory("checkpoint-upload"));
@@ -71,19 +67,30 @@ final class Worker {
     /** Touched only on the attempt thread. */
     private WorkerAttempt current;
 
-    Worker(String workerId, ControlConnection master, ShippedJob job, org.apache.hadoop.conf.Configuration hadoop,
-           DataServer dataServer, RocksDbResources rocksDb) {
+    /**
+     * @param masterLost what to do when the connection to the master is gone; if it returns, the worker ends its
+     *                   attempt and {@link #run} returns
+     */
+    public Worker(String workerId, ControlConnection master, ShippedJob job, org.apache.hadoop.conf.Configuration hadoop,
+                  AttemptChannels channels, RocksDbResources rocksDb, AttemptObserver observer,
+                  Consumer<IOException> masterLost) {
         this.workerId = workerId;
         this.master = master;
         this.job = job;
         this.hadoop = hadoop;
-        this.dataServer = dataServer;
+        this.channels = channels;
         this.rocksDb = rocksDb;
+        this.observer = observer;
+        this.masterLost = masterLost;
     }
 
-    /** Serves the master until it says the job is over; returns normally only then. */
-    void run(String token, String dataHost, long heartbeatMillis) {
-        send(new ControlMessage.Hello(workerId, token, dataHost, dataServer.port()));
+    /**
+     * Serves the master until it says the job is over, or is gone; returns only then.
+     *
+     * @param dataHost where this worker's tasks are reached for data (the data server's host and port)
+     */
+    public void run(String token, String dataHost, int dataPort, long heartbeatMillis) {
+        send(new ControlMessage.Hello(workerId, token, dataHost, dataPort));
         heartbeats.scheduleWithFixedDelay(() -> send(new ControlMessage.Heartbeat()), heartbeatMillis, heartbeatMillis,
                 TimeUnit.MILLISECONDS);
         while (true) {
@@ -92,6 +99,7 @@ final class Worker {
                 message = master.receive();
             } catch (IOException e) {
                 masterLost(e);
+                endWorker();
                 return;
             }
             if (message instanceof Deploy deploy) {
@@ -106,13 +114,28 @@ final class Worker {
                 onAttempt(cancel.attempt(), WorkerAttempt::cancel);
             } else if (message instanceof Shutdown) {
                 LOG.info("Worker {} shutting down: the job is over", workerId);
-                attemptThread.execute(this::endCurrentAttempt);
-                attemptThread.shutdown();
-                awaitAttemptThread();
+                endWorker();
                 return;
             } else {
                 LOG.warn("Worker {} ignores unexpected message {}", workerId, message);
             }
+        }
+    }
+
+    /**
+     * Ends the current attempt, then the worker's threads; the uploads of its tasks end before this returns, so that
+     * nothing is written into the checkpoint directory once the worker is gone.
+     */
+    private void endWorker() {
+        attemptThread.execute(this::endCurrentAttempt);
+        attemptThread.shutdown();
+        heartbeats.shutdownNow();
+        uploadThreads.shutdown();
+        try {
+            attemptThread.awaitTermination(1, TimeUnit.MINUTES);
+            uploadThreads.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -126,16 +149,11 @@ final class Worker {
 
     private void deploy(Deploy deploy) {
         endCurrentAttempt();
-        Map<Long, InetSocketAddress> producers = new HashMap<>();
-        for (Placement placement : deploy.placements()) {
-            producers.put(key(placement.vertexId(), placement.subtask()),
-                    new InetSocketAddress(placement.host(), placement.port()));
-        }
-        NettyChannels channels = new NettyChannels(dataServer, deploy.attempt(),
-                (vertexId, subtask) -> producers.get(key(vertexId, subtask)));
-        WorkerAttempt attempt = new WorkerAttempt(deploy.attempt(), this::send, channels);
+        ChannelProvider attemptChannels = channels.open(deploy.attempt(), deploy.placements());
+        WorkerAttempt attempt = new WorkerAttempt(deploy.attempt(), this::send, attemptChannels, observer);
         current = attempt;
-        TaskServices services = new TaskServices(deploy.jobId(), deploy.attempt(), channels, rocksDb, createStateDirectory(deploy.attempt()),
+        TaskServices services = new TaskServices(deploy.jobId(), deploy.attempt(), attemptChannels, rocksDb,
+                createStateDirectory(deploy.attempt()),
                 new HadoopFileAccess(hadoop), System::currentTimeMillis,
                 job.configuration().get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, attempt, attempt,
                 job.configuration().get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE,
@@ -180,23 +198,18 @@ final class Worker {
         }
     }
 
-    /**
-     * Without its master nobody will commit what the tasks write, and a new master attempt restarts the job
-     * from its last checkpoint elsewhere: tasks that went on would only write output nobody wants. So the
-     * process ends here, without waiting for anything.
-     */
     private void masterLost(IOException cause) {
-        LOG.error("Worker {} lost its master ({}); exiting", workerId, cause.toString());
-        Runtime.getRuntime().halt(EXIT_MASTER_LOST);
+        LOG.info("Worker {} lost its master ({})", workerId, cause.toString());
+        masterLost.accept(cause);
     }
 
     private SnapshotFiles snapshotFiles(String directory) {
         return HadoopSnapshotFiles.forDirectory(directory, hadoop);
     }
 
-    /** The RocksDB directories of one attempt's subtasks lie under this one. */
+    /** The RocksDB directories of one attempt's subtasks lie under this one, apart from other workers' in this JVM. */
     private Path stateDirectory(int attempt) {
-        return StateBackendOptions.rocksDbLocalDir(job.configuration()).resolve("attempt-" + attempt);
+        return StateBackendOptions.rocksDbLocalDir(job.configuration()).resolve(workerId).resolve("attempt-" + attempt);
     }
 
     private Path createStateDirectory(int attempt) {
@@ -215,17 +228,5 @@ final class Worker {
         } catch (IOException e) {
             LOG.warn("Worker {} could not delete {}: {}", workerId, directory, e.toString());
         }
-    }
-
-    private void awaitAttemptThread() {
-        try {
-            attemptThread.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static long key(int vertexId, int subtask) {
-        return (long) vertexId << 32 | subtask;
     }
 }

@@ -6,8 +6,8 @@ import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.protocol.control.ControlMessage.TaskOutcome;
 import io.spindle.protocol.control.ControlMessage;
 import io.spindle.protocol.control.SubtaskStates;
-import io.spindle.runtime.net.NettyChannels;
 import io.spindle.runtime.operators.UserCodeException;
+import io.spindle.runtime.tasks.ChannelProvider;
 import io.spindle.runtime.tasks.SourceTask;
 import io.spindle.runtime.tasks.Task;
 import io.spindle.runtime.tasks.TaskListener;
@@ -27,15 +27,17 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
 
     private final int number;
     private final Consumer<ControlMessage> master;
-    private final NettyChannels channels;
+    private final ChannelProvider channels;
+    private final AttemptObserver observer;
     private final Map<Task, Subtask> subtasks = new HashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicBoolean firstRecordReported = new AtomicBoolean();
 
-    WorkerAttempt(int number, Consumer<ControlMessage> master, NettyChannels channels) {
+    WorkerAttempt(int number, Consumer<ControlMessage> master, ChannelProvider channels, AttemptObserver observer) {
         this.number = number;
         this.master = master;
         this.channels = channels;
+        this.observer = observer;
     }
 
     int number() {
@@ -53,6 +55,7 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
     }
 
     synchronized void start() {
+        observer.started(List.copyOf(subtasks.keySet()));
         for (Task task : subtasks.keySet()) {
             Thread thread = new Thread(task, task.name());
             threads.add(thread);
@@ -91,6 +94,9 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
             thread.join();
         }
         channels.close();
+        synchronized (this) {
+            observer.ended(List.copyOf(subtasks.keySet()));
+        }
     }
 
     @Override
@@ -113,6 +119,7 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
 
     @Override
     public void failed(Task task, Throwable cause) {
+        observer.taskFailed(task, cause);
         ended(task, TaskOutcome.FAILED, UserCodeException.describe(cause));
     }
 

@@ -4,7 +4,7 @@ import io.spindle.api.JobParams;
 import io.spindle.core.config.Configuration;
 import io.spindle.examples.KeyedCounts;
 import io.spindle.examples.OutputFiles;
-import io.spindle.master.checkpoint.CompletedCheckpointStats;
+import io.spindle.protocol.status.CompletedCheckpointStats;
 import io.spindle.master.local.JobCancelledException;
 import io.spindle.master.local.JobExecutionException;
 import io.spindle.master.local.JobResult;

@@ -7,6 +7,7 @@ import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.StateFile;
+import io.spindle.state.checkpoint.storage.CheckpointLayout;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -39,8 +39,6 @@ import java.util.function.Consumer;
 public final class RocksDbSnapshot implements AutoCloseable {
 
     static final String SST_SUFFIX = ".sst";
-    static final String SHARED_DIRECTORY = "shared/";
-    static final String CHECKPOINT_DIRECTORY_PREFIX = "chk-";
     /** The local file a canonical savepoint is written to before its upload, inside the snapshot directory. */
     static final String CANONICAL_SCRATCH_FILE = "canonical-keyed-state";
 
@@ -150,7 +148,8 @@ public final class RocksDbSnapshot implements AutoCloseable {
         Objects.requireNonNull(format, "format");
         String what = format + " savepoint " + checkpointId;
         if (format == SavepointFormat.CANONICAL) {
-            String remotePath = UUID.randomUUID() + "-keyed-kg-" + keyGroupRange.start() + "-" + keyGroupRange.end();
+            String remotePath = CheckpointLayout.newFileName("keyed-kg-" + keyGroupRange.start() + "-"
+                    + keyGroupRange.end());
             Transfer canonical = files -> {
                 Path scratch = directory.resolve(CANONICAL_SCRATCH_FILE);
                 try (ReadOnlyRocksDb snapshot = ReadOnlyRocksDb.open(resources, directory)) {
@@ -165,7 +164,7 @@ public final class RocksDbSnapshot implements AutoCloseable {
         names.sort(Comparator.comparingLong(localFiles::get).reversed());
         List<Transfer> transfers = new ArrayList<>(names.size());
         for (String name : names) {
-            transfers.add(files -> files.upload(directory.resolve(name), UUID.randomUUID() + "-" + name));
+            transfers.add(files -> files.upload(directory.resolve(name), CheckpointLayout.newFileName(name)));
         }
         List<StateFile> uploaded = transfer(target, transfers, what, true);
         Map<String, StateFile> files = new TreeMap<>();
@@ -296,7 +295,7 @@ public final class RocksDbSnapshot implements AutoCloseable {
     private Plan plan() {
         Map<String, StateFile> reused = new LinkedHashMap<>();
         List<Upload> uploads = new ArrayList<>();
-        String exclusiveDirectory = CHECKPOINT_DIRECTORY_PREFIX + checkpointId + "/";
+        String exclusiveDirectory = CheckpointLayout.checkpointDirectory(checkpointId);
         for (Map.Entry<String, Long> file : localFiles.entrySet()) {
             String name = file.getKey();
             boolean shared = options.incremental() && name.endsWith(SST_SUFFIX);
@@ -304,8 +303,8 @@ public final class RocksDbSnapshot implements AutoCloseable {
             if (previous != null && previous.size() == file.getValue()) {
                 reused.put(name, previous);
             } else {
-                // A random prefix: subtasks of one job upload 000042.sst and CURRENT into the same directories.
-                String remotePath = (shared ? SHARED_DIRECTORY : exclusiveDirectory) + UUID.randomUUID() + "-" + name;
+                String remotePath = CheckpointLayout.newFile(shared ? CheckpointLayout.SHARED_DIR : exclusiveDirectory,
+                        name);
                 uploads.add(new Upload(name, remotePath, shared, file.getValue()));
             }
         }

@@ -1,45 +1,23 @@
 package io.spindle.protocol.control;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.Socket;
 
-/** One end of a control connection: any thread may send; one thread receives. */
-public final class ControlConnection implements AutoCloseable {
+/**
+ * One end of a control connection between the job master and a worker: over TCP between processes
+ * ({@link SocketControlConnection}), or in memory when the workers run in the master's JVM
+ * ({@link InMemoryControlConnection}). Any thread may send; one thread receives.
+ */
+public interface ControlConnection extends AutoCloseable {
 
-    private final Socket socket;
-    private final DataInputStream in;
-    private final DataOutputStream out;
+    void send(ControlMessage message) throws IOException;
 
-    public ControlConnection(Socket socket) throws IOException {
-        this.socket = socket;
-        socket.setTcpNoDelay(true);
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-        this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-    }
+    /** Blocks for the next message; an {@link java.io.EOFException} once either end closed the connection. */
+    ControlMessage receive() throws IOException;
 
-    public synchronized void send(ControlMessage message) throws IOException {
-        ControlCodec.write(out, message);
-    }
+    /** Who is at the other end, for log lines. */
+    String remoteAddress();
 
-    /** Blocks for the next message; an {@link java.io.EOFException} when the other end closed the connection. */
-    public ControlMessage receive() throws IOException {
-        return ControlCodec.read(in);
-    }
-
-    public String remoteAddress() {
-        return String.valueOf(socket.getRemoteSocketAddress());
-    }
-
+    /** Closes both directions; never throws. */
     @Override
-    public void close() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing: nothing left to do with the socket
-        }
-    }
+    void close();
 }

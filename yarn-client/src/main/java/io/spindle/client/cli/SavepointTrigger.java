@@ -2,7 +2,7 @@ package io.spindle.client.cli;
 
 import io.spindle.client.rest.MasterClient;
 import io.spindle.client.rest.MasterResponseException;
-import io.spindle.client.rest.StatusDocument;
+import io.spindle.protocol.status.StatusDocument;
 import io.spindle.client.yarn.ApplicationSecret;
 import io.spindle.client.yarn.ApplicationStatus;
 import io.spindle.client.yarn.YarnApplications;

@@ -1,9 +1,9 @@
 package io.spindle.client.cli;
 
-import io.spindle.client.rest.StatusDocument;
-import io.spindle.client.rest.StatusDocument.Checkpoint;
-import io.spindle.client.rest.StatusDocument.Container;
-import io.spindle.client.rest.StatusDocument.Task;
+import io.spindle.protocol.status.StatusDocument;
+import io.spindle.protocol.status.StatusDocument.Checkpoint;
+import io.spindle.protocol.status.StatusDocument.Container;
+import io.spindle.protocol.status.StatusDocument.Task;
 
 import java.io.PrintStream;
 

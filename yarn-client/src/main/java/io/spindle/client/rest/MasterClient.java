@@ -3,6 +3,8 @@ package io.spindle.client.rest;
 import io.spindle.core.text.FirstLine;
 import io.spindle.master.rest.MasterRestServer;
 import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.status.JsonObject;
+import io.spindle.protocol.status.StatusDocument;
 import io.spindle.state.checkpoint.SavepointFormat;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.spindle.client.yarn;
 
-import io.spindle.client.rest.StatusDocument;
-import io.spindle.client.rest.StatusDocument.Event;
+import io.spindle.protocol.status.StatusDocument;
+import io.spindle.protocol.status.StatusDocument.Event;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

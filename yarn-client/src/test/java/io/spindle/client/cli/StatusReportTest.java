@@ -1,7 +1,7 @@
 package io.spindle.client.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import io.spindle.client.rest.StatusDocument;
+import io.spindle.protocol.status.StatusDocument;
 import io.spindle.client.rest.TestingStatusDocuments;
 import org.junit.jupiter.api.Test;
 

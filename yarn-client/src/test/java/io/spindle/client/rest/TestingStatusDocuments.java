@@ -29,8 +29,10 @@ public final class TestingStatusDocuments {
         document.put("savepoints", List.of(Map.of("request", 1, "state", "COMPLETED",
                 "path", "hdfs://nn/savepoints/savepoint-applic-0123456789ab")));
         document.put("events", List.of(
-                Map.of("seq", 1, "time_ms", 1_700_000_000_000L, "message", "container " + WORKER + " started on localhost"),
-                Map.of("seq", 2, "time_ms", 1_700_000_001_000L, "message", "checkpoint 12 completed")));
+                Map.of("seq", 1, "time_ms", 1_700_000_000_000L, "kind", "container_started",
+                        "message", "container " + WORKER + " started on localhost"),
+                Map.of("seq", 2, "time_ms", 1_700_000_001_000L, "kind", "checkpoint_completed",
+                        "message", "checkpoint 12 completed")));
         return document;
     }
 }

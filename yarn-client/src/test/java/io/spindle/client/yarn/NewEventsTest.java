@@ -1,7 +1,7 @@
 package io.spindle.client.yarn;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import io.spindle.client.rest.StatusDocument;
+import io.spindle.protocol.status.StatusDocument;
 import io.spindle.client.rest.TestingStatusDocuments;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,8 @@ class NewEventsTest {
         Map<String, Object> document = TestingStatusDocuments.running(attempt);
         List<Map<String, Object>> events = new ArrayList<>();
         for (long seq : seqs) {
-            events.add(Map.of("seq", seq, "time_ms", 1_700_000_000_000L + 1000 * seq, "message", attempt + "." + seq));
+            events.add(Map.of("seq", seq, "time_ms", 1_700_000_000_000L + 1000 * seq, "kind", "deployed",
+                    "message", attempt + "." + seq));
         }
         document.put("events", events);
         return StatusDocument.parse(JSON.std.asString(document));

@@ -55,10 +55,10 @@ import java.util.regex.Pattern;
  */
 public final class CheckpointStorage implements CheckpointStorageCoordinatorView, CheckpointStorageWorkerView {
 
-    public static final String METADATA_FILE_NAME = "_metadata";
-    public static final String CHECKPOINT_DIR_PREFIX = "chk-";
-    public static final String SHARED_DIR = "shared";
-    public static final String TASK_OWNED_DIR = "taskowned";
+    public static final String METADATA_FILE_NAME = CheckpointLayout.METADATA_FILE_NAME;
+    public static final String CHECKPOINT_DIR_PREFIX = CheckpointLayout.CHECKPOINT_DIR_PREFIX;
+    public static final String SHARED_DIR = CheckpointLayout.SHARED_DIR;
+    public static final String TASK_OWNED_DIR = CheckpointLayout.TASK_OWNED_DIR;
     public static final String SAVEPOINT_DIR_PREFIX = "savepoint-";
     /** In {@code chk-<n>} instead of {@code _metadata}: where savepoint n, which stopped the job, lies. */
     public static final String SAVEPOINT_REFERENCE_FILE = "_savepoint";
@@ -111,7 +111,7 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
     }
 
     public Path checkpointDirectory(long checkpointId) {
-        return new Path(jobDirectory, CHECKPOINT_DIR_PREFIX + checkpointId);
+        return new Path(jobDirectory, CheckpointLayout.checkpointDirectory(checkpointId));
     }
 
     // ---- coordinator side ------------------------------------------------------------------------
@@ -434,12 +434,11 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
             throw new FileNotFoundException("checkpoint " + checkpointId + " of job " + jobId
                     + " has no location (never initialized, or discarded): not writing " + fileName);
         }
-        String directory = switch (scope) {
-            case EXCLUSIVE -> CHECKPOINT_DIR_PREFIX + checkpointId;
+        String relative = CheckpointLayout.newFile(switch (scope) {
+            case EXCLUSIVE -> CheckpointLayout.checkpointDirectory(checkpointId);
             case SHARED -> SHARED_DIR;
             case TASK_OWNED -> TASK_OWNED_DIR;
-        };
-        String relative = directory + "/" + UUID.randomUUID().toString().replace("-", "") + "-" + fileName;
+        }, fileName);
         Path target = new Path(jobDirectory, relative);
         try (FSDataOutputStream out = fs.createFile(target).overwrite(false).build()) {
             return StateFiles.copy(data, out, relative, fileName + " to " + target);

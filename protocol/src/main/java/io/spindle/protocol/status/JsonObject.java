@@ -1,4 +1,4 @@
-package io.spindle.client.rest;
+package io.spindle.protocol.status;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 
@@ -12,7 +12,7 @@ import java.util.Optional;
  * Typed reads of one JSON object as jackson-jr gives it (Maps, Lists, Numbers, Strings); a missing
  * or ill-typed field is an {@link IllegalArgumentException} naming it, e.g. {@code tasks[0].subtask}.
  */
-final class JsonObject {
+public final class JsonObject {
 
     private final Map<?, ?> fields;
     private final String path;
@@ -22,7 +22,7 @@ final class JsonObject {
         this.path = path;
     }
 
-    static JsonObject parse(String json) {
+    public static JsonObject parse(String json) {
         try {
             return new JsonObject(JSON.std.mapFrom(json), "");
         } catch (IOException e) {
@@ -30,19 +30,36 @@ final class JsonObject {
         }
     }
 
-    String text(String key) {
+    public String text(String key) {
         return optionalText(key).orElseThrow(() -> missing(key));
     }
 
-    Optional<String> optionalText(String key) {
+    public Optional<String> optionalText(String key) {
         return optional(key, String.class, "a string");
     }
 
-    long number(String key) {
-        return optional(key, Number.class, "a number").orElseThrow(() -> missing(key)).longValue();
+    public long number(String key) {
+        return optionalNumber(key).orElseThrow(() -> missing(key));
     }
 
-    int integer(String key) {
+    public Optional<Long> optionalNumber(String key) {
+        return optional(key, Number.class, "a number").map(Number::longValue);
+    }
+
+    /** A list of numbers; absent is an empty list. */
+    public List<Long> numbers(String key) {
+        List<?> list = optional(key, List.class, "a list").orElse(List.of());
+        List<Long> numbers = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Number number)) {
+                throw new IllegalArgumentException(name(key) + "[" + i + "] is not a number");
+            }
+            numbers.add(number.longValue());
+        }
+        return numbers;
+    }
+
+    public int integer(String key) {
         long number = number(key);
         if (number != (int) number) {
             throw new IllegalArgumentException(name(key) + " is out of range: " + number);
@@ -50,15 +67,15 @@ final class JsonObject {
         return (int) number;
     }
 
-    Optional<JsonObject> optionalObject(String key) {
+    public Optional<JsonObject> optionalObject(String key) {
         return optional(key, Map.class, "an object").map(map -> new JsonObject(map, name(key)));
     }
 
-    JsonObject object(String key) {
+    public JsonObject object(String key) {
         return optionalObject(key).orElseThrow(() -> missing(key));
     }
 
-    List<JsonObject> objects(String key) {
+    public List<JsonObject> objects(String key) {
         List<?> list = optional(key, List.class, "a list").orElseThrow(() -> missing(key));
         List<JsonObject> objects = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {

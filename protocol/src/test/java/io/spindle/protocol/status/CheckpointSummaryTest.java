@@ -1,4 +1,4 @@
-package io.spindle.master.checkpoint;
+package io.spindle.protocol.status;
 
 import org.junit.jupiter.api.Test;
 

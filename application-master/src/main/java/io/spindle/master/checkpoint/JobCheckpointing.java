@@ -53,10 +53,6 @@ public final class JobCheckpointing implements CheckpointTarget {
         public void notifyCheckpointAborted(long checkpointId) { }
     };
 
-    /** Why a job without checkpointing takes no savepoints. */
-    public static final String SAVEPOINTS_NEED_CHECKPOINTING = "savepoints need checkpointing: set "
-            + CheckpointingOptions.INTERVAL.key() + " and " + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key();
-
     /** Checkpointing for a job master: on its loop, with what it does when checkpoints fail the job. */
     @FunctionalInterface
     public interface Factory {
@@ -71,6 +67,7 @@ public final class JobCheckpointing implements CheckpointTarget {
     private final CompletedCheckpointStore store;
     private final ExternalizedCheckpointRetention retention;
     private final CheckpointCoordinator coordinator;
+    /** When periodic checkpoints start; null without an interval (savepoints only). */
     private final CheckpointTriggerDecider decider;
     private final long timeoutMillis;
     private final Set<SubtaskId> subtasks;
@@ -99,21 +96,23 @@ public final class JobCheckpointing implements CheckpointTarget {
         this.coordinator = new CheckpointCoordinator(jobId, plan.graph().jobName(), storage, store, operators(plan),
                 subtasks, this, new CheckpointFailureManager(configuration.get(CheckpointingOptions.TOLERABLE_FAILURES)),
                 timeoutMillis, loop::currentTimeMillis, failJob);
-        this.decider = new CheckpointTriggerDecider(configuration.get(CheckpointingOptions.INTERVAL).toMillis(),
-                configuration.get(CheckpointingOptions.MIN_PAUSE).toMillis(),
-                configuration.get(CheckpointingOptions.MAX_CONCURRENT));
+        this.decider = configuration.getOptional(CheckpointingOptions.INTERVAL)
+                .map(interval -> new CheckpointTriggerDecider(interval.toMillis(),
+                        configuration.get(CheckpointingOptions.MIN_PAUSE).toMillis(),
+                        configuration.get(CheckpointingOptions.MAX_CONCURRENT)))
+                .orElse(null);
     }
 
     /**
-     * Checkpointing as configured, none without an interval; a checkpoint directory comes with the interval
-     * (checked with the config). The checkpoints go to {@code <checkpoints-dir>/<jobId>}, which master attempt
-     * {@code masterAttempt} claims (see {@link CheckpointStorage#claim}); those already there (a restarted master)
-     * are recovered, and numbering continues after them.
+     * Checkpointing as configured: periodic checkpoints with an interval, savepoints in any case; none without a
+     * checkpoint directory (clients set its default). The checkpoints go to {@code <checkpoints-dir>/<jobId>},
+     * which master attempt {@code masterAttempt} claims (see {@link CheckpointStorage#claim}); those already there
+     * (a restarted master) are recovered, and numbering continues after them.
      */
     public static Factory factory(Configuration configuration, org.apache.hadoop.conf.Configuration hadoop,
                                   ExecutionPlan plan, String jobId, int masterAttempt) {
         return (loop, failJob) -> {
-            if (!configuration.contains(CheckpointingOptions.INTERVAL)) {
+            if (!configuration.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
                 return Optional.empty();
             }
             try {
@@ -168,6 +167,9 @@ public final class JobCheckpointing implements CheckpointTarget {
         long planned = ++plan;
         if (!triggering || coordinator.ending()) {
             return;
+        }
+        if (decider == null) {
+            return; // savepoints only: no periodic checkpoint, and the tasks do not wait for a final one
         }
         long now = loop.currentTimeMillis();
         long due = allInputEnded() ? now : decider.nextTriggerMillis(lastTriggerMillis,

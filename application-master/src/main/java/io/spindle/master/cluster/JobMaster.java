@@ -140,7 +140,8 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
                 failover("checkpoints failed: " + cause.getMessage());
             }
         }));
-        this.policy = RestartPolicy.fromConfig(configuration, this.checkpointing.isPresent(), random);
+        this.policy = RestartPolicy.fromConfig(configuration, configuration.contains(CheckpointingOptions.INTERVAL),
+                random);
     }
 
     /** Slot sharing as in Flink: slot i holds subtask i of every vertex, so the widest vertex decides. */
@@ -160,7 +161,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
             events.add(EventKind.STARTED, "job " + plan.graph().jobName() + " (" + jobId + ", master attempt "
                     + masterAttempt + ") needs " + workersNeeded + " worker" + (workersNeeded == 1 ? "" : "s")
                     + " of " + workerSpec + " with " + slotsPerWorker + " slot" + (slotsPerWorker == 1 ? "" : "s")
-                    + " each");
+                    + " each" + checkpointing.map(c -> "; its checkpoints go to " + c.jobDirectory()).orElse(""));
             requestMissingWorkers();
         });
         return end;
@@ -201,7 +202,8 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
                 savepoints.failed(ticket, "the job is " + state.name().toLowerCase(Locale.ROOT)
                         + ", not running");
             } else if (checkpointing.isEmpty()) {
-                savepoints.failed(ticket, JobCheckpointing.SAVEPOINTS_NEED_CHECKPOINTING);
+                savepoints.failed(ticket, "savepoints need a checkpoint directory: set "
+                        + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key());
             } else {
                 savepoints.started(ticket, directory);
                 checkpointing.get().triggerSavepoint(directory, format, termination).whenComplete((savepoint, cause) ->

@@ -17,6 +17,7 @@ import io.spindle.master.cluster.JobMaster;
 import io.spindle.master.cluster.WorkerConnections;
 import io.spindle.master.resources.WorkerSpec;
 import io.spindle.runtime.worker.ShippedJob;
+import io.spindle.state.checkpoint.storage.CheckpointDirectoryDefaults;
 import io.spindle.state.fs.HadoopConfigurations;
 
 import java.security.SecureRandom;
@@ -33,8 +34,15 @@ public final class LocalExecutor {
 
     private final Configuration configuration;
 
+    /** Checkpoints go under the system's temporary directory unless the configuration names a directory. */
     public LocalExecutor(Configuration configuration) {
-        this.configuration = configuration;
+        this.configuration = CheckpointDirectoryDefaults.withDefault(configuration.copy(),
+                CheckpointDirectoryDefaults.local(), "the system's temporary directory");
+    }
+
+    /** Where the checkpoints of the jobs this executor runs go, each in a directory named by its job id. */
+    public String checkpointDirectory() {
+        return configuration.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
     }
 
     /**

@@ -203,9 +203,12 @@ public abstract class Task implements Runnable {
         return finalBarriers.isEmpty() && !finalCompleted && !inputEnded;
     }
 
-    /** Whether the task's work is done: a final checkpoint completed, or without checkpointing its input ended. */
+    /**
+     * Whether the task's work is done: a final checkpoint completed (the final checkpoint, or a savepoint that stopped
+     * the job), or without periodic checkpoints its input ended.
+     */
     protected boolean done() {
-        return services.checkpointing() ? finalCompleted : inputEnded;
+        return finalCompleted || !services.checkpointing() && inputEnded;
     }
 
     /**

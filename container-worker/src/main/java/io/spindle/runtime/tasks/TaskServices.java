@@ -16,17 +16,12 @@ import java.util.function.LongSupplier;
  * @param stateDirectory where the tasks' RocksDB instances live
  * @param bufferTimeoutMillis the longest a partly filled buffer waits before it is sent
  * @param exactlyOnce whether barriers are aligned (EXACTLY_ONCE) or only counted (AT_LEAST_ONCE)
- * @param uploads where and on which threads keyed state is uploaded; null when checkpointing is off
+ * @param checkpointing whether the job takes periodic checkpoints: then a task whose input ended waits for the final
+ *                      checkpoint, whose completion commits what it wrote; without, it commits at the end of its input
+ * @param uploads where and on which threads keyed state is uploaded (checkpoints and savepoints); null without a
+ *                checkpoint directory
  */
 public record TaskServices(String jobId, int attemptNumber, ChannelProvider channels, RocksDbResources rocksDb, Path stateDirectory, FileAccess files,
                            LongSupplier clock, long bufferTimeoutMillis, int bufferSize, TaskListener listener,
-                           CheckpointResponder checkpoints, boolean exactlyOnce, CheckpointUploads uploads) {
-
-    /**
-     * Whether the job takes checkpoints: then a task whose input ended waits for the final checkpoint, whose
-     * completion commits what it wrote; without, it commits at the end of its input.
-     */
-    public boolean checkpointing() {
-        return uploads != null;
-    }
-}
+                           CheckpointResponder checkpoints, boolean exactlyOnce, boolean checkpointing,
+                           CheckpointUploads uploads) { }

@@ -157,6 +157,7 @@ public final class Worker {
                 new HadoopFileAccess(hadoop), System::currentTimeMillis,
                 job.configuration().get(PipelineOptions.BUFFER_TIMEOUT).toMillis(), BUFFER_SIZE, attempt, attempt,
                 job.configuration().get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE,
+                job.configuration().contains(CheckpointingOptions.INTERVAL),
                 deploy.checkpointDirectory().isEmpty() ? null
                         : new CheckpointUploads(snapshotFiles(deploy.checkpointDirectory()), this::snapshotFiles,
                                 uploadThreads));

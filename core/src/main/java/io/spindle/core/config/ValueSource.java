@@ -44,6 +44,14 @@ public sealed interface ValueSource {
         }
     }
 
+    /** A default that depends on where the job runs, e.g. under the user's home on the cluster. */
+    record DerivedDefault(String why) implements ValueSource {
+        @Override
+        public String where() {
+            return "default: " + why;
+        }
+    }
+
     ValueSource DEFAULT = new Default();
     ValueSource DYNAMIC = new DynamicProperty();
     ValueSource JOB_CODE = new JobCode();

@@ -14,7 +14,7 @@ public final class CheckpointingOptions {
     public static final ConfigOption<Duration> INTERVAL = ConfigOption.key("execution.checkpointing.interval")
             .durationType().noDefaultValue()
             .withRule(ValueRule.atLeast(Duration.ofMillis(1)))
-            .withDescription("Time between checkpoints; unset disables checkpointing. Needs execution.checkpointing.dir.");
+            .withDescription("Time between checkpoints; unset disables periodic checkpoints (savepoints still work).");
 
     public static final ConfigOption<CheckpointingMode> MODE = ConfigOption.key("execution.checkpointing.mode")
             .enumType(CheckpointingMode.class).defaultValue(CheckpointingMode.EXACTLY_ONCE)
@@ -51,7 +51,9 @@ public final class CheckpointingOptions {
             .stringType().noDefaultValue()
             .withFallbackKeys("state.checkpoints.dir", "state.backend.fs.checkpointdir")
             .withRule(ValueRule.nonEmpty())
-            .withDescription("Base directory of checkpoints on any Hadoop FileSystem (hdfs://, file://).");
+            .withDescription("Base directory of checkpoints on any Hadoop FileSystem (hdfs://, file://); unset: "
+                    + ".spindle/checkpoints in the user's home on the cluster's default file system, or the system's "
+                    + "temporary directory for a job in one JVM.");
 
     public static final ConfigOption<String> SAVEPOINTS_DIRECTORY =
             ConfigOption.key("execution.checkpointing.savepoint-dir")

@@ -1,8 +1,5 @@
 package io.spindle.core.options;
 
-import io.spindle.core.config.ConfigException;
-import io.spindle.core.config.Configuration;
-import io.spindle.core.config.Diagnostic;
 import io.spindle.core.config.OptionRegistry;
 import io.spindle.core.restart.RestartOptions;
 import io.spindle.core.restart.RestartPolicy;
@@ -38,16 +35,5 @@ public final class SpindleOptions {
             // Builds the restart policy once, so its cross-key rules (initial <= max, ...) are checked up front.
             config -> RestartPolicy.fromConfig(config, config.contains(CheckpointingOptions.INTERVAL),
                     new SplittableRandom(0)),
-            SpindleOptions::checkpointsNeedADirectory,
             PipelineOptions::parallelismWithinMaxParallelism));
-
-    private static void checkpointsNeedADirectory(Configuration config) {
-        config.find(CheckpointingOptions.INTERVAL).ifPresent(interval -> {
-            if (!config.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
-                throw new ConfigException(Diagnostic.error(interval.source().where(), interval.writtenKey(),
-                        "checkpoints need a directory: set " + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key()
-                                + " (hdfs://..., file://...)"));
-            }
-        });
-    }
 }

@@ -118,6 +118,26 @@ class StopWithSavepointTest {
         assertThat(Sequence.problems(OutputFiles.numbers(output), RECORDS)).isEmpty();
     }
 
+    @Test
+    void aJobWithoutPeriodicCheckpointsStopsWithASavepointThatARestoreResumesFrom() throws Exception {
+        Path output = work.resolve("no-interval");
+        Configuration withoutInterval = Configuration.fromMap(Map.of("parallelism.default", "2",
+                "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString()));
+        SpindleJob sequence = (builder, params) -> builder
+                .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, 20_000))
+                .sink("lines", Sinks.textFiles(output.toString()));
+        LocalJob job = new LocalExecutor(withoutInterval).start(sequence, JobParams.of(Map.of()));
+        awaitRecords(job, "lines", RECORDS / 4);
+
+        String savepoint = job.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
+        job.await();
+        Configuration restoring = withoutInterval.copy().set("execution.state-recovery.path", savepoint, null);
+        JobResult restored = new LocalExecutor(restoring).execute(sequence, JobParams.of(Map.of()));
+
+        assertThat(restored.recordsIn().get("lines")).isBetween(1L, RECORDS - 1);
+        assertThat(Sequence.problems(OutputFiles.numbers(output), RECORDS)).isEmpty();
+    }
+
     private LocalJob start(SpindleJob job) {
         return new LocalExecutor(configuration()).start(job, JobParams.of(Map.of()));
     }

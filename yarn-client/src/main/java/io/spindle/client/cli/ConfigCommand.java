@@ -5,6 +5,7 @@ import io.spindle.core.config.Configuration;
 import io.spindle.core.config.Diagnostic;
 import io.spindle.core.config.LoadedConfiguration;
 import io.spindle.core.options.SpindleOptions;
+import io.spindle.state.checkpoint.storage.CheckpointDirectoryDefaults;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -57,7 +58,9 @@ final class ConfigCommand implements Command {
                     + " (" + file + (dynamic.isEmpty() ? "" : " and -D") + ")");
             return errors > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
         }
-        Configuration configuration = ClientConfiguration.checked(loaded, context);
+        Configuration configuration = CheckpointDirectoryDefaults.withDefault(
+                ClientConfiguration.checked(loaded, context), CheckpointDirectoryDefaults.onCluster(
+                        ClientConfiguration.hadoop(context, loaded.configuration())), "the user's home on the cluster");
         context.out().println("# effective configuration: defaults < " + file + " < -D");
         printEffective(configuration, context);
         return ExitCode.OK;

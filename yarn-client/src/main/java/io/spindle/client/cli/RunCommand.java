@@ -19,6 +19,7 @@ import io.spindle.master.checkpoint.StateRestoreException;
 import io.spindle.master.local.JobExecutionException;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
+import io.spindle.state.checkpoint.storage.CheckpointDirectoryDefaults;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.savepoint.SavepointVerifier;
 import org.apache.commons.cli.CommandLine;
@@ -96,7 +97,11 @@ final class RunCommand implements Command {
                     arguments.subList(1, arguments.size()));
         }
         try {
-            JobResult result = new LocalExecutor(configuration).execute(job, params);
+            LocalExecutor executor = new LocalExecutor(configuration);
+            if (configuration.contains(CheckpointingOptions.INTERVAL)) {
+                context.out().println("checkpoints go to " + executor.checkpointDirectory() + "/<job id>");
+            }
+            JobResult result = executor.execute(job, params);
             context.out().println("job " + result.jobName() + " finished in " + result.wallMillis() + " ms");
             return ExitCode.OK;
         } catch (StateRestoreException e) {
@@ -113,13 +118,18 @@ final class RunCommand implements Command {
      */
     private static int runOnYarn(CommandLine line, CliContext context, SpindleJob job, StreamGraph graph,
                                  org.apache.hadoop.conf.Configuration hadoop, Path jobJar, List<String> jobArguments) {
-        Configuration configuration = graph.configuration();
+        Configuration configuration = CheckpointDirectoryDefaults.withDefault(graph.configuration().copy(),
+                CheckpointDirectoryDefaults.onCluster(hadoop), "the user's home on the cluster");
         ApplicationId id = new JobSubmitter(hadoop).submit(job, jobJar, jobArguments, configuration);
         if (line.hasOption("detached")) {
             context.out().println(id);
             return ExitCode.OK;
         }
         context.out().println("submitted " + id);
+        if (configuration.contains(CheckpointingOptions.INTERVAL)) {
+            context.out().println("checkpoints go to " + configuration.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
+                    + "/" + id);
+        }
         ApplicationStatus end;
         try (YarnApplications yarn = YarnApplications.connect(hadoop)) {
             end = new ApplicationFollower(yarn, context.out()).follow(id);

@@ -160,12 +160,13 @@ class SpindleCliTest {
     }
 
     @Test
-    void checkpointIntervalWithoutACheckpointDirectoryIsAnError() throws IOException {
+    void withoutACheckpointDirectoryConfigShowsTheDefaultUnderTheUsersHome() throws IOException {
         confFile("execution.checkpointing.interval: 10 s\n");
 
-        assertThat(spindle("config", "--check")).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(out()).contains(":1: error: execution.checkpointing.interval: checkpoints need a directory: "
-                + "set execution.checkpointing.dir");
+        assertThat(spindle("config", "--check")).isEqualTo(ExitCode.OK);
+        assertThat(spindle("config")).isEqualTo(ExitCode.OK);
+        assertThat(out()).containsPattern("execution\\.checkpointing\\.dir: file:/\\S*/\\.spindle/checkpoints +"
+                + "# default: the user's home on the cluster");
     }
 
     @Test

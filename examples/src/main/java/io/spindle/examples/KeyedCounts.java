@@ -19,13 +19,15 @@ import io.spindle.api.state.ValueStateDescriptor;
 import java.util.Optional;
 
 /**
- * The W1 workload of docs/benchmarks.md: record i is (key(i), 1) with key(i) = floorMod(fmix64(i), K);
+ * The W1 workload of docs/benchmarks.md: record i is (key(i), weight) with key(i) = floorMod(fmix64(i), K);
  * a keyed count in RocksDB. Arguments: {@code --records N} (absent: unbounded), {@code --keys K}
  * (default 1,000,000), {@code --rate R} records/s (absent: no limit), {@code --output dir}: at the end of
  * input, every key's final count as {@code key<TAB>count}; without it, every updated count goes to a
  * discarding sink.
  * For recovery tests and W2: {@code --fail-after R} makes subtask 0 of the count throw once it has counted
  * R records in an execution, in the first {@code --failures F} executions (default 1).
+ * {@code --weight W} (default 1) makes every record count W: a run restored from a savepoint with another weight
+ * writes counts that show how many of each key's records it counted itself, which proves that it resumed.
  */
 public final class KeyedCounts implements SpindleJob {
 
@@ -34,6 +36,7 @@ public final class KeyedCounts implements SpindleJob {
     @Override
     public void define(JobBuilder job, JobParams params) {
         long keys = ArgumentChecks.atLeast("keys", params.getLong("keys", 1_000_000), 1);
+        long weight = ArgumentChecks.atLeast("weight", params.getLong("weight", 1), 1);
         Optional<Long> records = params.getLong("records").map(n -> ArgumentChecks.atLeast("records", n, 0));
         double rate = ArgumentChecks.recordsPerSecond(params);
         Optional<String> output = params.get("output").map(dir -> ArgumentChecks.nonEmptyPath("output", dir));
@@ -41,8 +44,8 @@ public final class KeyedCounts implements SpindleJob {
                 ArgumentChecks.atLeast("fail-after", params.getLong("fail-after", 0), 0),
                 (int) ArgumentChecks.atLeast("failures", params.getInt("failures", 1), 0));
         Source<Tuple2<Long, Long>> source = records
-                .map(n -> Sources.generator(n, i -> Tuple2.of(key(i, keys), 1L), PAIR, rate))
-                .orElseGet(() -> Sources.unboundedGenerator(i -> Tuple2.of(key(i, keys), 1L), PAIR, rate));
+                .map(n -> Sources.generator(n, i -> Tuple2.of(key(i, keys), weight), PAIR, rate))
+                .orElseGet(() -> Sources.unboundedGenerator(i -> Tuple2.of(key(i, keys), weight), PAIR, rate));
         DataStream<Tuple2<Long, Long>> counts = job.source("generator", source)
                 .keyBy(Tuple2::f0, Codecs.LONG)
                 .process("count", new CountPerKey(output.isPresent(), failures), PAIR);

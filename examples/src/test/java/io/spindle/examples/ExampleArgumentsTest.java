@@ -36,6 +36,13 @@ class ExampleArgumentsTest {
     }
 
     @Test
+    void aWeightOfZeroIsRejected() {
+        assertThatThrownBy(() -> define(new KeyedCounts(), "--records", "10", "--weight", "0"))
+                .isInstanceOf(JobParameterException.class)
+                .hasMessage("job argument --weight must be at least 1, got 0");
+    }
+
+    @Test
     void aFlagFollowedByAnotherFlagIsRejectedAsHavingNoValue() {
         assertThatThrownBy(() -> define(new KeyedCounts(), "--keys", "--records", "10"))
                 .isInstanceOf(JobParameterException.class)

@@ -36,19 +36,47 @@ final class MasterStatus {
                 throw new IllegalStateException(id + " ended " + application.finalStatus() + " before " + what + ": "
                         + application.diagnostics().strip());
             }
-            // the address is read again each time: a new ApplicationMaster attempt serves elsewhere
-            Optional<URI> master = application.masterUrl();
-            if (master.isPresent()) {
-                Optional<StatusDocument> document = new MasterClient(master.get()).statusIfAnswering();
-                if (document.isPresent() && condition.test(document.get())) {
-                    return document.get();
-                }
+            Optional<StatusDocument> document = served(application);
+            if (document.isPresent() && condition.test(document.get())) {
+                return document.get();
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no " + what + " in " + id + " within " + timeout.toSeconds() + " s");
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
+    }
+
+    /**
+     * Polls until the application ended and returns the last document its ApplicationMaster served, if any: the
+     * job's final figures as far as they can be seen from outside.
+     *
+     * @throws IllegalStateException if it has not ended after {@code timeout}
+     */
+    static Optional<StatusDocument> lastBeforeEnd(YarnApplications yarn, ApplicationId id, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Optional<StatusDocument> last = Optional.empty();
+        while (true) {
+            ApplicationStatus application = yarn.status(id);
+            if (application.finished()) {
+                return last;
+            }
+            Optional<StatusDocument> document = served(application);
+            if (document.isPresent()) {
+                last = document;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(id + " did not end within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+    }
+
+    /** The document of the current ApplicationMaster attempt, if it answers; a new attempt serves elsewhere. */
+    private static Optional<StatusDocument> served(ApplicationStatus application) throws InterruptedException {
+        Optional<URI> master = application.masterUrl();
+        return master.isEmpty() ? Optional.empty() : new MasterClient(master.get()).statusIfAnswering();
     }
 
     static boolean allTasksRunning(StatusDocument document) {

@@ -1,6 +1,5 @@
 package io.spindle.minicluster;
 
-import io.spindle.client.bench.ExactCounts;
 import io.spindle.client.cli.CliContext;
 import io.spindle.client.cli.SpindleCli;
 import io.spindle.client.yarn.RuntimeClasspath;
@@ -36,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checkpoints, find container processes, and read KeyedCounts' output from its HDFS.
  */
 final class ClusterUnderTest implements AutoCloseable {
+
+    /** What a restored KeyedCounts run counts each record as ({@code --weight}), so its output shows it resumed. */
+    static final long RESTORED_WEIGHT = 1_000;
 
     static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
     private static final Pattern APPLICATION_ID = Pattern.compile("application_\\d+_\\d+");
@@ -169,14 +171,27 @@ final class ClusterUnderTest implements AutoCloseable {
         return numbers.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    /** Whether output {@code name} holds exactly the counts of records 0 .. records - 1, by {@link ExactCounts}. */
-    boolean hasExactCounts(String name, long records, long keys) throws IOException {
-        java.nio.file.Path local = Files.createTempDirectory(directory, "output-");
-        for (FileStatus file : fileSystem.listStatus(new Path(output(name)))) {
-            fileSystem.copyToLocalFile(false, file.getPath(),
-                    new Path(local.resolve(file.getPath().getName()).toUri()), true);
+    /**
+     * Asserts that KeyedCounts' output {@code name}, written by a run restored with {@code --weight RESTORED_WEIGHT}
+     * from a savepoint of a run that counted each record once, is exact and resumed: each key's count is
+     * b + RESTORED_WEIGHT·a where b + a is the key's exact count (b of its records counted before the savepoint, a by
+     * the restored run: none lost, none twice), and the restored run counted some records but not all of them,
+     * which a run that ignored the savepoint and started again from record 0 would have.
+     */
+    void assertResumedExactly(String name, long records, long keys) throws IOException {
+        Map<Long, Long> counts = counts(name);
+        Map<Long, Long> exact = expectedCounts(records, keys);
+        assertThat(counts.keySet()).as("keys in %s", name).isEqualTo(exact.keySet());
+        long restoredRecords = 0;
+        for (Map.Entry<Long, Long> key : exact.entrySet()) {
+            long beyondExact = counts.get(key.getKey()) - key.getValue();
+            String what = String.format("key %d: count %d is b + %d·a with b + a = %d", key.getKey(),
+                    counts.get(key.getKey()), RESTORED_WEIGHT, key.getValue());
+            assertThat(beyondExact % (RESTORED_WEIGHT - 1)).as(what).isZero();
+            assertThat(beyondExact / (RESTORED_WEIGHT - 1)).as(what).isBetween(0L, key.getValue());
+            restoredRecords += beyondExact / (RESTORED_WEIGHT - 1);
         }
-        return ExactCounts.check(local, records, keys, KeyedCounts::key);
+        assertThat(restoredRecords).as("records the restored run counted in %s", name).isBetween(1L, records - 1);
     }
 
     /** The count of every key among records 0 .. records - 1. */

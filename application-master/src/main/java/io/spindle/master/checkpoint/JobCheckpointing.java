@@ -247,7 +247,10 @@ public final class JobCheckpointing implements CheckpointTarget {
             return CompletableFuture.failedFuture(new CheckpointCoordinator.CheckpointFailure(
                     "the job is not running yet; try again"));
         }
-        return coordinator.triggerSavepoint(target, format, termination);
+        // The tasks never hear that an intermediate savepoint completed (nothing commits on it), so its end is
+        // noticed here: a periodic checkpoint may have been waiting for it (max concurrent checkpoints).
+        return coordinator.triggerSavepoint(target, format, termination)
+                .whenComplete((savepoint, failure) -> planNextTrigger());
     }
 
     @Override

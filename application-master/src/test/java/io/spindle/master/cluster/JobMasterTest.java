@@ -236,6 +236,28 @@ class JobMasterTest {
     }
 
     /**
+     * A checkpoint completes while a savepoint is still pending (so the next one must wait), then the savepoint
+     * completes: the tasks do not hear of a savepoint, yet periodic checkpoints go on.
+     */
+    @Test
+    void periodicCheckpointsGoOnAfterASavepointThatOutlivedACheckpoint() {
+        startJob(Map.of());
+        grantAndConnectWorkers();
+        loop.advance(INTERVAL);
+        CompletableFuture<String> savepoint = master.requestSavepoint(work.resolve("savepoints").toUri().toString(),
+                SavepointFormat.CANONICAL, Termination.NONE).path();
+        loop.runUntilIdle();
+        acknowledge(0, 1, 0, 1);
+        acknowledge(0, 2, 0, 1);
+        assertThat(savepoint).isCompleted();
+
+        loop.advance(INTERVAL);
+
+        assertThat(sentTo("w1", TriggerCheckpoint.class)).extracting(trigger -> trigger.barrier().checkpointId())
+                .containsExactly(1L, 2L, 3L);
+    }
+
+    /**
      * The ResourceManager asks an attempt it has replaced to shut down: the checkpoints in the job's directory are
      * the new attempt's, so this one leaves them as they are and reports no final status.
      */

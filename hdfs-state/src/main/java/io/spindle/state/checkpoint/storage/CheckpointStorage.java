@@ -2,7 +2,6 @@ package io.spindle.state.checkpoint.storage;
 
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.StateFile;
-import io.spindle.state.checkpoint.StateFiles;
 import io.spindle.state.fs.HadoopFileAccess;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -15,9 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,9 +38,10 @@ import java.util.regex.Pattern;
  * &lt;target&gt;/savepoint-&lt;job&gt;-&lt;random&gt;/&lt;uuid&gt;-&lt;name&gt;  all its files, flat, relative to it
  * </pre>
  *
- * The coordinator creates and publishes locations ({@link CheckpointStorageCoordinatorView}); tasks write
- * and read state files ({@link CheckpointStorageWorkerView}); the static readers serve the offline tools
- * and restores from an explicit path. Every state file gets a fresh random name, so concurrent
+ * This is the coordinator's view ({@link CheckpointStorageCoordinatorView}): it creates, publishes, recovers and
+ * deletes locations. Tasks never see it: they upload and download state files through
+ * {@link io.spindle.state.rocksdb.SnapshotFiles}, by the names {@link CheckpointLayout} gives. The static readers
+ * serve the offline tools and restores from an explicit path. Every state file gets a fresh random name, so concurrent
  * checkpoints and subtasks never write the same path. Retention and deletion of shared files belong to
  * {@link CompletedCheckpointStore}.
  *
@@ -53,7 +51,7 @@ import java.util.regex.Pattern;
  * that a newer one has claimed publishes and deletes nothing more ({@link #checkFence}, before every publication
  * and every batch of deletions).
  */
-public final class CheckpointStorage implements CheckpointStorageCoordinatorView, CheckpointStorageWorkerView {
+public final class CheckpointStorage implements CheckpointStorageCoordinatorView {
 
     public static final String METADATA_FILE_NAME = CheckpointLayout.METADATA_FILE_NAME;
     public static final String CHECKPOINT_DIR_PREFIX = CheckpointLayout.CHECKPOINT_DIR_PREFIX;
@@ -418,49 +416,6 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
 
     // ---- task side --------------------------------------------------------------------------------
 
-    /**
-     * Writes a state file for checkpoint n, named {@code <random uuid>-<fileName>} in the scope's directory.
-     * The checkpoint's location must exist: a late upload of a discarded checkpoint fails instead of
-     * leaving files behind.
-     *
-     * @return the file, by its path relative to the job directory, with the size and checksum of the bytes written
-     */
-    @Override
-    public StateFile writeState(long checkpointId, StateScope scope, String fileName, InputStream data)
-            throws IOException {
-        checkFileName(fileName);
-        Path location = checkpointDirectory(checkpointId);
-        if (!fs.exists(location)) {
-            throw new FileNotFoundException("checkpoint " + checkpointId + " of job " + jobId
-                    + " has no location (never initialized, or discarded): not writing " + fileName);
-        }
-        String relative = CheckpointLayout.newFile(switch (scope) {
-            case EXCLUSIVE -> CheckpointLayout.checkpointDirectory(checkpointId);
-            case SHARED -> SHARED_DIR;
-            case TASK_OWNED -> TASK_OWNED_DIR;
-        }, fileName);
-        Path target = new Path(jobDirectory, relative);
-        try (FSDataOutputStream out = fs.createFile(target).overwrite(false).build()) {
-            return StateFiles.copy(data, out, relative, fileName + " to " + target);
-        } catch (IOException e) {
-            deleteQuietly(fs, target);
-            throw e;
-        }
-    }
-
-    /** {@link #writeState(long, StateScope, String, InputStream)} of a local file, under its own name. */
-    @Override
-    public StateFile writeState(long checkpointId, StateScope scope, java.nio.file.Path localFile) throws IOException {
-        try (InputStream in = Files.newInputStream(localFile)) {
-            return writeState(checkpointId, scope, localFile.getFileName().toString(), in);
-        }
-    }
-
-    @Override
-    public FSDataInputStream open(StateFile file) throws IOException {
-        return fs.open(resolve(file));
-    }
-
     /** Where a state file of this job lives. */
     public Path resolve(StateFile file) {
         return new Path(jobDirectory, file.path());
@@ -688,12 +643,5 @@ public final class CheckpointStorage implements CheckpointStorageCoordinatorView
             throw new IllegalArgumentException("invalid job id '" + jobId + "': must be a plain directory name");
         }
         return jobId;
-    }
-
-    private static void checkFileName(String fileName) {
-        if (fileName == null || fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\")
-                || fileName.contains(":") || fileName.contains("..")) {
-            throw new IllegalArgumentException("invalid state file name '" + fileName + "': must be a plain file name");
-        }
     }
 }

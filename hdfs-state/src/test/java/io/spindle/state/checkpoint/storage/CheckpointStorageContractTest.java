@@ -15,16 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
-import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.zip.CRC32C;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,63 +117,6 @@ abstract class CheckpointStorageContractTest {
         assertThatThrownBy(() -> storage.finalizeCheckpoint(
                 new CheckpointMetadata(storage.jobId(), storage.jobId(), 4, 0, null, List.of())))
                 .isInstanceOf(FileNotFoundException.class).hasMessageContaining("chk-4");
-    }
-
-    // ---- state files ---------------------------------------------------------------------------------
-
-    @Test
-    void aStateFileIsWrittenUnderItsScopeAndReadBackThroughItsRelativePath() throws IOException {
-        storage.initializeLocation(3);
-        byte[] content = "some sst bytes".getBytes(StandardCharsets.UTF_8);
-
-        StateFile shared = storage.writeState(3, StateScope.SHARED, "000042.sst", new ByteArrayInputStream(content));
-        StateFile exclusive = storage.writeState(3, StateScope.EXCLUSIVE, "MANIFEST-000005",
-                new ByteArrayInputStream(content));
-        StateFile taskOwned = storage.writeState(3, StateScope.TASK_OWNED, "log", new ByteArrayInputStream(content));
-
-        assertThat(shared.path()).startsWith("shared/").endsWith("-000042.sst");
-        assertThat(exclusive.path()).startsWith("chk-3/").endsWith("-MANIFEST-000005");
-        assertThat(taskOwned.path()).startsWith("taskowned/").endsWith("-log");
-        assertThat(shared.size()).isEqualTo(content.length);
-        try (FSDataInputStream in = storage.open(shared)) {
-            assertThat(in.readAllBytes()).isEqualTo(content);
-        }
-    }
-
-    @Test
-    void aWrittenStateFileCarriesTheCrc32cOfItsBytes() throws IOException {
-        storage.initializeLocation(1);
-        byte[] content = "some sst bytes".getBytes(StandardCharsets.UTF_8);
-        CRC32C crc = new CRC32C();
-        crc.update(content);
-
-        StateFile file = storage.writeState(1, StateScope.SHARED, "000042.sst", new ByteArrayInputStream(content));
-
-        assertThat(file.checksum()).isEqualTo((int) crc.getValue());
-    }
-
-    @Test
-    void twoStateFilesOfTheSameNameGetDifferentPaths() throws IOException {
-        storage.initializeLocation(1);
-
-        StateFile first = storage.writeState(1, StateScope.EXCLUSIVE, "CURRENT", new ByteArrayInputStream(new byte[1]));
-        StateFile second = storage.writeState(1, StateScope.EXCLUSIVE, "CURRENT", new ByteArrayInputStream(new byte[2]));
-
-        assertThat(first.path()).isNotEqualTo(second.path());
-        assertThat(filesUnder("chk-1")).hasSize(2);
-    }
-
-    @Test
-    void writingIntoADiscardedCheckpointFailsAndLeavesNothing() throws IOException {
-        storage.initializeLocation(1);
-        storage.discardCheckpoint(1);
-
-        assertThatThrownBy(() -> storage.writeState(1, StateScope.SHARED, "1.sst", new ByteArrayInputStream(new byte[1])))
-                .isInstanceOf(FileNotFoundException.class).hasMessageContaining("checkpoint 1");
-        assertThatThrownBy(() -> storage.writeState(1, StateScope.EXCLUSIVE, "CURRENT",
-                new ByteArrayInputStream(new byte[1]))).isInstanceOf(FileNotFoundException.class);
-        assertThat(filesUnder("")).isEmpty();
-        assertThat(storage.checkpointDirectoryIds()).isEmpty();
     }
 
     // ---- crash consistency -----------------------------------------------------------------------------

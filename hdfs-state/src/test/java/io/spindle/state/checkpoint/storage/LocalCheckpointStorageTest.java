@@ -1,8 +1,6 @@
 package io.spindle.state.checkpoint.storage;
 
-import io.spindle.state.checkpoint.StateFile;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,21 +44,6 @@ class LocalCheckpointStorageTest extends CheckpointStorageContractTest {
         try (Stream<Path> files = Files.walk(tempDir)) {
             List<String> names = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
             assertThat(names).isNotEmpty().noneMatch(name -> name.endsWith(".crc"));
-        }
-    }
-
-    @Test
-    void aLocalFileIsUploadedUnderItsOwnName() throws IOException {
-        storage.initializeLocation(1);
-        Path sst = tempDir.resolve("000007.sst");
-        Files.write(sst, new byte[] {1, 2, 3, 4, 5});
-
-        StateFile file = storage.writeState(1, StateScope.SHARED, sst);
-
-        assertThat(file.path()).startsWith("shared/").endsWith("-000007.sst");
-        assertThat(file.size()).isEqualTo(5);
-        try (FSDataInputStream in = storage.open(file)) {
-            assertThat(in.readAllBytes()).containsExactly(1, 2, 3, 4, 5);
         }
     }
 

@@ -7,9 +7,12 @@ import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.OperatorState;
 import io.spindle.state.checkpoint.OperatorSubtaskState;
 import io.spindle.state.checkpoint.StateFile;
+import io.spindle.state.rocksdb.HadoopSnapshotFiles;
+import io.spindle.state.rocksdb.SnapshotFiles;
+import org.apache.hadoop.conf.Configuration;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +41,7 @@ final class SimulatedIncrementalJob {
     private static final int MAX_PARALLELISM = 128;
 
     private final CheckpointStorage storage;
+    private final SnapshotFiles files;
     private final Random random;
     private final int parallelism;
     /** Per subtask: names of the SSTs in the RocksDB instance now. */
@@ -49,6 +53,7 @@ final class SimulatedIncrementalJob {
 
     SimulatedIncrementalJob(CheckpointStorage storage, int parallelism, long seed) throws IOException {
         this.storage = storage;
+        this.files = new HadoopSnapshotFiles(storage.jobDirectory().getFileSystem(new Configuration()), storage.jobDirectory());
         this.random = new Random(seed);
         this.parallelism = parallelism;
         for (int i = 0; i < parallelism; i++) {
@@ -73,7 +78,7 @@ final class SimulatedIncrementalJob {
             for (String sst : live.get(subtask)) {
                 StateFile file = confirmed.get(subtask).get(sst);
                 if (file == null) {
-                    file = storage.writeState(id, StateScope.SHARED, sst, randomContent());
+                    file = upload(CheckpointLayout.SHARED_DIR, sst);
                     uploaded.add(file);
                     incremental += file.size();
                 }
@@ -82,7 +87,7 @@ final class SimulatedIncrementalJob {
             shared.addAll(sharedFiles.values());
             Map<String, StateFile> privateFiles = new TreeMap<>();
             for (String name : List.of("MANIFEST-" + String.format("%06d", id), "CURRENT")) {
-                StateFile file = storage.writeState(id, StateScope.EXCLUSIVE, name, randomContent());
+                StateFile file = upload(CheckpointLayout.checkpointDirectory(id), name);
                 privateFiles.put(name, file);
                 incremental += file.size();
             }
@@ -148,9 +153,16 @@ final class SimulatedIncrementalJob {
         }
     }
 
-    private ByteArrayInputStream randomContent() {
+    /** Uploads random bytes as the tasks do: through their view of the storage, under a fresh name. */
+    private StateFile upload(String directory, String fileName) throws IOException {
         byte[] bytes = new byte[1 + random.nextInt(200)];
         random.nextBytes(bytes);
-        return new ByteArrayInputStream(bytes);
+        java.nio.file.Path local = Files.createTempFile("simulated-", "-" + fileName);
+        try {
+            Files.write(local, bytes);
+            return files.upload(local, CheckpointLayout.newFile(directory, fileName));
+        } finally {
+            Files.delete(local);
+        }
     }
 }

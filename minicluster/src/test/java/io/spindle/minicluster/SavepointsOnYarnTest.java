@@ -239,7 +239,9 @@ class SavepointsOnYarnTest {
 
         @BeforeAll
         void takeSavepointsThenOutliveThemAndCancel() throws Exception {
-            original = cluster.run(List.of("-D", "execution.checkpointing.num-retained=1"), countsTo("cancelled"));
+            // it must outlive two savepoints, a failed stop, three checkpoints, a new ApplicationMaster and the cancel
+            original = cluster.run(List.of("-D", "execution.checkpointing.num-retained=1"),
+                    endlessCountsTo("cancelled"));
             application = original.awaitApplicationId();
             cluster.awaitCompletedCheckpoint(application);
 
@@ -528,6 +530,14 @@ class SavepointsOnYarnTest {
     private static String[] countsTo(String name) {
         return new String[] {"--records", String.valueOf(RECORDS), "--keys", String.valueOf(KEYS), "--rate", RATE,
                 "--output", cluster.output(name)};
+    }
+
+    /**
+     * KeyedCounts' arguments without {@code --records}: it never ends by itself, and its savepoints, taken within the
+     * first RECORDS records, restore to the exact counts of {@link #restoredCountsTo}.
+     */
+    private static String[] endlessCountsTo(String name) {
+        return new String[] {"--keys", String.valueOf(KEYS), "--rate", RATE, "--output", cluster.output(name)};
     }
 
     /** Sequence's arguments: RECORDS lines at RATE into output {@code name}. */

@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,14 +41,29 @@ class KeyedCountsSavepointTest {
         return Configuration.fromMap(settings);
     }
 
+    /** As fast as it goes: for restored runs, which must run to their end. */
     private static JobParams params(Path output) {
         return JobParams.of(Map.of("records", String.valueOf(RECORDS), "keys", String.valueOf(KEYS),
-                "rate", "20000", "output", output.toString()));
+                "output", output.toString()));
+    }
+
+    /**
+     * Slowed down for the first run, whose input must outlast the wait for a checkpoint and the savepoint or stop
+     * that follows (10 s against well under one): a stop after the end of the input would fail.
+     */
+    private static JobParams firstRun(Path output) {
+        return JobParams.of(Map.of("records", String.valueOf(RECORDS), "keys", String.valueOf(KEYS),
+                "rate", "4000", "output", output.toString()));
+    }
+
+    /** Starts KeyedCounts at parallelism 2, slowly. */
+    private LocalJob startFirstRun(String output) {
+        return new LocalExecutor(configuration(2, null)).start(new KeyedCounts(), firstRun(work.resolve(output)));
     }
 
     /** Runs KeyedCounts to its end from {@code savepoint}, writing to {@code output}. */
-    private JobResult restoredFrom(String savepoint, int parallelism, String output) {
-        return new LocalExecutor(configuration(parallelism, savepoint)).execute(new KeyedCounts(),
+    private JobResult restoredFrom(String savepoint, int parallelism, String output) throws InterruptedException {
+        return LocalJobs.execute(new LocalExecutor(configuration(parallelism, savepoint)), new KeyedCounts(),
                 params(work.resolve(output)));
     }
 
@@ -63,11 +77,11 @@ class KeyedCountsSavepointTest {
     @CsvSource({"CANONICAL, 1", "CANONICAL, 4", "NATIVE, 1", "NATIVE, 4"})
     void jobStoppedWithASavepointResumesFromItAtAnotherParallelismToExactCounts(SavepointFormat format,
                                                                                int parallelism) throws Exception {
-        LocalJob job = new LocalExecutor(configuration(2, null)).start(new KeyedCounts(), params(work.resolve("first")));
+        LocalJob job = startFirstRun("first");
         awaitACompletedCheckpoint();
 
         String savepoint = job.stopWithSavepoint(null, format, false).get(60, TimeUnit.SECONDS);
-        job.await();
+        LocalJobs.await(job);
 
         assertThat(OutputFiles.finishedParts(work.resolve("first"))).isEmpty();
         assertThat(CheckpointStorage.load(savepoint).savepoint()).isTrue();
@@ -76,11 +90,11 @@ class KeyedCountsSavepointTest {
 
     @Test
     void drainedStopWritesTheCountsSoFarIntoItsSavepointWhichRestoresAsEnded() throws Exception {
-        LocalJob job = new LocalExecutor(configuration(2, null)).start(new KeyedCounts(), params(work.resolve("drained")));
+        LocalJob job = startFirstRun("drained");
         awaitACompletedCheckpoint();
 
         String savepoint = job.stopWithSavepoint(null, SavepointFormat.CANONICAL, true).get(60, TimeUnit.SECONDS);
-        job.await();
+        LocalJobs.await(job);
 
         Map<String, Long> counts = OutputFiles.counts(work.resolve("drained"));
         Map<String, Long> all = expectedCounts(RECORDS);
@@ -94,12 +108,12 @@ class KeyedCountsSavepointTest {
 
     @Test
     void savepointOfARunningJobLeavesItRunningAndRestoresToExactCounts() throws Exception {
-        LocalJob job = new LocalExecutor(configuration(2, null)).start(new KeyedCounts(), params(work.resolve("first")));
+        LocalJob job = startFirstRun("first");
         awaitACompletedCheckpoint();
 
         String savepoint = job.triggerSavepoint(work.resolve("elsewhere").toUri().toString(), SavepointFormat.NATIVE)
                 .get(60, TimeUnit.SECONDS);
-        job.await();
+        LocalJobs.await(job);
 
         assertThat(savepoint).contains("/elsewhere/savepoint-");
         assertThat(OutputFiles.counts(work.resolve("first"))).isEqualTo(expectedCounts(RECORDS));
@@ -108,11 +122,7 @@ class KeyedCountsSavepointTest {
 
     /** The job runs, and has state worth saving. */
     private void awaitACompletedCheckpoint() throws Exception {
-        Path checkpoints = work.resolve("checkpoints");
-        while (!Files.exists(checkpoints) || CheckpointStorage.listCompleted(checkpoints.toUri().toString(),
-                new org.apache.hadoop.conf.Configuration()).isEmpty()) {
-            Thread.sleep(20);
-        }
+        LocalJobs.awaitCompletedCheckpoint(work.resolve("checkpoints"));
     }
 
     /** The count of every key among records 0 .. records - 1. */

@@ -33,13 +33,13 @@ class KeyedCountsTest {
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
-    void finalCountsEqualTheGeneratorsCountsAtAnyParallelism(int parallelism) throws IOException {
+    void finalCountsEqualTheGeneratorsCountsAtAnyParallelism(int parallelism) throws IOException, InterruptedException {
         Path output = work.resolve("counts");
         // 4 MiB of RocksDB memory for ~865k keys: state is far larger than the block cache.
         Configuration configuration = Configuration.fromMap(Map.of("parallelism.default", String.valueOf(parallelism),
                 "state.backend.rocksdb.memory.managed-size", "4m"));
 
-        new LocalExecutor(configuration).execute(new KeyedCounts(), JobParams.of(Map.of(
+        LocalJobs.execute(new LocalExecutor(configuration), new KeyedCounts(), JobParams.of(Map.of(
                 "records", String.valueOf(RECORDS), "keys", String.valueOf(KEYS), "output", output.toString())));
 
         Map<String, Long> counts = OutputFiles.counts(output);

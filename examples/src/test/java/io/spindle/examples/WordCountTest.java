@@ -30,7 +30,7 @@ class WordCountTest {
     private static final List<String> SEPARATORS = List.of(" ", "  ", ", ", "; ", "-", "—", "\t", "'s ", "!? ");
 
     @Test
-    void countsOfFiftyMegabytesOfTextEqualAnIndependentCount() throws IOException {
+    void countsOfFiftyMegabytesOfTextEqualAnIndependentCount() throws IOException, InterruptedException {
         Path input = Files.createDirectories(work.resolve("input"));
         long bytes = 0;
         SplittableRandom random = new SplittableRandom(42);
@@ -40,7 +40,7 @@ class WordCountTest {
         Path output = work.resolve("output");
         Configuration configuration = Configuration.fromMap(Map.of("parallelism.default", "3"));
 
-        new LocalExecutor(configuration).execute(new WordCount(),
+        LocalJobs.execute(new LocalExecutor(configuration), new WordCount(),
                 JobParams.of(Map.of("input", input.toString(), "output", output.toString())));
 
         assertThat(OutputFiles.finishedParts(output)).hasSize(3);

@@ -214,7 +214,8 @@ class SpindleOnYarnTest {
             master = yarn.status(YarnApplications.parseId(application)).masterUrl().orElseThrow();
         }
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                master.resolve("/cancel")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                master.resolve("/cancel")).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
     }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The job's course against workers the test plays: a recording pool, connections that record what the master sends,
@@ -230,7 +230,8 @@ class JobMasterTest {
                 SavepointFormat.CANONICAL, Termination.NONE).path();
         loop.runUntilIdle();
 
-        assertThatThrownBy(savepoint::join).hasRootCauseMessage("the job is restarting, not running");
+        assertThat(savepoint).failsWithin(Duration.ofSeconds(10)).withThrowableThat().havingRootCause()
+                .withMessage("the job is restarting, not running");
         loop.advance(BACKOFF);
         assertThat(sentTo("w1", Deploy.class)).hasSize(2);
     }

@@ -60,12 +60,10 @@ class LocalCheckpointingTest {
                 "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"));
 
         LocalJob running = new LocalExecutor(configuration).start(job, JobParams.of(Map.of()));
-        while (highestCompleted() < 3) {
-            Thread.sleep(10);
-        }
+        LocalJobs.awaitCondition("3 completed checkpoints", () -> highestCompleted() >= 3);
         running.cancel();
 
-        assertThatThrownBy(running::await).isInstanceOf(JobCancelledException.class);
+        assertThatThrownBy(() -> LocalJobs.await(running)).isInstanceOf(JobCancelledException.class);
         List<CompletedCheckpoint> retained = completed();
         assertThat(retained).hasSize(2);
         CheckpointMetadata latest = retained.get(0).metadata();

@@ -18,7 +18,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -35,9 +34,9 @@ class LocalExecutorTest {
         return context -> value -> COLLECTED.get(name).add(value);
     }
 
-    private static JobResult run(int parallelism, SpindleJob job) {
-        return new LocalExecutor(Configuration.fromMap(Map.of("parallelism.default", String.valueOf(parallelism))))
-                .execute(job, JobParams.of(Map.of()));
+    private static JobResult run(int parallelism, SpindleJob job) throws InterruptedException {
+        return LocalJobs.execute(new LocalExecutor(Configuration.fromMap(Map.of("parallelism.default",
+                String.valueOf(parallelism)))), job, JobParams.of(Map.of()));
     }
 
     @Test
@@ -60,7 +59,7 @@ class LocalExecutorTest {
     }
 
     @Test
-    void everyRecordArrivesOnceThroughRebalanceAcrossParallelisms() {
+    void everyRecordArrivesOnceThroughRebalanceAcrossParallelisms() throws InterruptedException {
         Sink<Long> sink = collectInto("rebalanced");
         run(3, (builder, params) -> builder
                 .source("numbers", Sources.generator(100_000, i -> i, Codecs.LONG)).parallelism(2)
@@ -73,7 +72,7 @@ class LocalExecutorTest {
     }
 
     @Test
-    void broadcastDeliversEveryRecordToEverySubtask() {
+    void broadcastDeliversEveryRecordToEverySubtask() throws InterruptedException {
         Sink<Long> sink = collectInto("broadcast");
         run(3, (builder, params) -> builder
                 .source("numbers", Sources.generator(1_000, i -> i, Codecs.LONG)).parallelism(1)
@@ -84,7 +83,7 @@ class LocalExecutorTest {
     }
 
     @Test
-    void unionMergesStreamsOfSeveralSources() {
+    void unionMergesStreamsOfSeveralSources() throws InterruptedException {
         Sink<String> sink = collectInto("union");
         run(2, (builder, params) -> builder
                 .source("left", Sources.collection(List.of("a", "b"), Codecs.STRING))
@@ -96,7 +95,7 @@ class LocalExecutorTest {
     }
 
     @Test
-    void keyedReduceKeepsARunningValuePerKey() {
+    void keyedReduceKeepsARunningValuePerKey() throws InterruptedException {
         Sink<Tuple2<String, Long>> sink = collectInto("reduce");
         run(2, (builder, params) -> builder
                 .source("pairs", Sources.generator(10_000, i -> Tuple2.of("k" + (i % 7), 1L),
@@ -125,7 +124,7 @@ class LocalExecutorTest {
     }
 
     @Test
-    void processingTimeTimersFireForTheirKey() {
+    void processingTimeTimersFireForTheirKey() throws InterruptedException {
         Sink<String> sink = collectInto("timers");
         run(1, (builder, params) -> builder
                 .source("slow", Sources.generator(3, i -> "key" + i, Codecs.STRING, 20))
@@ -137,7 +136,7 @@ class LocalExecutorTest {
     }
 
     @Test
-    void resultCountsTheRecordsEachOperatorReceived() {
+    void resultCountsTheRecordsEachOperatorReceived() throws InterruptedException {
         JobResult result = run(2, (builder, params) -> builder
                 .source("numbers", Sources.generator(5_000, i -> i, Codecs.LONG))
                 .filter("even", i -> i % 2 == 0)
@@ -147,22 +146,19 @@ class LocalExecutorTest {
     }
 
     @Test
-    void aRunningJobTellsTheRecordsEachOperatorReceivedSoFar() throws InterruptedException {
+    void aRunningJobTellsTheRecordsEachOperatorReceivedSoFar() throws Exception {
         LocalJob job = new LocalExecutor(Configuration.fromMap(Map.of("parallelism.default", "2"))).start(
                 (builder, params) -> builder
                         .source("numbers", Sources.unboundedGenerator(i -> i, Codecs.LONG, 20_000))
                         .filter("even", i -> i % 2 == 0)
                         .sink("out", Sinks.discard()),
                 JobParams.of(Map.of()));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (job.recordsIn().getOrDefault("even", 0L) < 2_000 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        LocalJobs.awaitCondition("2,000 records into even", () -> job.recordsIn().getOrDefault("even", 0L) >= 2_000);
         Map<String, Long> soFar = job.recordsIn();
         job.cancel();
 
         assertThat(soFar.get("even")).isGreaterThanOrEqualTo(2_000);
         assertThat(soFar.get("out")).isPositive().isLessThanOrEqualTo(soFar.get("even"));
-        assertThatThrownBy(job::await).isInstanceOf(JobCancelledException.class);
+        assertThatThrownBy(() -> LocalJobs.await(job)).isInstanceOf(JobCancelledException.class);
     }
 }

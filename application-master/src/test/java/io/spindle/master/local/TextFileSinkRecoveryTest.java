@@ -49,7 +49,7 @@ class TextFileSinkRecoveryTest {
     }
 
     @Test
-    void everyRecordIsWrittenExactlyOnceAcrossAFailover() throws IOException {
+    void everyRecordIsWrittenExactlyOnceAcrossAFailover() throws IOException, InterruptedException {
         Path output = work.resolve("out");
         SpindleJob job = (builder, params) -> builder
                 .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, 200_000))
@@ -60,7 +60,7 @@ class TextFileSinkRecoveryTest {
                 "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
                 "restart-strategy.type", "fixed-delay", "restart-strategy.fixed-delay.delay", "10 ms"));
 
-        JobResult result = new LocalExecutor(configuration).execute(job, JobParams.of(Map.of()));
+        JobResult result = LocalJobs.execute(new LocalExecutor(configuration), job, JobParams.of(Map.of()));
 
         assertThat(result.restarts()).isEqualTo(1);
         assertThat(result.checkpoints()).isNotEmpty();

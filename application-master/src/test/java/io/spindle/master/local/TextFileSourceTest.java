@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ class TextFileSourceTest {
 
     @ParameterizedTest(name = "split {0} bytes, parallelism {1}")
     @CsvSource({"1, 1", "7, 2", "64, 3", "1000, 4", "100000, 2"})
-    void everyLineIsReadExactlyOnceWhateverTheSplitSize(long splitBytes, int parallelism) throws IOException {
+    void everyLineIsReadExactlyOnceWhateverTheSplitSize(long splitBytes, int parallelism) throws Exception {
         List<String> expected = new ArrayList<>();
         Path input = Files.createDirectories(work.resolve("input"));
         SplittableRandom random = new SplittableRandom(splitBytes);
@@ -52,8 +51,9 @@ class TextFileSourceTest {
         List<String> read = Collections.synchronizedList(new ArrayList<>());
         Sink<String> collect = context -> read::add;
 
-        new LocalExecutor(Configuration.fromMap(Map.of("parallelism.default", String.valueOf(parallelism))))
-                .execute((job, params) -> job.source("lines", Sources.textFiles(input.toString(), splitBytes))
+        LocalJobs.execute(new LocalExecutor(Configuration.fromMap(Map.of("parallelism.default",
+                        String.valueOf(parallelism)))),
+                (job, params) -> job.source("lines", Sources.textFiles(input.toString(), splitBytes))
                         .sink("collect", collect), JobParams.of(Map.of()));
 
         assertThat(read).containsExactlyInAnyOrderElementsOf(expected);
@@ -61,12 +61,12 @@ class TextFileSourceTest {
 
     @ParameterizedTest(name = "parallelism {0}")
     @CsvSource({"1", "3"})
-    void textFileSinkPublishesOneFinishedFilePerSubtaskAndLeavesNothingElse(int parallelism) throws IOException {
+    void textFileSinkPublishesOneFinishedFilePerSubtaskAndLeavesNothingElse(int parallelism) throws Exception {
         Path output = work.resolve("out");
 
-        new LocalExecutor(Configuration.fromMap(Map.of("parallelism.default", String.valueOf(parallelism))))
-                .execute((job, params) -> job.source("numbers", Sources.collection(List.of("1", "2", "3", "4"),
-                                Codecs.STRING))
+        LocalJobs.execute(new LocalExecutor(Configuration.fromMap(Map.of("parallelism.default",
+                        String.valueOf(parallelism)))),
+                (job, params) -> job.source("numbers", Sources.collection(List.of("1", "2", "3", "4"), Codecs.STRING))
                         .sink("files", Sinks.textFiles(output.toString())), JobParams.of(Map.of()));
 
         List<String> names;

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UnionListStateTest {
 
@@ -75,22 +76,25 @@ class UnionListStateTest {
 
     @Test
     void everySubtaskOfARescaledJobRestoresTheUnionOfAllOldSubtasksEntries() throws Exception {
+        // never ends by itself: the stop cannot come after the end of the input
         SpindleJob job = (builder, params) -> builder
-                .source("numbers", Sources.generator(20_000, i -> i, Codecs.LONG, 10_000))
+                .source("numbers", Sources.unboundedGenerator(i -> i, Codecs.LONG, 10_000))
                 .rebalance()
                 .process("remember", new RemembersSubtasks(), Codecs.LONG)
                 .sink("out", Sinks.discard());
         LocalJob first = new LocalExecutor(configuration(2, null)).start(job, JobParams.of(Map.of()));
         Path checkpoints = work.resolve("checkpoints");
-        while (!Files.exists(checkpoints) || CheckpointStorage.listCompleted(checkpoints.toUri().toString(),
-                new org.apache.hadoop.conf.Configuration()).isEmpty()) {
-            Thread.sleep(20);
-        }
+        LocalJobs.awaitCondition("a completed checkpoint", () -> Files.exists(checkpoints)
+                && !CheckpointStorage.listCompleted(checkpoints.toUri().toString(),
+                        new org.apache.hadoop.conf.Configuration()).isEmpty());
         String savepoint = first.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
-        first.await();
+        LocalJobs.await(first);
 
-        new LocalExecutor(configuration(3, savepoint)).execute(job, JobParams.of(Map.of()));
+        LocalJob restored = new LocalExecutor(configuration(3, savepoint)).start(job, JobParams.of(Map.of()));
+        LocalJobs.awaitCondition("the first record of every restored subtask", () -> RESTORED.size() >= 3);
+        restored.cancel();
 
+        assertThatThrownBy(() -> LocalJobs.await(restored)).isInstanceOf(JobCancelledException.class);
         assertThat(RESTORED).containsExactlyInAnyOrder("0: [0, 1]", "1: [0, 1]", "2: [0, 1]");
     }
 }

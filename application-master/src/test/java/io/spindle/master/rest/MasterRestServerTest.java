@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ class MasterRestServerTest {
 
     private HttpResponse<String> send(String method, String path, String secret) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url()).resolve(path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30));
         if (secret != null) {
             request.header(MasterRestServer.SECRET_HEADER, secret);
         }

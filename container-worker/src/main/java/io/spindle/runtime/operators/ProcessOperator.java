@@ -59,10 +59,8 @@ public final class ProcessOperator<IN, OUT> extends StreamOperator<IN, OUT> impl
             keyed.setCurrentKey(timer.key());
             try {
                 function.onTimer(timer.time(), this, output);
-            } catch (UserCodeException | TaskCancelledException e) {
-                throw e;
             } catch (Exception e) {
-                throw new UserCodeException(name(), e);
+                throw UserCode.failure(name(), e);
             }
         }
         return timers.nextTime();

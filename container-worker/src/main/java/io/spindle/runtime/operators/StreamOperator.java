@@ -71,44 +71,36 @@ public abstract class StreamOperator<IN, OUT> implements Output<IN> {
         RECORDS_IN.setOpaque(this, recordsIn + 1);
         try {
             processElement(record);
-        } catch (UserCodeException | TaskCancelledException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaskCancelledException(e);
         } catch (Exception e) {
-            throw new UserCodeException(name, e);
+            throw UserCode.failure(name, e);
         }
     }
 
     @Override
     public final void endOfInput() throws Exception {
-        callUserCode(this::onEndOfInput);
+        try {
+            onEndOfInput();
+        } catch (Exception e) {
+            throw UserCode.failure(name, e);
+        }
         if (output != null) {
             output.endOfInput();
         }
     }
 
     public final void prepareSnapshot(long checkpointId) throws Exception {
-        callUserCode(() -> onPrepareSnapshot(checkpointId));
+        try {
+            onPrepareSnapshot(checkpointId);
+        } catch (Exception e) {
+            throw UserCode.failure(name, e);
+        }
     }
 
     public final void checkpointComplete(long checkpointId) throws Exception {
-        callUserCode(() -> onCheckpointComplete(checkpointId));
-    }
-
-    private interface UserCode {
-        void run() throws Exception;
-    }
-
-    /** Runs a hook of the operator; what its user code throws leaves as a {@link UserCodeException}. */
-    private void callUserCode(UserCode code) throws Exception {
         try {
-            code.run();
-        } catch (UserCodeException | TaskCancelledException | InterruptedException e) {
-            throw e;
+            onCheckpointComplete(checkpointId);
         } catch (Exception e) {
-            throw new UserCodeException(name, e);
+            throw UserCode.failure(name, e);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.SubtaskConnectorContext;
 import io.spindle.runtime.operators.TaskCancelledException;
+import io.spindle.runtime.operators.UserCode;
 import io.spindle.runtime.operators.UserCodeException;
 import io.spindle.runtime.operators.WriterOutput;
 
@@ -99,10 +100,8 @@ public final class SourceTask extends Task {
     private SourceReader.Status poll(SourceReader<Object> reader) {
         try {
             return reader.poll(head());
-        } catch (UserCodeException | TaskCancelledException e) {
-            throw e;
         } catch (Exception e) {
-            throw new UserCodeException(sourceName, e);
+            throw UserCode.failure(sourceName, e);
         }
     }
 
@@ -110,7 +109,7 @@ public final class SourceTask extends Task {
         try {
             return source.createReader(new SubtaskConnectorContext(runtime, sourceName));
         } catch (Exception e) {
-            throw new UserCodeException(sourceName, e);
+            throw UserCode.failure(sourceName, e);
         }
     }
 }

@@ -83,7 +83,7 @@ class CheckpointBarrierFlowTest {
 
     @ParameterizedTest(name = "exactly once: {0}")
     @ValueSource(booleans = {true, false})
-    void everyTaskAcknowledgesEveryCheckpointOnceAndInOrder(boolean exactlyOnce) throws Exception {
+    void everyTaskAcknowledgesEveryCheckpointOnce(boolean exactlyOnce) throws Exception {
         // The keyed task's acknowledgements come from upload threads, after its RocksDB files are uploaded.
         SpindleJob job = (builder, params) -> builder
                 .source("numbers", Sources.generator(30_000, i -> i, Codecs.LONG, 10_000))
@@ -148,6 +148,7 @@ class CheckpointBarrierFlowTest {
             tasks.forEach(task -> task.notifyCheckpointComplete(CHECKPOINTS));
             assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
         } finally {
+            tasks.forEach(Task::cancel);
             uploadThreads.shutdown();
             assertThat(uploadThreads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
@@ -156,6 +157,14 @@ class CheckpointBarrierFlowTest {
         assertThat(responder.declines).isEmpty();
         List<Long> all = LongStream.rangeClosed(1, CHECKPOINTS).boxed().toList();
         assertThat(responder.acknowledged).hasSize(tasks.size());
-        responder.acknowledged.forEach((task, ids) -> assertThat(ids).as(task).containsExactlyElementsOf(all));
+        responder.acknowledged.forEach((task, ids) -> {
+            if (task.startsWith("sum")) {
+                // two upload threads: a checkpoint whose files upload faster may be acknowledged before the one before
+                assertThat(ids).as(task).containsExactlyInAnyOrderElementsOf(all);
+            } else {
+                // acknowledged by the task thread as the barriers pass it
+                assertThat(ids).as(task).containsExactlyElementsOf(all);
+            }
+        });
     }
 }

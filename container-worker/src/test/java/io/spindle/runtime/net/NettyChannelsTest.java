@@ -6,6 +6,8 @@ import io.spindle.core.plan.VertexEdge;
 import io.spindle.runtime.io.Buffer;
 import io.spindle.runtime.io.InboundChannel;
 import io.spindle.runtime.io.OutboundChannel;
+import io.spindle.runtime.io.Producer;
+import io.spindle.runtime.io.TestThreads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,18 +15,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
+import static io.spindle.runtime.io.Producer.number;
+import static io.spindle.runtime.io.Producer.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NettyChannelsTest {
 
     private static final VertexEdge EDGE = new VertexEdge(1, 2, StreamEdge.unkeyed(10, 20, Partitioning.REBALANCE));
-    /** Only ever the limit of a wait for something that should happen at once. */
-    private static final long TIMEOUT_SECONDS = 10;
+    private static final long TIMEOUT_SECONDS = TestThreads.TIMEOUT_SECONDS;
     private static final int CREDIT = NettyChannels.DEFAULT_INITIAL_CREDIT;
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -55,7 +55,7 @@ class NettyChannelsTest {
         int[] lengths = new int[count];
         Arrays.setAll(lengths, i -> i == count / 2 ? 16 << 20 : sizes.nextInt(4 << 10));
 
-        Producer producer = new Producer(out, count, i -> patterned(i, lengths[i]));
+        Producer producer = producer(out, count, i -> patterned(i, lengths[i]));
         for (int i = 0; i < count; i++) {
             Buffer buffer = inbox.take();
             assertThat(buffer.length()).as("length of buffer %d", i).isEqualTo(lengths[i]);
@@ -68,7 +68,7 @@ class NettyChannelsTest {
     void aProducerBlocksWhileItsConsumerHasNoRoomAndResumesWhenItPolls() throws Exception {
         DataServer producers = server(0);
         Inbox inbox = new Inbox(consumerOf(producers, 1).inbound(EDGE, 0, 0));
-        Producer producer = new Producer(provider(producers, 1, producers).outbound(EDGE, 0, 0), CREDIT + 1);
+        Producer producer = producer(provider(producers, 1, producers).outbound(EDGE, 0, 0), CREDIT + 1);
 
         producer.awaitParkedAfter(CREDIT);
         assertThat(number(inbox.take())).isZero();
@@ -87,10 +87,10 @@ class NettyChannelsTest {
         Inbox stalled = new Inbox(consumer.inbound(EDGE, 0, 0));
         Inbox flowing = new Inbox(consumer.inbound(EDGE, 1, 0));
 
-        Producer blocked = new Producer(producer.outbound(EDGE, 0, 0), CREDIT + 1);
+        Producer blocked = producer(producer.outbound(EDGE, 0, 0), CREDIT + 1);
         blocked.awaitParkedAfter(CREDIT);
         int count = 100 * CREDIT;
-        Producer free = new Producer(producer.outbound(EDGE, 1, 0), count);
+        Producer free = producer(producer.outbound(EDGE, 1, 0), count);
         for (int i = 0; i < count; i++) {
             assertThat(number(flowing.take())).isEqualTo(i);
         }
@@ -121,7 +121,7 @@ class NettyChannelsTest {
     @Test
     void theProducerMayRegisterAndSendBeforeItsConsumerConnects() throws Exception {
         DataServer producers = server(0);
-        Producer producer = new Producer(provider(producers, 1, producers).outbound(EDGE, 0, 0), 3);
+        Producer producer = producer(provider(producers, 1, producers).outbound(EDGE, 0, 0), 3);
         producer.awaitParkedAfter(0);
 
         Inbox inbox = new Inbox(consumerOf(producers, 1).inbound(EDGE, 0, 0));
@@ -167,7 +167,7 @@ class NettyChannelsTest {
         DataServer producers = server(0);
         TcpProxy network = track(new TcpProxy(producers.address()));
         Inbox inbox = new Inbox(provider(server(0), 1, network.address()).inbound(EDGE, 0, 0));
-        Producer producer = new Producer(provider(producers, 1, producers).outbound(EDGE, 0, 0), CREDIT + 1);
+        Producer producer = producer(provider(producers, 1, producers).outbound(EDGE, 0, 0), CREDIT + 1);
         producer.awaitParkedAfter(CREDIT);
         inbox.awaitArrivals(CREDIT);
 
@@ -216,7 +216,7 @@ class NettyChannelsTest {
         Inbox oldInbox = new Inbox(provider(consumers, 1, producers).inbound(EDGE, 0, 0));
         Inbox newInbox = new Inbox(provider(consumers, 2, producers).inbound(EDGE, 0, 0));
         NettyChannels oldProducers = new NettyChannels(producers, 1, (vertex, subtask) -> producers.address());
-        Producer oldProducer = new Producer(oldProducers.outbound(EDGE, 0, 0), CREDIT + 1);
+        Producer oldProducer = producer(oldProducers.outbound(EDGE, 0, 0), CREDIT + 1);
         oldProducer.awaitParkedAfter(CREDIT);
 
         oldProducers.close();
@@ -251,6 +251,15 @@ class NettyChannelsTest {
         return provider(server(0), attempt, producers);
     }
 
+    /** A producer whose thread is interrupted when the test ends. */
+    private Producer producer(OutboundChannel channel, int count) {
+        return track(new Producer(channel, count));
+    }
+
+    private Producer producer(OutboundChannel channel, int count, IntFunction<Buffer> buffers) {
+        return track(new Producer(channel, count, buffers));
+    }
+
     private <T extends AutoCloseable> T track(T resource) {
         resources.push(resource);
         return resource;
@@ -269,15 +278,6 @@ class NettyChannelsTest {
     }
 
     // --- buffers
-
-    private static Buffer numbered(int number) {
-        return new Buffer(ByteBuffer.allocate(Integer.BYTES).putInt(number).array(), Integer.BYTES);
-    }
-
-    private static int number(Buffer buffer) {
-        assertThat(buffer.length()).isEqualTo(Integer.BYTES);
-        return ByteBuffer.wrap(buffer.bytes()).getInt();
-    }
 
     private static Buffer patterned(int index, int length) {
         byte[] bytes = new byte[length];
@@ -327,48 +327,6 @@ class NettyChannelsTest {
         /** Waits until this many buffers (or failures) arrived, without taking any, so that no credit goes back. */
         void awaitArrivals(int count) throws InterruptedException {
             assertThat(arrivals.tryAcquire(count, TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("%d arrivals", count).isTrue();
-        }
-    }
-
-    /** Sends buffers on a thread of its own, so that the test can watch it block. */
-    private final class Producer {
-
-        final AtomicInteger sent = new AtomicInteger();
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-        private final Thread thread;
-
-        Producer(OutboundChannel channel, int count) {
-            this(channel, count, NettyChannelsTest::numbered);
-        }
-
-        Producer(OutboundChannel channel, int count, IntFunction<Buffer> buffers) {
-            thread = new Thread(() -> {
-                try {
-                    for (int i = 0; i < count; i++) {
-                        channel.send(buffers.apply(i));
-                        sent.incrementAndGet();
-                    }
-                    done.complete(null);
-                } catch (Throwable t) {
-                    done.completeExceptionally(t);
-                }
-            }, "test-producer");
-            thread.start();
-            track(thread::interrupt);
-        }
-
-        /** Waits until the producer is parked in a send (waiting, not spinning) after sending this many. */
-        void awaitParkedAfter(int count) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-            while (!(sent.get() == count && thread.getState() == Thread.State.WAITING)) {
-                assertThat(done).as("producer still sending").isNotDone();
-                assertThat(System.nanoTime()).as("producer parked in time").isLessThan(deadline);
-                Thread.sleep(1);
-            }
-        }
-
-        void awaitDone() throws Exception {
-            done.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
     }
 }

@@ -1,10 +1,15 @@
 package io.spindle.core.concurrent;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** An {@link EventLoop} on a daemon thread of its own, by the system clock. */
+/**
+ * An {@link EventLoop} on a daemon thread of its own, by the system clock. Once closed it drops what it is handed: the
+ * component it served is done, and late events (a worker thread or container reporting its exit) have no one to
+ * tell.
+ */
 public final class SingleThreadEventLoop implements EventLoop, AutoCloseable {
 
     private final ScheduledExecutorService thread;
@@ -15,12 +20,20 @@ public final class SingleThreadEventLoop implements EventLoop, AutoCloseable {
 
     @Override
     public void execute(Runnable task) {
-        thread.execute(task);
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException closed) {
+            // closed: dropped, see the class comment
+        }
     }
 
     @Override
     public void schedule(Runnable task, long delayMillis) {
-        thread.schedule(task, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        try {
+            thread.schedule(task, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // closed: dropped, see the class comment
+        }
     }
 
     @Override

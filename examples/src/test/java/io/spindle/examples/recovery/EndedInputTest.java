@@ -9,6 +9,7 @@ import io.spindle.api.connectors.SourceContext;
 import io.spindle.api.connectors.SourceReader;
 import io.spindle.api.functions.Collector;
 import io.spindle.core.config.Configuration;
+import io.spindle.examples.LocalJobs;
 import io.spindle.master.local.JobCancelledException;
 import io.spindle.master.local.LocalExecutor;
 import io.spindle.master.local.LocalJob;
@@ -21,9 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Tasks whose input ended keep taking part in checkpoints, so the others go on checkpointing. */
@@ -43,14 +42,10 @@ class EndedInputTest {
                         .rebalance()
                         .sink("out", Sinks.discard()), JobParams.of(Map.of()));
 
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (newestCompleted(checkpoints) < 5) {
-            assertThat(System.nanoTime()).as("5 completed checkpoints").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        LocalJobs.awaitCondition("5 completed checkpoints", () -> newestCompleted(checkpoints) >= 5);
         job.cancel();
 
-        assertThatThrownBy(job::await).isInstanceOf(JobCancelledException.class);
+        assertThatThrownBy(() -> LocalJobs.await(job)).isInstanceOf(JobCancelledException.class);
     }
 
     private static long newestCompleted(Path checkpoints) throws Exception {

@@ -3,6 +3,7 @@ package io.spindle.examples.recovery;
 import io.spindle.api.JobParams;
 import io.spindle.core.config.Configuration;
 import io.spindle.examples.KeyedCounts;
+import io.spindle.examples.LocalJobs;
 import io.spindle.examples.OutputFiles;
 import io.spindle.protocol.status.CompletedCheckpointStats;
 import io.spindle.master.local.JobCancelledException;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -72,7 +74,7 @@ public abstract class ExactlyOnceContract {
     }
 
     @Test
-    void anExceptionHalfwayIsRecoveredFromTheNewestCheckpointWithExactCounts() throws IOException {
+    void anExceptionHalfwayIsRecoveredFromTheNewestCheckpointWithExactCounts() throws Exception {
         JobResult result = run(config(), "fail-after", String.valueOf(RECORDS / 4));
 
         assertThat(result.restarts()).isEqualTo(1);
@@ -84,7 +86,7 @@ public abstract class ExactlyOnceContract {
     }
 
     @Test
-    void threeFailuresInQuickSuccessionStillGiveExactCounts() throws IOException {
+    void threeFailuresInQuickSuccessionStillGiveExactCounts() throws Exception {
         JobResult result = run(config(), "fail-after", String.valueOf(RECORDS / 40), "failures", "3");
 
         assertThat(result.restarts()).isEqualTo(3);
@@ -119,7 +121,7 @@ public abstract class ExactlyOnceContract {
     }
 
     @Test
-    void atLeastOnceCountsEveryRecordAtLeastOnce() throws IOException {
+    void atLeastOnceCountsEveryRecordAtLeastOnce() throws Exception {
         Configuration config = config();
         config.set("execution.checkpointing.mode", "AT_LEAST_ONCE", null);
 
@@ -163,7 +165,7 @@ public abstract class ExactlyOnceContract {
 
         unbounded.cancel();
 
-        assertThatThrownBy(unbounded::await).isInstanceOf(JobCancelledException.class);
+        assertThatThrownBy(() -> LocalJobs.await(unbounded)).isInstanceOf(JobCancelledException.class);
         List<CompletedCheckpoint> retained = CheckpointStorage.listCompleted(job.toString(), fileSystem().getConf());
         assertThat(retained).hasSize(3);
         assertThat(retained.get(0).checkpointId()).isGreaterThanOrEqualTo(200);
@@ -180,7 +182,7 @@ public abstract class ExactlyOnceContract {
     }
 
     @Test
-    void aTruncatedNewestMetadataIsSkippedAndTheCheckpointBeforeItRestored() throws IOException {
+    void aTruncatedNewestMetadataIsSkippedAndTheCheckpointBeforeItRestored() throws Exception {
         Configuration failing = config();
         failing.set("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION", null);
         failing.set("execution.checkpointing.num-retained", "2", null);
@@ -220,13 +222,13 @@ public abstract class ExactlyOnceContract {
         return Configuration.fromMap(settings);
     }
 
-    private JobResult run(Configuration config, String... arguments) {
+    private JobResult run(Configuration config, String... arguments) throws InterruptedException {
         Map<String, String> params = new HashMap<>(Map.of("records", String.valueOf(RECORDS),
                 "keys", String.valueOf(KEYS), "output", output.toString()));
         for (int i = 0; i < arguments.length; i += 2) {
             params.put(arguments[i], arguments[i + 1]);
         }
-        return new LocalExecutor(config).execute(new KeyedCounts(), JobParams.of(params));
+        return LocalJobs.execute(new LocalExecutor(config), new KeyedCounts(), JobParams.of(params));
     }
 
     /**
@@ -238,7 +240,14 @@ public abstract class ExactlyOnceContract {
         // Checkpoints a second apart: the one after the refused checkpoint starts long after this test saw it end and
         // allowed uploads again. At 100 ms it could start within milliseconds and be refused too under load.
         config.set("execution.checkpointing.interval", "1 s", null);
-        CompletableFuture<JobResult> job = CompletableFuture.supplyAsync(() -> run(config, "rate", "50000"));
+        // 16 s of input: the refused checkpoint and the one after it come long before its end
+        CompletableFuture<JobResult> job = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(config, "rate", "25000");
+            } catch (InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
         Path jobDirectory = await(() -> jobDirectoryIfAny(), "the job directory");
         long completed = await(() -> newestCompleted(jobDirectory), "a first completed checkpoint");
         Path shared = new Path(jobDirectory, "shared");

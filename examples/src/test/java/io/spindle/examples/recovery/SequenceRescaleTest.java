@@ -2,6 +2,7 @@ package io.spindle.examples.recovery;
 
 import io.spindle.api.JobParams;
 import io.spindle.core.config.Configuration;
+import io.spindle.examples.LocalJobs;
 import io.spindle.examples.OutputFiles;
 import io.spindle.examples.Sequence;
 import io.spindle.master.local.JobResult;
@@ -42,31 +43,30 @@ class SequenceRescaleTest {
         return Configuration.fromMap(settings);
     }
 
+    /** As fast as it goes: for the restored run, which must run to its end. */
     private JobParams params() {
-        return JobParams.of(Map.of("records", String.valueOf(RECORDS), "rate", "30000",
+        return JobParams.of(Map.of("records", String.valueOf(RECORDS), "output", work.resolve("lines").toString()));
+    }
+
+    /** 10 s of input for the first run, so that the stop comes long before its end. */
+    private JobParams slowParams() {
+        return JobParams.of(Map.of("records", String.valueOf(RECORDS), "rate", "6000",
                 "output", work.resolve("lines").toString()));
     }
 
     @ParameterizedTest(name = "restored at parallelism {0}")
     @ValueSource(ints = {3, 1})
     void everyLineOnceAfterAStopAtParallelismTwoAndARestoreAtAnother(int parallelism) throws Exception {
-        LocalJob first = new LocalExecutor(configuration(2, null)).start(new Sequence(), params());
-        awaitRecords(first, RECORDS / 3);
+        LocalJob first = new LocalExecutor(configuration(2, null)).start(new Sequence(), slowParams());
+        LocalJobs.awaitRecords(first, "lines", RECORDS / 20);
         String savepoint = first.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
-        first.await();
+        LocalJobs.await(first);
 
-        JobResult restored = new LocalExecutor(configuration(parallelism, savepoint)).execute(new Sequence(), params());
+        JobResult restored = LocalJobs.execute(new LocalExecutor(configuration(parallelism, savepoint)), new Sequence(),
+                params());
 
         assertThat(restored.recordsIn().get("lines")).as("lines the restored run wrote").isBetween(1L, RECORDS - 1);
         assertThat(Sequence.problems(OutputFiles.numbers(work.resolve("lines")), RECORDS)).isEmpty();
         assertThat(work.resolve("lines").resolve(".in-progress")).doesNotExist();
-    }
-
-    private static void awaitRecords(LocalJob job, long records) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (job.recordsIn().getOrDefault("lines", 0L) < records) {
-            assertThat(System.nanoTime()).as("%s records written", records).isLessThan(deadline);
-            Thread.sleep(10);
-        }
     }
 }

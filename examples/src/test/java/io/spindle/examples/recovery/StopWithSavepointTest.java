@@ -9,6 +9,7 @@ import io.spindle.api.functions.Collector;
 import io.spindle.api.functions.ProcessContext;
 import io.spindle.api.functions.ProcessFunction;
 import io.spindle.core.config.Configuration;
+import io.spindle.examples.LocalJobs;
 import io.spindle.examples.OutputFiles;
 import io.spindle.examples.Sequence;
 import io.spindle.master.local.JobResult;
@@ -48,14 +49,15 @@ class StopWithSavepointTest {
 
     @Test
     void aSavepointAfterWhichTheJobRunsOnCommitsNothing() throws Exception {
+        // never ends by itself: neither the savepoint nor the stop can come after the end of the input
         LocalJob job = start((builder, params) -> builder
-                .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, 10_000))
+                .source("numbers", Sources.unboundedGenerator(i -> i, Codecs.LONG, 10_000))
                 .sink("out", new RecordingSink<>("intermediate", 0)));
-        awaitRecords(job, "out", RECORDS / 8);
+        LocalJobs.awaitRecords(job, "out", 5_000);
 
         long savepoint = id(job.triggerSavepoint(null, SavepointFormat.CANONICAL).get(60, TimeUnit.SECONDS));
         long stop = id(job.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS));
-        job.await();
+        LocalJobs.await(job);
 
         for (int subtask = 0; subtask < 2; subtask++) {
             List<String> events = RecordingSink.events("intermediate", subtask, 0);
@@ -71,10 +73,10 @@ class StopWithSavepointTest {
                 .keyBy(i -> i % 8, Codecs.LONG)
                 .process("delay", new EmitOnTimer(), Codecs.LONG)
                 .sink("out", new RecordingSink<>("timers", 300)));
-        awaitRecords(job, "out", 100);
+        LocalJobs.awaitRecords(job, "out", 100);
 
         long stop = id(job.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS));
-        job.await();
+        LocalJobs.await(job);
 
         for (int subtask = 0; subtask < 2; subtask++) {
             List<String> events = RecordingSink.events("timers", subtask, 0);
@@ -86,14 +88,14 @@ class StopWithSavepointTest {
     @Test
     void aDrainEndsTheInputBeforeTheSavepointSoTheSavepointHoldsWhatTheEndOfInputWrote() throws Exception {
         LocalJob job = start((builder, params) -> builder
-                .source("numbers", Sources.generator(RECORDS * 100, i -> i, Codecs.LONG, 10_000))
+                .source("numbers", Sources.unboundedGenerator(i -> i, Codecs.LONG, 10_000))
                 .keyBy(i -> i % 8, Codecs.LONG)
                 .process("count", new EmitAtEndOfInput(), Codecs.LONG)
                 .sink("out", new RecordingSink<>("drain", 0)));
-        awaitRecords(job, "count", 1_000);
+        LocalJobs.awaitRecords(job, "count", 1_000);
 
         long drain = id(job.stopWithSavepoint(null, SavepointFormat.CANONICAL, true).get(60, TimeUnit.SECONDS));
-        job.await();
+        LocalJobs.await(job);
 
         for (int subtask = 0; subtask < 2; subtask++) {
             assertThat(RecordingSink.events("drain", subtask, 0)).as("subtask %s", subtask)
@@ -104,13 +106,14 @@ class StopWithSavepointTest {
     @Test
     void aFailureAfterTheStopSavepointCompletedResumesFromItNotFromTheStart() throws Exception {
         Path output = work.resolve("lines");
+        // bounded, so that the resumed job ends by itself; 5 s of input, so that the stop comes well before its end
         LocalJob job = start((builder, params) -> builder
-                .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, 20_000))
+                .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, 8_000))
                 .sink("lines", FailingCommit.ofSubtaskZero(Sinks.textFiles(output.toString()))));
-        awaitRecords(job, "lines", RECORDS / 4);
+        LocalJobs.awaitRecords(job, "lines", 1_000);
 
         job.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
-        JobResult result = job.await();
+        JobResult result = LocalJobs.await(job);
 
         // subtask 0 failed committing the stop's savepoint: the job resumed from that savepoint and ran to its end
         assertThat(result.restarts()).isEqualTo(1);
@@ -123,19 +126,25 @@ class StopWithSavepointTest {
         Path output = work.resolve("no-interval");
         Configuration withoutInterval = Configuration.fromMap(Map.of("parallelism.default", "2",
                 "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString()));
-        SpindleJob sequence = (builder, params) -> builder
-                .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, 20_000))
-                .sink("lines", Sinks.textFiles(output.toString()));
-        LocalJob job = new LocalExecutor(withoutInterval).start(sequence, JobParams.of(Map.of()));
-        awaitRecords(job, "lines", RECORDS / 4);
+        // 10 s of input, stopped after a twentieth of it; the restored run goes at full speed
+        LocalJob job = new LocalExecutor(withoutInterval).start(sequenceInto(output, 4_000), JobParams.of(Map.of()));
+        LocalJobs.awaitRecords(job, "lines", RECORDS / 20);
 
         String savepoint = job.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
-        job.await();
+        LocalJobs.await(job);
         Configuration restoring = withoutInterval.copy().set("execution.state-recovery.path", savepoint, null);
-        JobResult restored = new LocalExecutor(restoring).execute(sequence, JobParams.of(Map.of()));
+        JobResult restored = LocalJobs.execute(new LocalExecutor(restoring), sequenceInto(output, 0),
+                JobParams.of(Map.of()));
 
         assertThat(restored.recordsIn().get("lines")).isBetween(1L, RECORDS - 1);
         assertThat(Sequence.problems(OutputFiles.numbers(output), RECORDS)).isEmpty();
+    }
+
+    /** Record i as line i, at most {@code rate} records a second (0: no limit). */
+    private static SpindleJob sequenceInto(Path output, double rate) {
+        return (builder, params) -> builder
+                .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, rate))
+                .sink("lines", Sinks.textFiles(output.toString()));
     }
 
     private LocalJob start(SpindleJob job) {
@@ -169,14 +178,6 @@ class StopWithSavepointTest {
         @Override
         public void endOfInput(ProcessContext context, Collector<Long> out) {
             out.collect(-1L);
-        }
-    }
-
-    private static void awaitRecords(LocalJob job, String operator, long records) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (job.recordsIn().getOrDefault(operator, 0L) < records) {
-            assertThat(System.nanoTime()).as("%s records into %s", records, operator).isLessThan(deadline);
-            Thread.sleep(10);
         }
     }
 }

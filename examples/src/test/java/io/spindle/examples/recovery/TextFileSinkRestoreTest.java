@@ -6,6 +6,7 @@ import io.spindle.api.codec.Codecs;
 import io.spindle.api.connectors.Sinks;
 import io.spindle.api.connectors.Sources;
 import io.spindle.core.config.Configuration;
+import io.spindle.examples.LocalJobs;
 import io.spindle.examples.OutputFiles;
 import io.spindle.examples.Sequence;
 import io.spindle.master.local.JobResult;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TextFileSinkRestoreTest {
 
     private static final long RECORDS = 40_000;
+    /** 10 s of input for a first run, so that its stop comes long before its end. */
+    private static final double SLOW = 4_000;
 
     @TempDir
     Path work;
@@ -56,7 +59,7 @@ class TextFileSinkRestoreTest {
                 .filter("even", i -> i % 2 == 0)
                 .sink("lines", FailingCommit.ofSubtaskZero(Sinks.textFiles(output.toString())));
 
-        JobResult result = new LocalExecutor(configuration(Map.of())).execute(job, JobParams.of(Map.of()));
+        JobResult result = LocalJobs.execute(new LocalExecutor(configuration(Map.of())), job, JobParams.of(Map.of()));
 
         assertThat(result.restarts()).isEqualTo(1);
         // the first attempt's staging directory went with the restore, the second's when its writers closed
@@ -71,16 +74,16 @@ class TextFileSinkRestoreTest {
     @Test
     void partsPublishedBeforeTheSinkWasRenamedSurviveTheRestore() throws Exception {
         Path output = work.resolve("renamed");
-        LocalJob first = new LocalExecutor(configuration(Map.of())).start(sequenceInto(output, "lines"),
+        LocalJob first = new LocalExecutor(configuration(Map.of())).start(sequenceInto(output, "lines", SLOW),
                 JobParams.of(Map.of()));
-        awaitRecords(first, RECORDS / 4);
+        LocalJobs.awaitRecords(first, "lines", RECORDS / 40);
         String savepoint = first.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
-        first.await();
+        LocalJobs.await(first);
         assertThat(OutputFiles.finishedParts(output)).isNotEmpty();
 
-        JobResult renamed = new LocalExecutor(configuration(Map.of("execution.state-recovery.path", savepoint,
-                "execution.state-recovery.ignore-unclaimed-state", "true")))
-                .execute(sequenceInto(output, "lines-v2"), JobParams.of(Map.of()));
+        JobResult renamed = LocalJobs.execute(new LocalExecutor(configuration(Map.of("execution.state-recovery.path",
+                savepoint, "execution.state-recovery.ignore-unclaimed-state", "true"))),
+                sequenceInto(output, "lines-v2", 0), JobParams.of(Map.of()));
 
         assertThat(renamed.recordsIn().get("lines-v2")).isBetween(1L, RECORDS - 1);
         assertThat(Sequence.problems(OutputFiles.numbers(output), RECORDS)).isEmpty();
@@ -93,35 +96,28 @@ class TextFileSinkRestoreTest {
     @Test
     void leftoverStagedPartsOfTheRestoredJobNeitherBlockTheRestoreNorAreTouched() throws Exception {
         Path output = work.resolve("gaps");
-        LocalJob first = new LocalExecutor(configuration(Map.of())).start(sequenceInto(output, "lines"),
+        LocalJob first = new LocalExecutor(configuration(Map.of())).start(sequenceInto(output, "lines", SLOW),
                 JobParams.of(Map.of()));
-        awaitRecords(first, RECORDS / 4);
+        LocalJobs.awaitRecords(first, "lines", RECORDS / 40);
         String savepoint = first.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
-        first.await();
+        LocalJobs.await(first);
         Path staging = output.resolve(".in-progress")
                 .resolve(CheckpointStorage.load(savepoint).metadata().jobId()).resolve("0");
         Files.createDirectories(staging);
         Files.writeString(staging.resolve("part-0-0000beef-3"), "-3\n");
         Files.writeString(staging.resolve("part-0-0000beef-5"), "-5\n");
 
-        new LocalExecutor(configuration(Map.of("execution.state-recovery.path", savepoint)))
-                .execute(sequenceInto(output, "lines"), JobParams.of(Map.of()));
+        LocalJobs.execute(new LocalExecutor(configuration(Map.of("execution.state-recovery.path", savepoint))),
+                sequenceInto(output, "lines", 0), JobParams.of(Map.of()));
 
         assertThat(Sequence.problems(OutputFiles.numbers(output), RECORDS)).isEmpty();
         assertThat(staging.resolve("part-0-0000beef-3")).exists();
     }
 
-    private static SpindleJob sequenceInto(Path output, String sinkName) {
+    /** @param recordsPerSecond 0 for as fast as it goes */
+    private static SpindleJob sequenceInto(Path output, String sinkName, double recordsPerSecond) {
         return (builder, params) -> builder
-                .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, 20_000))
+                .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, recordsPerSecond))
                 .sink(sinkName, Sinks.textFiles(output.toString()));
-    }
-
-    private static void awaitRecords(LocalJob job, long records) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (job.recordsIn().values().stream().mapToLong(Long::longValue).max().orElse(0) < records) {
-            assertThat(System.nanoTime()).as("%s records written", records).isLessThan(deadline);
-            Thread.sleep(10);
-        }
     }
 }

@@ -49,7 +49,7 @@ class ParallelTransferTest {
                 return 1;
             };
             Callable<Integer> failing = () -> {
-                otherStarted.await();
+                assertThat(otherStarted.await(10, TimeUnit.SECONDS)).as("the other action started").isTrue();
                 throw failure;
             };
 

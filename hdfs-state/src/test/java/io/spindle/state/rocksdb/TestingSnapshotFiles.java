@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -71,7 +72,10 @@ final class TestingSnapshotFiles implements SnapshotFiles {
         if (held != null && call >= holdFrom) {
             held.countDown();
             try {
-                release.await();
+                // a test that neither releases nor cancels the upload gets a failed upload, not a hung thread
+                if (!release.await(2, TimeUnit.MINUTES)) {
+                    throw new IOException("upload of " + localFile + " held for 2 minutes: never released");
+                }
             } catch (InterruptedException e) {
                 throw new InterruptedIOException("upload of " + localFile + " interrupted while held");
             }

@@ -356,7 +356,12 @@ class RecordCodecTest {
             threads.add(new Thread(() -> {
                 for (int i = 0; i < 2_000; i++) {
                     Drawing drawing = new Drawing("d" + seed + "-" + i, List.of(new Line(new Point(i, seed), new Point(seed, i))));
-                    if (!roundTrip(codec, drawing).equals(drawing)) {
+                    try {
+                        if (!roundTrip(codec, drawing).equals(drawing)) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Throwable failure) {
+                        // a thread that died of it would otherwise count as one that succeeded
                         failures.incrementAndGet();
                     }
                 }
@@ -364,7 +369,8 @@ class RecordCodecTest {
         }
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
-            thread.join();
+            thread.join(java.util.concurrent.TimeUnit.SECONDS.toMillis(60));
+            assertThat(thread.isAlive()).as("%s done within a minute", thread.getName()).isFalse();
         }
         assertThat(failures).hasValue(0);
     }

@@ -20,6 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -27,6 +31,9 @@ import java.util.jar.Manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RunCommandTest {
+
+    /** Far longer than any job here takes: reaching it means a hang. */
+    private static final long COMMAND_TIMEOUT_MINUTES = 2;
 
     @TempDir
     Path work;
@@ -63,12 +70,26 @@ class RunCommandTest {
     /** Not a job. */
     public static final class NotAJob { }
 
+    /** Runs the command, which may run a job to its end, on a thread of its own and waits for it a bounded time. */
     private int spindle(String... args) throws IOException {
         Files.createDirectories(work.resolve("conf"));
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 Map.of("SPINDLE_CONF_DIR", work.resolve("conf").toString()), work);
-        return new SpindleCli(Commands.all(), context).run(args);
+        CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(
+                () -> new SpindleCli(Commands.all(), context).run(args), command -> {
+                    Thread thread = new Thread(command, "spindle " + String.join(" ", args));
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        try {
+            return exitCode.get(COMMAND_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+        } catch (TimeoutException e) {
+            throw new AssertionError("spindle " + String.join(" ", args) + " did not end within "
+                    + COMMAND_TIMEOUT_MINUTES + " minutes", e);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("spindle " + String.join(" ", args) + " failed", e);
+        }
     }
 
     /** A jar with only a manifest: the classes come from the test class path, its parent loader. */

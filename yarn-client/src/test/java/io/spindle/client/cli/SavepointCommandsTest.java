@@ -8,6 +8,7 @@ import io.spindle.api.codec.Codecs;
 import io.spindle.api.connectors.Sinks;
 import io.spindle.api.connectors.Sources;
 import io.spindle.core.config.Configuration;
+import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
 import io.spindle.master.local.LocalJob;
 import io.spindle.state.checkpoint.SavepointFormat;
@@ -23,11 +24,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +42,8 @@ class SavepointCommandsTest {
 
     private static final long RECORDS = 20_000;
     private static final long KEYS = 100;
+    /** Far longer than any job here takes: reaching it means a hang. */
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
 
     @TempDir
     static Path shared;
@@ -63,23 +70,47 @@ class SavepointCommandsTest {
     }
 
     /**
-     * Runs the job slowly, takes a native savepoint while it runs, then stops it with a canonical one; its
-     * output, committed up to the canonical one, stays in {@code shared/first}.
+     * Runs the job slowly (10 s of input, so that both savepoints come long before its end), takes a native savepoint
+     * while it runs, then stops it with a canonical one; its output, committed up to the canonical one, stays in
+     * {@code shared/first}.
      */
     @BeforeAll
     static void takeSavepoints() throws Exception {
         LocalJob job = new LocalExecutor(configuration(2, 128, null)).start(new SumPerKey(),
-                params(shared.resolve("first"), 10_000));
+                params(shared.resolve("first"), 2_000));
         Path checkpoints = shared.resolve("checkpoints");
+        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
         while (!Files.exists(checkpoints) || CheckpointStorage.listCompleted(checkpoints.toUri().toString(),
                 new org.apache.hadoop.conf.Configuration()).isEmpty()) {
+            assertThat(System.nanoTime()).as("a completed checkpoint").isLessThan(deadline);
             Thread.sleep(20);
         }
         nativeSavepoint = Path.of(java.net.URI.create(job.triggerSavepoint(shared.resolve("native").toUri().toString(),
                 SavepointFormat.NATIVE).get(60, TimeUnit.SECONDS)));
         canonical = Path.of(java.net.URI.create(job.stopWithSavepoint(shared.resolve("canonical").toUri().toString(),
                 SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS)));
-        job.await();
+        await(job);
+    }
+
+    /** {@link LocalJob#await}, which waits for ever, within {@link #JOB_TIMEOUT}; cancels the job on the timeout. */
+    private static JobResult await(LocalJob job) throws Exception {
+        CompletableFuture<JobResult> result = CompletableFuture.supplyAsync(() -> {
+            try {
+                return job.await();
+            } catch (InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        }, command -> {
+            Thread thread = new Thread(command, "test-await-job");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        try {
+            return result.get(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            job.cancel();
+            throw new AssertionError("the job did not end within " + JOB_TIMEOUT + "; cancelled it", e);
+        }
     }
 
     private static Configuration configuration(int parallelism, int maxParallelism, String restorePath) {
@@ -306,15 +337,15 @@ class SavepointCommandsTest {
     }
 
     @Test
-    void rescaledSavepointRestoresAtItsMaxParallelismToExactCounts() throws IOException {
+    void rescaledSavepointRestoresAtItsMaxParallelismToExactCounts() throws Exception {
         Path rescaled = work.resolve("rescaled");
 
         assertThat(spindle("savepoint-rescale", canonical.toString(), rescaled.toString(), "--max-parallelism", "48"))
                 .isEqualTo(ExitCode.OK);
         assertThat(out()).startsWith("savepoint rescaled to max parallelism 48: ");
 
-        new LocalExecutor(configuration(3, 48, rescaled.toUri().toString())).execute(new SumPerKey(),
-                params(work.resolve("rest")));
+        await(new LocalExecutor(configuration(3, 48, rescaled.toUri().toString())).start(new SumPerKey(),
+                params(work.resolve("rest"))));
         Map<String, Long> sums = finalSums(shared.resolve("first"), work.resolve("rest"));
         assertThat(sums).hasSize((int) KEYS).allSatisfy((key, sum) -> assertThat(sum).isEqualTo(RECORDS / KEYS));
     }

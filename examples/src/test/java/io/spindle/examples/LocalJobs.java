@@ -10,10 +10,6 @@ import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,27 +36,11 @@ public final class LocalJobs {
      * JobCancelledException).
      */
     public static JobResult await(LocalJob job) throws InterruptedException {
-        CompletableFuture<JobResult> result = CompletableFuture.supplyAsync(() -> {
-            try {
-                return job.await();
-            } catch (InterruptedException e) {
-                throw new CompletionException(e);
-            }
-        }, command -> {
-            Thread thread = new Thread(command, "test-await-job");
-            thread.setDaemon(true);
-            thread.start();
-        });
         try {
-            return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return job.await(TIMEOUT);
         } catch (TimeoutException e) {
             job.cancel();
             throw new AssertionError("the job did not end within " + TIMEOUT + "; cancelled it", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new AssertionError("awaiting the job failed", e.getCause());
         }
     }
 

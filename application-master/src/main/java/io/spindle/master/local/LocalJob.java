@@ -11,9 +11,12 @@ import io.spindle.protocol.status.StatusDocument;
 import io.spindle.runtime.operators.UserCodeException;
 import io.spindle.state.checkpoint.SavepointFormat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A job running in this JVM, started by {@link LocalExecutor#start}: a job master and its workers as threads. */
 public final class LocalJob {
@@ -105,10 +108,27 @@ public final class LocalJob {
         try {
             return result.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new JobExecutionException("job failed: " + e.getCause(), e.getCause());
+            throw failure(e);
         }
+    }
+
+    /**
+     * {@link #await()} for at most {@code timeout}.
+     *
+     * @throws TimeoutException if the job has not ended by then; it runs on
+     */
+    public JobResult await(Duration timeout) throws InterruptedException, TimeoutException {
+        try {
+            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw failure(e);
+        }
+    }
+
+    private static RuntimeException failure(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new JobExecutionException("job failed: " + e.getCause(), e.getCause());
     }
 }

@@ -4,10 +4,6 @@ import io.spindle.api.JobParams;
 import io.spindle.api.SpindleJob;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,27 +29,11 @@ final class LocalJobs {
      * JobCancelledException).
      */
     static JobResult await(LocalJob job) throws InterruptedException {
-        CompletableFuture<JobResult> result = CompletableFuture.supplyAsync(() -> {
-            try {
-                return job.await();
-            } catch (InterruptedException e) {
-                throw new CompletionException(e);
-            }
-        }, command -> {
-            Thread thread = new Thread(command, "test-await-job");
-            thread.setDaemon(true);
-            thread.start();
-        });
         try {
-            return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return job.await(TIMEOUT);
         } catch (TimeoutException e) {
             job.cancel();
             throw new AssertionError("the job did not end within " + TIMEOUT + "; cancelled it", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new AssertionError("awaiting the job failed", e.getCause());
         }
     }
 

@@ -29,8 +29,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -94,19 +92,8 @@ class SavepointCommandsTest {
 
     /** {@link LocalJob#await}, which waits for ever, within {@link #JOB_TIMEOUT}; cancels the job on the timeout. */
     private static JobResult await(LocalJob job) throws Exception {
-        CompletableFuture<JobResult> result = CompletableFuture.supplyAsync(() -> {
-            try {
-                return job.await();
-            } catch (InterruptedException e) {
-                throw new CompletionException(e);
-            }
-        }, command -> {
-            Thread thread = new Thread(command, "test-await-job");
-            thread.setDaemon(true);
-            thread.start();
-        });
         try {
-            return result.get(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return job.await(JOB_TIMEOUT);
         } catch (TimeoutException e) {
             job.cancel();
             throw new AssertionError("the job did not end within " + JOB_TIMEOUT + "; cancelled it", e);

@@ -1,6 +1,7 @@
 package io.spindle.runtime.io;
 
 import io.spindle.api.codec.Codec;
+import io.spindle.api.eventtime.Watermarks;
 import io.spindle.core.io.ByteArrayDataInput;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 
@@ -11,7 +12,13 @@ public final class RecordReader {
 
     /** What the consumer does with each element. */
     public interface ElementHandler {
-        void record(Object record) throws Exception;
+        /** @param timestamp the record's event time, {@link io.spindle.api.eventtime.Watermarks#NO_TIMESTAMP} if none */
+        void record(Object record, long timestamp) throws Exception;
+
+        void watermark(long watermark) throws Exception;
+
+        /** The producer went idle (true) or is active again (false). */
+        void watermarkStatus(boolean idle) throws Exception;
 
         /** The producer emits no more records; barriers may still come. */
         void endOfInput() throws Exception;
@@ -35,23 +42,31 @@ public final class RecordReader {
         while (buffer.hasRemaining()) {
             byte type = buffer.readByte();
             switch (type) {
-                case ElementType.RECORD -> {
-                    int length = buffer.readVarInt();
-                    int start = buffer.position();
-                    recordBytes.reset(delivered.bytes(), start, length);
-                    Object record = codec.decode(recordBytes);
-                    if (recordBytes.hasRemaining()) {
-                        throw new IOException("codec " + codec.id() + " left " + (start + length - recordBytes.position())
-                                + " bytes of a record unread: it does not match the producer's codec");
-                    }
-                    buffer.position(start + length);
-                    handler.record(record);
+                case ElementType.RECORD -> handler.record(readRecord(delivered), Watermarks.NO_TIMESTAMP);
+                case ElementType.TIMESTAMPED_RECORD -> {
+                    long timestamp = buffer.readLong();
+                    handler.record(readRecord(delivered), timestamp);
                 }
+                case ElementType.WATERMARK -> handler.watermark(buffer.readLong());
+                case ElementType.WATERMARK_STATUS -> handler.watermarkStatus(buffer.readByte() != 0);
                 case ElementType.END_OF_INPUT -> handler.endOfInput();
                 case ElementType.BARRIER -> handler.barrier(CheckpointBarrier.readFrom(buffer));
                 case ElementType.END_OF_PARTITION -> handler.endOfPartition();
                 default -> throw new IOException("corrupt buffer: unknown element type " + type);
             }
         }
+    }
+
+    private Object readRecord(Buffer delivered) throws IOException {
+        int length = buffer.readVarInt();
+        int start = buffer.position();
+        recordBytes.reset(delivered.bytes(), start, length);
+        Object record = codec.decode(recordBytes);
+        if (recordBytes.hasRemaining()) {
+            throw new IOException("codec " + codec.id() + " left " + (start + length - recordBytes.position())
+                    + " bytes of a record unread: it does not match the producer's codec");
+        }
+        buffer.position(start + length);
+        return record;
     }
 }

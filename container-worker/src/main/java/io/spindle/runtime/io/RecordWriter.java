@@ -18,18 +18,23 @@ public final class RecordWriter {
     private final List<OutboundChannel> channels;
     private final ChannelSelector selector;
     private final Codec<Object> codec;
+    private final ElementTimestamp timestamp;
     private final int bufferSize;
     private final byte[][] pending;
     private final int[] fill;
     private static final int VARINT_MAX_BYTES = 5;
+    private static final int TIMESTAMP_BYTES = 8;
 
     private final ByteArrayDataOutput payload = new ByteArrayDataOutput(256);
     private long recordsOut;
 
-    public RecordWriter(List<OutboundChannel> channels, ChannelSelector selector, Codec<Object> codec, int bufferSize) {
+    /** @param timestamp the chain's timestamp, written with each record while it is set */
+    public RecordWriter(List<OutboundChannel> channels, ChannelSelector selector, Codec<Object> codec,
+                        ElementTimestamp timestamp, int bufferSize) {
         this.channels = List.copyOf(channels);
         this.selector = selector;
         this.codec = codec;
+        this.timestamp = timestamp;
         this.bufferSize = bufferSize;
         this.pending = new byte[channels.size()][];
         this.fill = new int[channels.size()];
@@ -49,13 +54,18 @@ public final class RecordWriter {
         recordsOut++;
     }
 
-    /** Frames the encoded record (tag, varint length, bytes) straight into the channel's buffer. */
+    /** Frames the encoded record (tag, [timestamp], varint length, bytes) straight into the channel's buffer. */
     private void appendRecord(int channel) throws InterruptedException {
         int length = payload.length();
-        reserve(channel, 1 + VARINT_MAX_BYTES + length);
+        reserve(channel, 1 + TIMESTAMP_BYTES + VARINT_MAX_BYTES + length);
         byte[] buffer = pending[channel];
         int at = fill[channel];
-        buffer[at++] = ElementType.RECORD;
+        if (timestamp.isSet()) {
+            buffer[at++] = ElementType.TIMESTAMPED_RECORD;
+            at = writeLong(buffer, at, timestamp.get());
+        } else {
+            buffer[at++] = ElementType.RECORD;
+        }
         int value = length;
         while ((value & ~0x7f) != 0) {
             buffer[at++] = (byte) ((value & 0x7f) | 0x80);
@@ -64,6 +74,13 @@ public final class RecordWriter {
         buffer[at++] = (byte) value;
         System.arraycopy(payload.bytes(), 0, buffer, at, length);
         fill[channel] = at + length;
+    }
+
+    private static int writeLong(byte[] buffer, int at, long value) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buffer[at++] = (byte) (value >>> shift);
+        }
+        return at;
     }
 
     /** Makes room for {@code length} more bytes in the channel's buffer, sending it first if it is too full. */
@@ -94,6 +111,27 @@ public final class RecordWriter {
     /** Flushes, then tells every consumer channel that this producer emits no more records. */
     public void endOfInput() throws InterruptedException {
         broadcastEvent(new byte[] {ElementType.END_OF_INPUT});
+    }
+
+    /**
+     * Sends the watermark to every consumer channel, behind the records emitted so far. It waits in the buffers like a
+     * record: a watermark needs no hurry, only its place in the stream.
+     */
+    public void broadcastWatermark(long watermark) throws InterruptedException {
+        for (int channel = 0; channel < channels.size(); channel++) {
+            reserve(channel, 1 + TIMESTAMP_BYTES);
+            pending[channel][fill[channel]] = ElementType.WATERMARK;
+            fill[channel] = writeLong(pending[channel], fill[channel] + 1, watermark);
+        }
+    }
+
+    /** Tells every consumer channel that this producer went idle (or is active again), behind earlier elements. */
+    public void broadcastWatermarkStatus(boolean idle) throws InterruptedException {
+        for (int channel = 0; channel < channels.size(); channel++) {
+            reserve(channel, 2);
+            pending[channel][fill[channel]++] = ElementType.WATERMARK_STATUS;
+            pending[channel][fill[channel]++] = (byte) (idle ? 1 : 0);
+        }
     }
 
     /** Flushes, then sends the barrier of a checkpoint to every consumer channel, after all earlier records. */

@@ -7,4 +7,7 @@ public interface Output<T> extends Collector<T> {
 
     /** All input has been seen: run end-of-input hooks, then pass it on. */
     void endOfInput() throws Exception;
+
+    /** Event time reached {@code watermark}: fire what it makes due, then pass it on. Watermarks only increase. */
+    void emitWatermark(long watermark) throws Exception;
 }

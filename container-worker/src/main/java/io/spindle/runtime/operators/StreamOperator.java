@@ -1,5 +1,7 @@
 package io.spindle.runtime.operators;
 
+import io.spindle.api.eventtime.Watermarks;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -23,6 +25,7 @@ public abstract class StreamOperator<IN, OUT> implements Output<IN> {
     private final String name;
     protected Output<OUT> output;
     private long recordsIn;
+    private long currentWatermark = Watermarks.NO_TIMESTAMP;
 
     protected StreamOperator(String name) {
         this.name = name;
@@ -48,6 +51,15 @@ public abstract class StreamOperator<IN, OUT> implements Output<IN> {
 
     /** The operator's own end-of-input work, before the next link hears of it. */
     protected void onEndOfInput() throws Exception {
+    }
+
+    /** The last watermark this operator saw, {@link Watermarks#NO_TIMESTAMP} before the first. */
+    public long currentWatermark() {
+        return currentWatermark;
+    }
+
+    /** Event time advanced to {@code watermark}: fire event-time timers and windows it makes due. */
+    protected void onWatermark(long watermark) throws Exception {
     }
 
     /** Fires processing-time timers due at {@code nowMillis}; returns the next timer's time or Long.MAX_VALUE. */
@@ -85,6 +97,19 @@ public abstract class StreamOperator<IN, OUT> implements Output<IN> {
         }
         if (output != null) {
             output.endOfInput();
+        }
+    }
+
+    @Override
+    public final void emitWatermark(long watermark) throws Exception {
+        currentWatermark = watermark;
+        try {
+            onWatermark(watermark);
+        } catch (Exception e) {
+            throw UserCode.failure(name, e);
+        }
+        if (output != null) {
+            output.emitWatermark(watermark);
         }
     }
 

@@ -38,6 +38,20 @@ public final class WriterOutput implements Output<Object> {
         }
     }
 
+    @Override
+    public void emitWatermark(long watermark) throws InterruptedException {
+        for (RecordWriter writer : writers) {
+            writer.broadcastWatermark(watermark);
+        }
+    }
+
+    /** Tells the consumers that this task went idle or is active again; bypasses the operators, who need not know. */
+    public void emitWatermarkStatus(boolean idle) throws InterruptedException {
+        for (RecordWriter writer : writers) {
+            writer.broadcastWatermarkStatus(idle);
+        }
+    }
+
     /** Sends the barrier of a checkpoint downstream, after every record emitted before it. */
     public void broadcastBarrier(CheckpointBarrier barrier) throws InterruptedException {
         for (RecordWriter writer : writers) {

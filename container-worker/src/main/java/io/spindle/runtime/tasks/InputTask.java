@@ -1,6 +1,7 @@
 package io.spindle.runtime.tasks;
 
 import io.spindle.runtime.checkpoint.BarrierAligner;
+import io.spindle.runtime.eventtime.WatermarkValve;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.io.InputGate;
 import io.spindle.runtime.io.RecordReader;
@@ -20,6 +21,7 @@ public final class InputTask extends Task {
     private final InputGate gate;
     private final List<RecordReader> readers;
     private final BarrierAligner aligner;
+    private final WatermarkValve watermarks;
     /** The channels whose producers emit no more records. */
     private final BitSet endedChannels;
     private boolean receivedRecord;
@@ -35,6 +37,7 @@ public final class InputTask extends Task {
         this.gate = gate;
         this.readers = List.copyOf(readers);
         this.aligner = new BarrierAligner(gate.size(), services.exactlyOnce());
+        this.watermarks = new WatermarkValve(gate.size(), watermarkListener());
         this.endedChannels = new BitSet(gate.size());
     }
 
@@ -103,16 +106,28 @@ public final class InputTask extends Task {
         }
 
         @Override
-        public void record(Object record) {
+        public void record(Object record, long timestamp) {
             if (!receivedRecord) {
                 receivedRecord = true;
                 services.listener().firstRecord(InputTask.this);
             }
+            runtime.timestamp().set(timestamp);
             head().collect(record);
         }
 
         @Override
+        public void watermark(long watermark) throws Exception {
+            watermarks.onWatermark(channel, watermark);
+        }
+
+        @Override
+        public void watermarkStatus(boolean idle) throws Exception {
+            watermarks.onStatus(channel, idle);
+        }
+
+        @Override
         public void endOfInput() throws Exception {
+            watermarks.onEndOfInput(channel);
             endedChannels.set(channel);
             if (endedChannels.cardinality() == gate.size()) {
                 endInput();

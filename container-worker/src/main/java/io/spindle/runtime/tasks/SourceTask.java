@@ -1,8 +1,11 @@
 package io.spindle.runtime.tasks;
 
+import io.spindle.api.connectors.ReaderOutput;
 import io.spindle.api.connectors.Source;
 import io.spindle.api.connectors.SourceReader;
+import io.spindle.api.eventtime.WatermarkStrategy;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.runtime.eventtime.SourceWatermarks;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.SubtaskConnectorContext;
@@ -20,14 +23,23 @@ public final class SourceTask extends Task {
 
     private final String sourceName;
     private final Source<Object> source;
+    private final WatermarkStrategy<?> watermarkStrategy;
+    private final long watermarkIntervalMillis;
     private final Queue<CheckpointBarrier> triggeredCheckpoints = new ConcurrentLinkedQueue<>();
 
+    /**
+     * @param watermarkStrategy how the records get event time, null if they do not
+     * @param watermarkIntervalMillis how often periodic watermarks are emitted; 0: never
+     */
     public SourceTask(String name, int vertexId, String sourceName, Source<Object> source,
+                      WatermarkStrategy<?> watermarkStrategy, long watermarkIntervalMillis,
                       List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
                       TaskServices services, boolean restoredInputEnded, List<AutoCloseable> resources) {
         super(name, vertexId, operators, writers, runtime, services, null, restoredInputEnded, resources);
         this.sourceName = sourceName;
         this.source = source;
+        this.watermarkStrategy = watermarkStrategy;
+        this.watermarkIntervalMillis = watermarkIntervalMillis;
     }
 
     /**
@@ -42,8 +54,11 @@ public final class SourceTask extends Task {
     @Override
     protected void invoke() throws Exception {
         try (SourceReader<Object> reader = createReader()) {
+            SourceWatermarks watermarks = SourceWatermarks.create(watermarkStrategy, sourceName, head(),
+                    runtime.timestamp(), runtime.clock(), watermarkListener());
             long lastFlush = System.nanoTime();
             long bufferTimeoutNanos = bufferTimeoutMillis * 1_000_000L;
+            long nextWatermark = runtime.clock().getAsLong() + watermarkIntervalMillis;
             if (restoredInputEnded()) {
                 endInput();
             }
@@ -59,8 +74,12 @@ public final class SourceTask extends Task {
                     idle();
                     continue;
                 }
-                SourceReader.Status status = poll(reader);
+                SourceReader.Status status = poll(reader, watermarks.output());
                 fireTimers();
+                if (watermarkIntervalMillis > 0 && runtime.clock().getAsLong() >= nextWatermark) {
+                    watermarks.emitPeriodic();
+                    nextWatermark = runtime.clock().getAsLong() + watermarkIntervalMillis;
+                }
                 if (status == SourceReader.Status.END_OF_INPUT) {
                     endInput();
                     continue;
@@ -97,9 +116,9 @@ public final class SourceTask extends Task {
         }
     }
 
-    private SourceReader.Status poll(SourceReader<Object> reader) {
+    private SourceReader.Status poll(SourceReader<Object> reader, ReaderOutput<Object> output) {
         try {
-            return reader.poll(head());
+            return reader.poll(output);
         } catch (Exception e) {
             throw UserCode.failure(sourceName, e);
         }

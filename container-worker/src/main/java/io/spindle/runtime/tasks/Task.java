@@ -1,6 +1,8 @@
 package io.spindle.runtime.tasks;
 
+import io.spindle.api.eventtime.Watermarks;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.runtime.eventtime.WatermarkValve;
 import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.Output;
@@ -59,6 +61,8 @@ public abstract class Task implements Runnable {
     private final Set<Long> finalBarriers = new HashSet<>();
     /** A final barrier's checkpoint completed: the task's work is done; task thread. */
     private boolean finalCompleted;
+    /** The watermark the chain last got; task thread. */
+    private long watermark = Watermarks.NO_TIMESTAMP;
     private volatile boolean cancelled;
     private volatile Thread thread;
 
@@ -178,6 +182,8 @@ public abstract class Task implements Runnable {
             writers.endOfInput();
         } else {
             fireTimers();
+            advanceWatermark(Watermarks.END_OF_TIME);
+            runtime.timestamp().clear();
             head().endOfInput();
         }
         inputEnded = true;
@@ -191,6 +197,29 @@ public abstract class Task implements Runnable {
                 operator.checkpointComplete(Long.MAX_VALUE);
             }
         }
+    }
+
+    /** Event time reached {@code newWatermark}: the chain fires what it makes due and passes it on. Task thread. */
+    protected void advanceWatermark(long newWatermark) throws Exception {
+        if (newWatermark > watermark) {
+            watermark = newWatermark;
+            head().emitWatermark(newWatermark);
+        }
+    }
+
+    /** What decides this task's watermark and idleness sends them here. */
+    protected WatermarkValve.Listener watermarkListener() {
+        return new WatermarkValve.Listener() {
+            @Override
+            public void watermark(long newWatermark) throws Exception {
+                advanceWatermark(newWatermark);
+            }
+
+            @Override
+            public void idle(boolean idle) throws InterruptedException {
+                writers.emitWatermarkStatus(idle);
+            }
+        };
     }
 
     /** Whether the state this task restored was taken after its end-of-input work. */

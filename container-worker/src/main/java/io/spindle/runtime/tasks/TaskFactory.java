@@ -13,7 +13,9 @@ import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
 import io.spindle.core.plan.VertexEdge;
 import io.spindle.protocol.checkpoint.TaskRestore;
+import io.spindle.core.options.PipelineOptions;
 import io.spindle.runtime.io.ChannelSelector;
+import io.spindle.runtime.io.ElementTimestamp;
 import io.spindle.runtime.io.InboundChannel;
 import io.spindle.runtime.io.InputGate;
 import io.spindle.runtime.io.OutboundChannel;
@@ -64,13 +66,17 @@ public final class TaskFactory {
         }
         OperatorStates operatorStates = restore == null ? new OperatorStates()
                 : new OperatorStates(restore.operatorStates());
+        ElementTimestamp timestamp = new ElementTimestamp();
         OperatorRuntime runtime = new OperatorRuntime(services.jobId(), subtask, vertex.parallelism(),
-                services.attemptNumber(), operatorStates, keyed, services.files(), services.clock());
+                services.attemptNumber(), operatorStates, keyed, services.files(), services.clock(), timestamp);
         boolean inputEnded = restore != null && restore.inputEnded();
-        WriterOutput writers = new WriterOutput(vertex.tail().name(), writers(plan, fresh, vertex, subtask, services));
+        WriterOutput writers = new WriterOutput(vertex.tail().name(),
+                writers(plan, fresh, vertex, subtask, services, timestamp));
         if (head.kind() == OperatorKind.SOURCE) {
-            return new SourceTask(name, vertex.id(), head.name(), (Source<Object>) head.function(), operators, writers,
-                    runtime, services, inputEnded, resources);
+            return new SourceTask(name, vertex.id(), head.name(), (Source<Object>) head.function(),
+                    head.watermarkStrategy(),
+                    fresh.configuration().get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis(), operators,
+                    writers, runtime, services, inputEnded, resources);
         }
         List<InboundChannel> inbound = new ArrayList<>();
         List<RecordReader> readers = new ArrayList<>();
@@ -87,7 +93,7 @@ public final class TaskFactory {
 
     @SuppressWarnings("unchecked")
     private static List<RecordWriter> writers(ExecutionPlan plan, StreamGraph fresh, TaskVertex vertex, int subtask,
-                                              TaskServices services) {
+                                              TaskServices services, ElementTimestamp timestamp) {
         Codec<Object> codec = (Codec<Object>) fresh.node(vertex.tail().id()).outputCodec();
         List<RecordWriter> writers = new ArrayList<>();
         for (VertexEdge edge : plan.outputsOf(vertex)) {
@@ -99,7 +105,7 @@ public final class TaskFactory {
             StreamEdge freshEdge = fresh.node(edge.edge().targetId()).inputs().stream()
                     .filter(e -> e.sourceId() == edge.edge().sourceId()).findFirst().orElseThrow();
             writers.add(new RecordWriter(channels,
-                    ChannelSelector.forEdge(freshEdge, subtask, consumers, fresh.maxParallelism()), codec,
+                    ChannelSelector.forEdge(freshEdge, subtask, consumers, fresh.maxParallelism()), codec, timestamp,
                     services.bufferSize()));
         }
         return writers;

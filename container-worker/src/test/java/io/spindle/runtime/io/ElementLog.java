@@ -1,12 +1,14 @@
 package io.spindle.runtime.io;
 
 import io.spindle.api.codec.Codec;
+import io.spindle.api.eventtime.Watermarks;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Decodes buffers as a consumer task does, and logs each element as text: "record x", "barrier n", ... */
+/** Decodes buffers as a consumer task does, and logs each element as text: "record x", "record x @t", "watermark t",
+ * "barrier n", ... */
 final class ElementLog implements RecordReader.ElementHandler {
 
     final List<String> elements = new ArrayList<>();
@@ -22,8 +24,18 @@ final class ElementLog implements RecordReader.ElementHandler {
     }
 
     @Override
-    public void record(Object record) {
-        elements.add("record " + record);
+    public void record(Object record, long timestamp) {
+        elements.add("record " + record + (timestamp == Watermarks.NO_TIMESTAMP ? "" : " @" + timestamp));
+    }
+
+    @Override
+    public void watermark(long watermark) {
+        elements.add("watermark " + watermark);
+    }
+
+    @Override
+    public void watermarkStatus(boolean idle) {
+        elements.add(idle ? "idle" : "active");
     }
 
     @Override

@@ -18,7 +18,8 @@ class RecordReaderTest {
     @SuppressWarnings("unchecked")
     private static <T> List<Buffer> written(Codec<T> codec, List<T> records) throws Exception {
         List<Buffer> buffers = new ArrayList<>();
-        RecordWriter writer = new RecordWriter(List.of(buffers::add), record -> 0, (Codec<Object>) codec, 1024);
+        RecordWriter writer = new RecordWriter(List.of(buffers::add), record -> 0, (Codec<Object>) codec,
+                new ElementTimestamp(), 1024);
         for (T record : records) {
             writer.emit(record);
         }

@@ -19,13 +19,14 @@ class RecordWriterTest {
 
     /** What the writer sent on each channel, in order. */
     private final List<List<Buffer>> sent = List.of(new ArrayList<>(), new ArrayList<>());
+    private final ElementTimestamp timestamp = new ElementTimestamp();
 
     private RecordWriter writer(ChannelSelector selector) {
         List<OutboundChannel> channels = new ArrayList<>();
         for (List<Buffer> buffers : sent) {
             channels.add(buffers::add);
         }
-        return new RecordWriter(channels, selector, STRING, BUFFER_SIZE);
+        return new RecordWriter(channels, selector, STRING, timestamp, BUFFER_SIZE);
     }
 
     /** Everything to channel 0. */
@@ -35,6 +36,42 @@ class RecordWriterTest {
 
     private List<String> elements(int channel) throws Exception {
         return ElementLog.read(STRING, sent.get(channel));
+    }
+
+    @Test
+    void recordsCarryTheChainsTimestampWhileItIsSet() throws Exception {
+        RecordWriter writer = writer();
+
+        writer.emit("untimed");
+        timestamp.set(-5);
+        writer.emit("early");
+        timestamp.set(1_767_225_600_000L);
+        writer.emit("timed");
+        timestamp.clear();
+        writer.emit("untimed again");
+        writer.flush();
+
+        assertThat(elements(0)).containsExactly("record untimed", "record early @-5", "record timed @1767225600000",
+                "record untimed again");
+    }
+
+    @Test
+    void watermarksAndIdlenessReachEveryChannelBehindTheRecordsBeforeThem() throws Exception {
+        RecordWriter writer = writer(record -> ((String) record).startsWith("0") ? 0 : 1);
+        writer.emit("0-a");
+        writer.emit("1-a");
+
+        writer.broadcastWatermark(42);
+        writer.broadcastWatermarkStatus(true);
+        writer.broadcastWatermarkStatus(false);
+        writer.emit("1-b");
+        writer.broadcastWatermark(Long.MAX_VALUE);
+        writer.flush();
+
+        assertThat(elements(0)).containsExactly("record 0-a", "watermark 42", "idle", "active",
+                "watermark " + Long.MAX_VALUE);
+        assertThat(elements(1)).containsExactly("record 1-a", "watermark 42", "idle", "active", "record 1-b",
+                "watermark " + Long.MAX_VALUE);
     }
 
     @Test

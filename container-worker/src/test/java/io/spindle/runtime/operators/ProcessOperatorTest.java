@@ -6,8 +6,10 @@ import io.spindle.api.functions.Collector;
 import io.spindle.api.functions.ProcessContext;
 import io.spindle.api.functions.ProcessFunction;
 import io.spindle.core.keys.KeyGroupRange;
+import io.spindle.runtime.io.ElementTimestamp;
 import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
 import io.spindle.state.rocksdb.RocksDbResources;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +69,7 @@ class ProcessOperatorTest {
         ProcessOperator<String, String> operator = new ProcessOperator<>("timers", function,
                 record -> ((String) record).replaceFirst("^-", "").split("@")[0]);
         operator.setOutput((Output) output);
-        operator.open(new OperatorRuntime("job", 0, 1, 0, new OperatorStates(), keyed, null, () -> 0L));
+        operator.open(new OperatorRuntime("job", 0, 1, 0, new OperatorStates(), keyed, null, () -> 0L, new ElementTimestamp()));
         return operator;
     }
 
@@ -176,7 +178,7 @@ class ProcessOperatorTest {
     @Test
     void timersOfAnOperatorWhoseInputIsNotKeyedAreRefusedNamingIt() throws Exception {
         ProcessOperator<String, String> operator = new ProcessOperator<>("plain", new Timers(), null);
-        operator.open(new OperatorRuntime("job", 0, 1, 0, new OperatorStates(), null, null, () -> 0L));
+        operator.open(new OperatorRuntime("job", 0, 1, 0, new OperatorStates(), null, null, () -> 0L, new ElementTimestamp()));
 
         assertThatThrownBy(() -> operator.collect("a@10")).isInstanceOf(UserCodeException.class)
                 .hasRootCauseMessage("operator 'plain' is not keyed");

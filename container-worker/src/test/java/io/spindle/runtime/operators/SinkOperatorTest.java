@@ -4,6 +4,8 @@ import io.spindle.api.codec.Codecs;
 import io.spindle.api.connectors.SinkContext;
 import io.spindle.api.connectors.SinkWriter;
 import io.spindle.api.state.ListStateDescriptor;
+import io.spindle.runtime.io.ElementTimestamp;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ class SinkOperatorTest {
     }
 
     private OperatorRuntime runtime() {
-        return new OperatorRuntime("job-7", 2, 3, 1, states, null, null, () -> 0L);
+        return new OperatorRuntime("job-7", 2, 3, 1, states, null, null, () -> 0L, new ElementTimestamp());
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.spindle.runtime.operators;
 import io.spindle.api.codec.Codecs;
 import io.spindle.api.connectors.FileAccess;
 import io.spindle.api.state.ListStateDescriptor;
-import io.spindle.state.operator.OperatorStateStore;
+import io.spindle.runtime.io.ElementTimestamp;
 import io.spindle.state.fs.HadoopFileAccess;
+import io.spindle.state.operator.OperatorStateStore;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,7 +21,7 @@ class SubtaskConnectorContextTest {
     private final FileAccess files = new HadoopFileAccess(new org.apache.hadoop.conf.Configuration());
 
     private static OperatorRuntime runtime(OperatorStates states, FileAccess files) {
-        return new OperatorRuntime("job-1", 1, 4, 2, states, null, files, () -> 0L);
+        return new OperatorRuntime("job-1", 1, 4, 2, states, null, files, () -> 0L, new ElementTimestamp());
     }
 
     @Test

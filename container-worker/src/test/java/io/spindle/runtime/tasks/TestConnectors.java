@@ -2,6 +2,7 @@ package io.spindle.runtime.tasks;
 
 import io.spindle.api.codec.Codec;
 import io.spindle.api.codec.Codecs;
+import io.spindle.api.connectors.ReaderOutput;
 import io.spindle.api.connectors.Sink;
 import io.spindle.api.connectors.SinkContext;
 import io.spindle.api.connectors.SinkWriter;
@@ -90,7 +91,7 @@ final class TestConnectors {
             Queue<Long> queue = of(subtask);
             return new SourceReader<>() {
                 @Override
-                public Status poll(Collector<Long> out) throws InterruptedException {
+                public Status poll(ReaderOutput<Long> out) throws InterruptedException {
                     Long record = blocking ? of(subtask).take() : queue.poll();
                     if (record != null) {
                         out.collect(record);

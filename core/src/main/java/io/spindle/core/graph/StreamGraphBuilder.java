@@ -5,6 +5,7 @@ import io.spindle.api.JobBuilder;
 import io.spindle.api.JobDefinitionException;
 import io.spindle.api.codec.Codec;
 import io.spindle.api.connectors.Source;
+import io.spindle.api.eventtime.WatermarkStrategy;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.config.ValueSource;
 import io.spindle.core.options.PipelineOptions;
@@ -37,6 +38,14 @@ public final class StreamGraphBuilder implements JobBuilder {
         requireNonNull(name, source, "source");
         StreamNode node = addNode(name, OperatorKind.SOURCE, source, requireCodec(name, source.codec()));
         return new DataStreamImpl<>(this, List.of(node.id()), null);
+    }
+
+    @Override
+    public <T> DataStream<T> source(String name, Source<T> source, WatermarkStrategy<T> watermarks) {
+        requireNonNull(name, watermarks, "watermark strategy");
+        DataStream<T> stream = source(name, source);
+        nodes.get(nodes.size() - 1).setWatermarkStrategy(watermarks);
+        return stream;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.spindle.core.graph;
 
 import io.spindle.api.codec.Codec;
+import io.spindle.api.eventtime.WatermarkStrategy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ public final class StreamNode {
     private final List<StreamEdge> inputs = new ArrayList<>();
     private final List<StateDeclaration> states = new ArrayList<>();
     private Integer parallelism;
+    private WatermarkStrategy<?> watermarkStrategy;
 
     StreamNode(int id, String name, OperatorKind kind, Object function, Codec<?> outputCodec) {
         this.id = id;
@@ -60,6 +62,15 @@ public final class StreamNode {
     /** Whether the input is partitioned by key (keyed state and timers are available). */
     public boolean isKeyed() {
         return !inputs.isEmpty() && inputs.get(0).partitioning() == Partitioning.HASH;
+    }
+
+    /** How a source's records get event time and watermarks; null for other nodes and sources without. */
+    public WatermarkStrategy<?> watermarkStrategy() {
+        return watermarkStrategy;
+    }
+
+    void setWatermarkStrategy(WatermarkStrategy<?> strategy) {
+        this.watermarkStrategy = strategy;
     }
 
     public int parallelism() {

@@ -31,7 +31,13 @@ public final class PipelineOptions {
             .withFallbackKeys("execution.buffer-timeout")
             .withDescription("Longest time a partly filled network buffer waits before it is sent.");
 
-    public static final List<ConfigOption<?>> ALL = List.of(PARALLELISM, MAX_PARALLELISM, BUFFER_TIMEOUT);
+    public static final ConfigOption<Duration> AUTO_WATERMARK_INTERVAL = ConfigOption.key("pipeline.auto-watermark-interval")
+            .durationType().defaultValue(Duration.ofMillis(200))
+            .withDescription("How often sources with a watermark strategy emit periodic watermarks; 0 emits them only "
+                    + "at the end of a bounded input.");
+
+    public static final List<ConfigOption<?>> ALL = List.of(PARALLELISM, MAX_PARALLELISM, BUFFER_TIMEOUT,
+            AUTO_WATERMARK_INTERVAL);
 
     /** A cross-key check: the default parallelism cannot exceed the number of key groups. */
     static void parallelismWithinMaxParallelism(Configuration config) {

@@ -3,11 +3,11 @@ package io.spindle.examples.recovery;
 import io.spindle.api.JobParams;
 import io.spindle.api.codec.Codec;
 import io.spindle.api.codec.Codecs;
+import io.spindle.api.connectors.ReaderOutput;
 import io.spindle.api.connectors.Sinks;
 import io.spindle.api.connectors.Source;
 import io.spindle.api.connectors.SourceContext;
 import io.spindle.api.connectors.SourceReader;
-import io.spindle.api.functions.Collector;
 import io.spindle.core.config.Configuration;
 import io.spindle.examples.LocalJobs;
 import io.spindle.master.local.JobCancelledException;
@@ -76,7 +76,7 @@ class EndedInputTest {
                 private long next;
 
                 @Override
-                public Status poll(Collector<Long> out) throws InterruptedException {
+                public Status poll(ReaderOutput<Long> out) throws InterruptedException {
                     if (ends) {
                         return Status.END_OF_INPUT;
                     }

@@ -3,7 +3,6 @@ package io.spindle.api.connectors;
 import io.spindle.api.Tuple2;
 import io.spindle.api.codec.Codec;
 import io.spindle.api.codec.Codecs;
-import io.spindle.api.functions.Collector;
 import io.spindle.api.state.ListState;
 import io.spindle.api.state.ListStateDescriptor;
 
@@ -14,6 +13,7 @@ import java.util.function.LongFunction;
 /**
  * Index i belongs to slice {@code i % SLICES}; slices are spread over subtasks and each slice's next
  * index is the operator state. Rescaling moves whole slices, so every index is emitted exactly once.
+ * Each slice is a split: it emits in increasing index to its own output, so event time follows each slice.
  */
 final class GeneratorSource<T> implements Source<T> {
 
@@ -63,7 +63,7 @@ final class GeneratorSource<T> implements Source<T> {
 
     private final class Reader implements SourceReader<T> {
         private final ListState<Tuple2<Integer, Long>> state;
-        private final List<long[]> slices = new ArrayList<>();
+        private final List<Slice> slices = new ArrayList<>();
         private final double rate;
         private final long startNanos = System.nanoTime();
         private long emitted;
@@ -74,13 +74,13 @@ final class GeneratorSource<T> implements Source<T> {
             this.rate = rate;
             for (Tuple2<Integer, Long> position : state.get()) {
                 if (position.f1() < count) {
-                    slices.add(new long[] {position.f0(), position.f1()});
+                    slices.add(new Slice(position.f0(), position.f1()));
                 }
             }
         }
 
         @Override
-        public Status poll(Collector<T> out) {
+        public Status poll(ReaderOutput<T> out) {
             if (slices.isEmpty()) {
                 return Status.END_OF_INPUT;
             }
@@ -90,13 +90,17 @@ final class GeneratorSource<T> implements Source<T> {
                 return Status.NOTHING_AVAILABLE;
             }
             current %= slices.size();
-            long[] slice = slices.get(current);
-            for (long n = 0; n < allowed && slice[1] < count; n++) {
-                out.collect(generator.apply(slice[1]));
-                slice[1] += SLICES;
+            Slice slice = slices.get(current);
+            if (slice.output == null) {
+                slice.output = out.forSplit(slice.splitId());
+            }
+            for (long n = 0; n < allowed && slice.next < count; n++) {
+                slice.output.collect(generator.apply(slice.next));
+                slice.next += SLICES;
                 emitted++;
             }
-            if (slice[1] >= count) {
+            if (slice.next >= count) {
+                out.releaseSplit(slice.splitId());
                 slices.remove(current);
             } else {
                 current++;
@@ -107,10 +111,26 @@ final class GeneratorSource<T> implements Source<T> {
         @Override
         public void snapshotState() {
             List<Tuple2<Integer, Long>> positions = new ArrayList<>();
-            for (long[] slice : slices) {
-                positions.add(Tuple2.of((int) slice[0], slice[1]));
+            for (Slice slice : slices) {
+                positions.add(Tuple2.of(slice.index, slice.next));
             }
             state.update(positions);
+        }
+    }
+
+    /** A slice and the next index it emits. */
+    private final class Slice {
+        final int index;
+        long next;
+        SourceOutput<T> output;
+
+        Slice(int index, long next) {
+            this.index = index;
+            this.next = next;
+        }
+
+        String splitId() {
+            return "slice-" + index;
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.spindle.api.connectors;
 
-import io.spindle.api.functions.Collector;
-
 /**
  * Reads one subtask's share of a source. Called by one thread; between two calls of {@link #poll}
  * the reader's position must be exactly what {@link #snapshotState} stores.
@@ -11,7 +9,7 @@ public interface SourceReader<T> extends AutoCloseable {
     enum Status { MORE_AVAILABLE, NOTHING_AVAILABLE, END_OF_INPUT }
 
     /** Emits a small batch of records (or none) and says whether more may follow. */
-    Status poll(Collector<T> out) throws Exception;
+    Status poll(ReaderOutput<T> out) throws Exception;
 
     /** Writes the current position into the reader's operator state. */
     void snapshotState() throws Exception;

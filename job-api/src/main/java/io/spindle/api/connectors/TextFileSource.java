@@ -2,7 +2,6 @@ package io.spindle.api.connectors;
 
 import io.spindle.api.codec.Codec;
 import io.spindle.api.codec.Codecs;
-import io.spindle.api.functions.Collector;
 import io.spindle.api.state.ListState;
 import io.spindle.api.state.ListStateDescriptor;
 
@@ -87,7 +86,7 @@ final class TextFileSource implements Source<String> {
         }
 
         @Override
-        public Status poll(Collector<String> out) throws IOException {
+        public Status poll(ReaderOutput<String> out) throws IOException {
             if (lines == null && !openNext()) {
                 return Status.END_OF_INPUT;
             }

@@ -1,5 +1,7 @@
 package io.spindle.api.windowing;
 
+import io.spindle.api.eventtime.Watermarks;
+
 import java.time.Duration;
 import java.util.Collection;
 
@@ -20,7 +22,7 @@ abstract class TimeWindowAssigner extends WindowAssigner<Object> {
         if (!eventTime) {
             return windowsAt(currentProcessingTime);
         }
-        if (timestamp == NO_TIMESTAMP) {
+        if (timestamp == Watermarks.NO_TIMESTAMP) {
             throw new IllegalStateException(describe() + " windows records by event time, but the stream has no"
                     + " timestamps: give its source a WatermarkStrategy that assigns them, or use processing-time"
                     + " windows");

@@ -1,5 +1,7 @@
 package io.spindle.api.windowing;
 
+import io.spindle.api.eventtime.Watermarks;
+
 import java.util.Collection;
 
 /**
@@ -12,14 +14,11 @@ import java.util.Collection;
  */
 public abstract class WindowAssigner<T> {
 
-    /** The timestamp of a record that has none, because its source has no WatermarkStrategy. */
-    public static final long NO_TIMESTAMP = Long.MIN_VALUE;
-
     /**
      * The windows of a record, in a deterministic order. Event-time assigners read only {@code timestamp},
      * processing-time ones only {@code currentProcessingTime}.
      *
-     * @throws IllegalStateException if an event-time assigner gets a record whose timestamp is {@link #NO_TIMESTAMP}
+     * @throws IllegalStateException if an event-time assigner gets a record whose timestamp is {@link Watermarks#NO_TIMESTAMP}
      */
     public abstract Collection<TimeWindow> assignWindows(T element, long timestamp, long currentProcessingTime);
 

@@ -1,5 +1,7 @@
 package io.spindle.api.windowing;
 
+import io.spindle.api.eventtime.Watermarks;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,7 +22,7 @@ class SessionWindowsTest {
     void processingTimeSessionsOpenAtTheCurrentTime() {
         ProcessingTimeSessionWindows windows = ProcessingTimeSessionWindows.withGap(Duration.ofSeconds(3));
 
-        assertThat(windows.assignWindows("a", WindowAssigner.NO_TIMESTAMP, 50_000))
+        assertThat(windows.assignWindows("a", Watermarks.NO_TIMESTAMP, 50_000))
                 .containsExactly(new TimeWindow(50_000, 53_000));
         assertThat(windows.isEventTime()).isFalse();
     }
@@ -33,7 +35,7 @@ class SessionWindowsTest {
 
     @Test
     void eventTimeSessionsRefuseARecordWithoutTimestamp() {
-        assertThatThrownBy(() -> threeSeconds.assignWindows("a", WindowAssigner.NO_TIMESTAMP, 50_000))
+        assertThatThrownBy(() -> threeSeconds.assignWindows("a", Watermarks.NO_TIMESTAMP, 50_000))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("EventTimeSessionWindows.withGap(PT3S) windows records by event time, but"
                         + " the stream has no timestamps");

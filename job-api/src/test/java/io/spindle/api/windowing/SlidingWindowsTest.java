@@ -1,5 +1,7 @@
 package io.spindle.api.windowing;
 
+import io.spindle.api.eventtime.Watermarks;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -71,13 +73,13 @@ class SlidingWindowsTest {
         SlidingProcessingTimeWindows windows =
                 SlidingProcessingTimeWindows.of(Duration.ofSeconds(10), Duration.ofSeconds(5));
 
-        assertThat(windows.assignWindows("a", WindowAssigner.NO_TIMESTAMP, 12_000))
+        assertThat(windows.assignWindows("a", Watermarks.NO_TIMESTAMP, 12_000))
                 .containsExactly(new TimeWindow(10_000, 20_000), new TimeWindow(5_000, 15_000));
     }
 
     @Test
     void eventTimeWindowsRefuseARecordWithoutTimestamp() {
-        assertThatThrownBy(() -> tenEveryFive.assignWindows("a", WindowAssigner.NO_TIMESTAMP, NOW))
+        assertThatThrownBy(() -> tenEveryFive.assignWindows("a", Watermarks.NO_TIMESTAMP, NOW))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("SlidingEventTimeWindows.of(PT10S, PT5S) windows records by event time");
     }

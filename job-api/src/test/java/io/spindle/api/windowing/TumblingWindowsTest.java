@@ -1,5 +1,7 @@
 package io.spindle.api.windowing;
 
+import io.spindle.api.eventtime.Watermarks;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -49,14 +51,14 @@ class TumblingWindowsTest {
         TumblingProcessingTimeWindows windows = TumblingProcessingTimeWindows.of(Duration.ofSeconds(5));
 
         assertThat(windows.assignWindows("a", 3, 12_000)).containsExactly(new TimeWindow(10_000, 15_000));
-        assertThat(windows.assignWindows("a", WindowAssigner.NO_TIMESTAMP, 12_000))
+        assertThat(windows.assignWindows("a", Watermarks.NO_TIMESTAMP, 12_000))
                 .containsExactly(new TimeWindow(10_000, 15_000));
         assertThat(windows.isEventTime()).isFalse();
     }
 
     @Test
     void eventTimeWindowsRefuseARecordWithoutTimestamp() {
-        assertThatThrownBy(() -> fiveSeconds.assignWindows("a", WindowAssigner.NO_TIMESTAMP, NOW))
+        assertThatThrownBy(() -> fiveSeconds.assignWindows("a", Watermarks.NO_TIMESTAMP, NOW))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("TumblingEventTimeWindows.of(PT5S) windows records by event time, but the stream has no"
                         + " timestamps: give its source a WatermarkStrategy that assigns them, or use"

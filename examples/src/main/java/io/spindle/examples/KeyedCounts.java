@@ -58,13 +58,7 @@ public final class KeyedCounts implements SpindleJob {
 
     /** The key of record i: murmur3's 64-bit finaliser, then modulo the number of keys. */
     public static long key(long i, long keys) {
-        long h = i;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return Math.floorMod(h, keys);
+        return Math.floorMod(Murmur3.fmix64(i), keys);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.spindle.state;
 
+import io.spindle.api.codec.Codec;
 import io.spindle.api.state.ListState;
 import io.spindle.api.state.ListStateDescriptor;
 import io.spindle.api.state.MapState;
@@ -51,6 +52,23 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
     <UK, UV> MapState<UK, UV> mapState(MapStateDescriptor<UK, UV> descriptor);
 
     <T> ReducingState<T> reducingState(ReducingStateDescriptor<T> descriptor);
+
+    /**
+     * Value state of the current key in a namespace (e.g. a window), declared as {@link #valueState} is: the
+     * namespace codec's id is part of the declaration, so declaring or restoring it with another one is an
+     * {@link IllegalArgumentException} naming the state.
+     */
+    <N, T> NamespacedValueState<N, T> namespacedValueState(ValueStateDescriptor<T> descriptor, Codec<N> namespaceCodec);
+
+    /** List state of the current key in a namespace; declared as {@link #namespacedValueState} is. */
+    <N, T> NamespacedListState<N, T> namespacedListState(ListStateDescriptor<T> descriptor, Codec<N> namespaceCodec);
+
+    /**
+     * The timers of one timer service (e.g. {@code "<operator>/event-time"}), created on first use; every call with
+     * that name returns the same timers. A name is one state's or one timer service's: using a state's name, or
+     * another namespace codec id, is an {@link IllegalArgumentException} naming it, as for states.
+     */
+    <N> KeyedTimers<K, N> timers(String name, Codec<N> namespaceCodec);
 
     /**
      * Calls {@code action} once for every key that has a value in this value state, in key-group order

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -119,22 +118,17 @@ public final class StateAssignment {
         }
     }
 
-    /** A state the job declares again must be of the kind and codec it was saved with. */
+    /** A state the job declares again must be of the kind and codecs it was saved with. */
     private static void checkDeclarations(OperatorState state, StreamNode node, String location) {
         for (StateDeclaration saved : state.states()) {
             for (StateDeclaration declared : node.states()) {
-                if (declared.name().equals(saved.name()) && (declared.kind() != saved.kind()
-                        || !declared.codecId().equals(saved.codecId()))) {
+                if (declared.name().equals(saved.name()) && !declared.compatibleWith(saved)) {
                     throw new StateRestoreException(location + ": state '" + saved.name() + "' of operator '"
-                            + node.name() + "' was saved as " + describe(saved) + ", the job declares it as "
-                            + describe(declared));
+                            + node.name() + "' was saved as " + saved.describe() + ", the job declares it as "
+                            + declared.describe());
                 }
             }
         }
-    }
-
-    private static String describe(StateDeclaration state) {
-        return state.kind().name().toLowerCase(Locale.ROOT) + " state with codec " + state.codecId();
     }
 
     private static boolean hasState(OperatorState state) {

@@ -101,8 +101,8 @@ class StateAssignmentTest {
 
         assertThatThrownBy(() -> StateAssignment.assign(savepoint("sum", 2, 128, saved), plan(2), null, false, false))
                 .isInstanceOf(StateRestoreException.class)
-                .hasMessage(LOCATION + ": state '" + SUM.name() + "' of operator 'sum' was saved as value state with codec "
-                        + Codecs.STRING.id() + ", the job declares it as value state with codec " + Codecs.LONG.id());
+                .hasMessage(LOCATION + ": state '" + SUM.name() + "' of operator 'sum' was saved as value state with codec '"
+                        + Codecs.STRING.id() + "', the job declares it as value state with codec '" + Codecs.LONG.id() + "'");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.spindle.state.rocksdb;
 
-import io.spindle.api.state.StateDescriptor;
 import io.spindle.core.graph.StateDeclaration;
+import io.spindle.core.graph.StateKind;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.state.StateException;
 import io.spindle.state.checkpoint.StateFile;
@@ -47,11 +47,13 @@ import java.util.zip.InflaterInputStream;
  * block    the key group's entries, compressed as raw DEFLATE (level BEST_SPEED), state by state in the order
  *          of the footer; zero bytes if the key group has no entry
  * entry    state index varint (into the footer's states) | key length varint | key bytes (key codec)
- *          | map state only: user key length varint | user key bytes (map key codec)
+ *          | states with a sub-key only ({@link RocksDbLayout#hasSubKey}): sub-key length varint | sub-key bytes:
+ *            a map's user key, a namespace, a timer's time (8 bytes, as in RocksDB) and namespace
  *          | value length varint | value bytes: the value codec's bytes; for list state, per element
- *            [length varint][element codec bytes]
- * footer   magic "SPKG" | version int32 (= 1) | max parallelism int32 | key group start int32 | end int32
+ *            [length varint][element codec bytes]; none for timers
+ * footer   magic "SPKG" | version int32 (= 2) | max parallelism int32 | key group start int32 | end int32
  *          | state count varint, then each, by name: name string | kind string | codec id string
+ *            | namespace codec id string (empty if none; absent in version 1, which has no namespaces)
  *          | per key group of the range, in order: block length int64 | CRC32C of the block's bytes int32
  * trailer  footer offset int64 | CRC32C of the footer int32 | magic "SPKG"
  * </pre>
@@ -59,18 +61,21 @@ import java.util.zip.InflaterInputStream;
  * Blocks follow each other without gaps, so a block's offset is the sum of the lengths before it, and the
  * blocks of a key-group range are one contiguous byte range: a restoring subtask reads the trailer, the
  * footer, and then only the blocks of its key groups, each checked against its CRC32C. A key's group is
- * not stored: it is the block's, and can always be computed again from the key bytes (re-sharding).
+ * not stored: it is the block's, and can always be computed again from the key bytes (re-sharding). Version 1
+ * files (before namespaces and timers) are still read.
  */
 public final class CanonicalKeyGroups {
 
     static final byte[] MAGIC = {'S', 'P', 'K', 'G'};
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The oldest version this build reads. */
+    static final int OLDEST_READABLE_VERSION = 1;
     static final int TRAILER_BYTES = 8 + 4 + MAGIC.length;
 
     private CanonicalKeyGroups() { }
 
-    /** One entry of one state: the key's bytes, a map state's user key (null otherwise), the value's bytes. */
-    public record Entry(int keyGroup, int state, byte[] key, byte[] userKey, byte[] value) { }
+    /** One entry of one state: the key's bytes, its sub-key ({@link RocksDbLayout#subKey}; null if none), the value. */
+    public record Entry(int keyGroup, int state, byte[] key, byte[] subKey, byte[] value) { }
 
     /** What the footer says: the file's key groups, its states and where each key group's block is. */
     public record Footer(int maxParallelism, KeyGroupRange keyGroupRange, List<StateDeclaration> states,
@@ -110,10 +115,12 @@ public final class CanonicalKeyGroups {
                 }
                 for (int s = 0; s < states.size(); s++) {
                     RocksIterator iterator = iterators.get(s);
-                    boolean map = states.get(s).kind() == StateDescriptor.Kind.MAP;
+                    StateDeclaration state = states.get(s);
                     for (; iterator.isValid() && RocksDbLayout.keyGroupOf(iterator.key()) == keyGroup;
                          iterator.next()) {
-                        writer.add(entry(keyGroup, s, map, iterator.key(), iterator.value()));
+                        byte[] columnFamilyKey = iterator.key();
+                        writer.add(new Entry(keyGroup, s, RocksDbLayout.key(state, columnFamilyKey),
+                                RocksDbLayout.subKey(state, columnFamilyKey), iterator.value()));
                     }
                 }
             }
@@ -129,21 +136,6 @@ public final class CanonicalKeyGroups {
         } finally {
             iterators.forEach(RocksIterator::close);
         }
-    }
-
-    /** A RocksDB entry of a state ({@link RocksDbLayout}) as a canonical one. */
-    private static Entry entry(int keyGroup, int state, boolean map, byte[] columnFamilyKey, byte[] value) {
-        int keyStart = RocksDbLayout.keyStart(columnFamilyKey);
-        int keyEnd = RocksDbLayout.keyEnd(columnFamilyKey);
-        byte[] key = Arrays.copyOfRange(columnFamilyKey, keyStart, keyEnd);
-        if (map) {
-            return new Entry(keyGroup, state, key, Arrays.copyOfRange(columnFamilyKey, keyEnd, columnFamilyKey.length),
-                    value);
-        }
-        if (keyEnd != columnFamilyKey.length) {
-            throw new StateException("a key of a state that is not a map state has trailing bytes");
-        }
-        return new Entry(keyGroup, state, key, null, value);
     }
 
     /**
@@ -195,8 +187,8 @@ public final class CanonicalKeyGroups {
             }
             writeVarInt(block, entry.state());
             writeBytes(block, entry.key());
-            if (states.get(entry.state()).kind() == StateDescriptor.Kind.MAP) {
-                writeBytes(block, entry.userKey());
+            if (RocksDbLayout.hasSubKey(states.get(entry.state()))) {
+                writeBytes(block, entry.subKey());
             }
             writeBytes(block, entry.value());
         }
@@ -216,6 +208,7 @@ public final class CanonicalKeyGroups {
                 writeString(footer, state.name());
                 writeString(footer, state.kind().name());
                 writeString(footer, state.codecId());
+                writeString(footer, state.namespaceCodecId());
             }
             for (int i = 0; i < blockLengths.length; i++) {
                 footer.writeLong(blockLengths[i]);
@@ -310,8 +303,9 @@ public final class CanonicalKeyGroups {
             throw new IllegalArgumentException("bad magic bytes");
         }
         int version = in.readInt();
-        if (version != VERSION) {
-            throw new IllegalArgumentException("unsupported version " + version + " (this build reads " + VERSION + ")");
+        if (version < OLDEST_READABLE_VERSION || version > VERSION) {
+            throw new IllegalArgumentException("unsupported version " + version + " (this build reads "
+                    + OLDEST_READABLE_VERSION + " to " + VERSION + ")");
         }
         int maxParallelism = in.readInt();
         KeyGroupRange range = new KeyGroupRange(in.readInt(), in.readInt());
@@ -319,8 +313,9 @@ public final class CanonicalKeyGroups {
         List<StateDeclaration> states = new ArrayList<>();
         for (int i = 0; i < stateCount; i++) {
             String name = readString(in);
-            StateDescriptor.Kind kind = StateDescriptor.Kind.valueOf(readString(in));
-            states.add(new StateDeclaration(name, kind, readString(in), true));
+            StateKind kind = StateKind.valueOf(readString(in));
+            String codecId = readString(in);
+            states.add(new StateDeclaration(name, kind, codecId, true, version >= 2 ? readString(in) : ""));
         }
         long[] offsets = new long[range.size()];
         long[] lengths = new long[range.size()];
@@ -378,9 +373,8 @@ public final class CanonicalKeyGroups {
                     throw corrupt(file, "entry of unknown state " + state + " in key group " + keyGroup);
                 }
                 byte[] key = readBytes(entries);
-                byte[] userKey = footer.states().get(state).kind() == StateDescriptor.Kind.MAP ? readBytes(entries)
-                        : null;
-                consumer.accept(new Entry(keyGroup, state, key, userKey, readBytes(entries)));
+                byte[] subKey = RocksDbLayout.hasSubKey(footer.states().get(state)) ? readBytes(entries) : null;
+                consumer.accept(new Entry(keyGroup, state, key, subKey, readBytes(entries)));
             }
             checked.transferTo(OutputStream.nullOutputStream());
         } catch (java.util.zip.ZipException | EOFException e) {

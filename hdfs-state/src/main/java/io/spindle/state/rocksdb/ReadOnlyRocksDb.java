@@ -10,7 +10,6 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,12 +61,10 @@ final class ReadOnlyRocksDb implements AutoCloseable {
             }
             List<Map.Entry<StateDeclaration, ColumnFamilyHandle>> states = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
-                String name = new String(names.get(i), StandardCharsets.UTF_8);
-                if (!name.startsWith(RocksDbLayout.STATE_COLUMN_FAMILY_PREFIX)) {
-                    continue;
+                if (RocksDbLayout.declaredName(names.get(i)) != null) {
+                    states.add(Map.entry(declaration(db, defaultColumnFamily, handles.get(i), directory),
+                            handles.get(i)));
                 }
-                String stateName = name.substring(RocksDbLayout.STATE_COLUMN_FAMILY_PREFIX.length());
-                states.add(Map.entry(declaration(db, defaultColumnFamily, stateName, directory), handles.get(i)));
             }
             states.sort(Comparator.comparing(entry -> entry.getKey().name()));
             Map<StateDeclaration, ColumnFamilyHandle> byDeclaration = new LinkedHashMap<>();
@@ -83,18 +80,19 @@ final class ReadOnlyRocksDb implements AutoCloseable {
     }
 
     /**
-     * What a state of the snapshot in {@code directory} was declared as, from the record the backend keeps of it in
-     * the default column family.
+     * What a state or timer service of the snapshot in {@code directory} was declared as, from the record the backend
+     * keeps of it in the default column family.
      */
-    static StateDeclaration declaration(RocksDB db, ColumnFamilyHandle defaultColumnFamily, String stateName,
-                                        Path directory) throws RocksDBException {
-        byte[] meta = db.get(defaultColumnFamily, RocksDbLayout.stateMetaKey(stateName));
+    static StateDeclaration declaration(RocksDB db, ColumnFamilyHandle defaultColumnFamily,
+                                        ColumnFamilyHandle columnFamily, Path directory) throws RocksDBException {
+        byte[] columnFamilyName = columnFamily.getName();
+        String name = RocksDbLayout.declaredName(columnFamilyName);
+        byte[] meta = db.get(defaultColumnFamily, columnFamilyName);
         if (meta == null) {
-            throw new StateException("the snapshot in " + directory + " has state '" + stateName
+            throw new StateException("the snapshot in " + directory + " has state '" + name
                     + "' but not what it was declared as");
         }
-        return new StateDeclaration(stateName, RocksDbLayout.stateMetaKind(meta), RocksDbLayout.stateMetaCodecId(meta),
-                true);
+        return RocksDbLayout.declaration(name, meta);
     }
 
     /** The states in the snapshot, by name. */

@@ -1,27 +1,21 @@
 package io.spindle.state.rocksdb;
 
-import io.spindle.api.state.StateDescriptor;
+import io.spindle.core.graph.StateDeclaration;
 
 import org.rocksdb.ColumnFamilyHandle;
 
-/** A declared state: what it was declared as, and its column family. */
-record RegisteredState(String name, StateDescriptor.Kind kind, String codecId, ColumnFamilyHandle columnFamily) {
+/** A declared state or timer service: what it was declared as, and its column family. */
+record RegisteredState(StateDeclaration declaration, ColumnFamilyHandle columnFamily) {
 
-    /** A state as a checkpoint recorded it ({@link RocksDbLayout#stateMeta}). */
-    static RegisteredState fromMeta(String name, byte[] meta, ColumnFamilyHandle columnFamily) {
-        return new RegisteredState(name, RocksDbLayout.stateMetaKind(meta), RocksDbLayout.stateMetaCodecId(meta),
-                columnFamily);
+    String name() {
+        return declaration.name();
     }
 
-    void checkCompatible(StateDescriptor<?> descriptor) {
-        if (descriptor.kind() != kind || !descriptor.codecId().equals(codecId)) {
-            throw new IllegalArgumentException("state '" + name + "' is already declared as "
-                    + describe(kind, codecId) + "; it cannot be declared again as "
-                    + describe(descriptor.kind(), descriptor.codecId()));
+    /** Declaring it again, or restoring it, as {@code wanted} must not change its kind or codecs. */
+    void checkCompatible(StateDeclaration wanted) {
+        if (!declaration.compatibleWith(wanted)) {
+            throw new IllegalArgumentException("state '" + name() + "' is already declared as "
+                    + declaration.describe() + "; it cannot be declared again as " + wanted.describe());
         }
-    }
-
-    private static String describe(StateDescriptor.Kind kind, String codecId) {
-        return kind.name().toLowerCase() + " state with codec '" + codecId + "'";
     }
 }

@@ -10,10 +10,14 @@ import io.spindle.api.state.ReducingStateDescriptor;
 import io.spindle.api.state.StateDescriptor;
 import io.spindle.api.state.ValueState;
 import io.spindle.api.state.ValueStateDescriptor;
+import io.spindle.core.graph.StateDeclaration;
 import io.spindle.core.io.LocalFiles;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.core.keys.KeyGroups;
 import io.spindle.state.KeyedStateBackend;
+import io.spindle.state.KeyedTimers;
+import io.spindle.state.NamespacedListState;
+import io.spindle.state.NamespacedValueState;
 import io.spindle.state.StateException;
 import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.StateFile;
@@ -22,6 +26,7 @@ import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.FlushOptions;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -77,8 +82,10 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final UploadedSstFiles uploadedSstFiles = new UploadedSstFiles();
     /** Snapshots whose local directory still exists: discarded when the backend closes. */
     private final Set<RocksDbSnapshot> liveSnapshots = ConcurrentHashMap.newKeySet();
-    /** Declared states in declaration order (= creation order of their column families). */
+    /** Declared states and timer services in declaration order (= creation order of their column families). */
     private final Map<String, RegisteredState> states = new LinkedHashMap<>();
+    /** Timer services by name, each created once (it caches where its timers start). */
+    private final Map<String, RocksDbTimers<K, ?>> timers = new HashMap<>();
     /** Iterators open while user code runs (forEachValue); closed first if the backend closes meanwhile. */
     private final Set<RocksIterator> openIterators = new LinkedHashSet<>();
 
@@ -216,6 +223,12 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return currentKey;
     }
 
+    /** Makes a key read from state current, with its {@link RocksDbLayout#keyPrefix} as stored: no encoding. */
+    void makeCurrent(K key, byte[] keyPrefix) {
+        currentKey = key;
+        currentKeyPrefix = keyPrefix;
+    }
+
     /** [key group][length][key] of the current key: the whole key of value, list and reducing state. */
     byte[] currentKeyPrefix() {
         checkOpen();
@@ -248,48 +261,89 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
                 descriptor.reduceFunction());
     }
 
+    @Override
+    public <N, T> NamespacedValueState<N, T> namespacedValueState(ValueStateDescriptor<T> descriptor,
+                                                                   Codec<N> namespaceCodec) {
+        RegisteredState state = register(StateDeclaration.keyed(descriptor, namespaceCodecId(namespaceCodec)));
+        return new RocksDbNamespacedValueState<>(new RocksDbValueState<>(this, state, descriptor.valueCodec()),
+                new NamespaceKeys<>(this, namespaceCodec, state.name()));
+    }
+
+    @Override
+    public <N, T> NamespacedListState<N, T> namespacedListState(ListStateDescriptor<T> descriptor,
+                                                                 Codec<N> namespaceCodec) {
+        RegisteredState state = register(StateDeclaration.keyed(descriptor, namespaceCodecId(namespaceCodec)));
+        return new RocksDbNamespacedListState<>(new RocksDbListState<>(this, state, descriptor.valueCodec()),
+                new NamespaceKeys<>(this, namespaceCodec, state.name()));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N> KeyedTimers<K, N> timers(String name, Codec<N> namespaceCodec) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a timer service needs a non-empty name");
+        }
+        RegisteredState state = register(StateDeclaration.timers(name, namespaceCodecId(namespaceCodec)));
+        // One instance per name: its heads must see every register and poll of that name.
+        return (KeyedTimers<K, N>) timers.computeIfAbsent(name,
+                unused -> new RocksDbTimers<>(this, state, keyCodec, namespaceCodec));
+    }
+
+    private static String namespaceCodecId(Codec<?> namespaceCodec) {
+        Objects.requireNonNull(namespaceCodec, "namespace codec");
+        if (namespaceCodec.id() == null || namespaceCodec.id().isEmpty()) {
+            throw new IllegalArgumentException("a namespace codec needs an id");
+        }
+        return namespaceCodec.id();
+    }
+
     private RegisteredState register(StateDescriptor<?> descriptor) {
+        return register(StateDeclaration.keyed(descriptor, ""));
+    }
+
+    private RegisteredState register(StateDeclaration declaration) {
         checkOpen();
-        RegisteredState existing = states.get(descriptor.name());
+        RegisteredState existing = states.get(declaration.name());
         if (existing != null) {
-            existing.checkCompatible(descriptor);
+            existing.checkCompatible(declaration);
             return existing;
         }
-        ColumnFamilyHandle restored = restoredColumnFamilies.get(descriptor.name());
+        ColumnFamilyHandle restored = restoredColumnFamilies.get(declaration.name());
         if (restored != null) {
-            return registerRestored(descriptor, restored);
+            return registerRestored(declaration, restored);
         }
         try {
-            ColumnFamilyHandle columnFamily = db.createColumnFamily(new ColumnFamilyDescriptor(
-                    RocksDbLayout.columnFamilyName(descriptor.name()), options.columnFamilyOptions()));
-            RegisteredState state = new RegisteredState(descriptor.name(), descriptor.kind(), descriptor.codecId(),
-                    columnFamily);
-            states.put(descriptor.name(), state);
+            byte[] columnFamilyName = RocksDbLayout.columnFamilyName(declaration);
+            ColumnFamilyHandle columnFamily = db.createColumnFamily(new ColumnFamilyDescriptor(columnFamilyName,
+                    options.columnFamilyOptions()));
+            RegisteredState state = new RegisteredState(declaration, columnFamily);
+            states.put(declaration.name(), state);
             // What the state was declared as, kept in the default column family so that it is in every
             // checkpoint and a restore can refuse a different declaration.
-            db.put(defaultColumnFamily, options.writeOptions(), RocksDbLayout.stateMetaKey(descriptor.name()),
-                    RocksDbLayout.stateMeta(descriptor.kind(), descriptor.codecId()));
+            db.put(defaultColumnFamily, options.writeOptions(), columnFamilyName, RocksDbLayout.stateMeta(declaration));
             return state;
         } catch (RocksDBException e) {
-            throw new StateException("cannot create the column family of " + descriptor + ": " + e.getMessage(), e);
+            throw new StateException("cannot create the column family of state '" + declaration.name() + "': "
+                    + e.getMessage(), e);
         }
     }
 
-    /** A state of the restored instance, declared again: the same kind and codec id as in the snapshot. */
-    private RegisteredState registerRestored(StateDescriptor<?> descriptor, ColumnFamilyHandle columnFamily) {
+    /** A state of the restored instance, declared again: the same kind and codecs as in the snapshot. */
+    private RegisteredState registerRestored(StateDeclaration declaration, ColumnFamilyHandle columnFamily) {
         byte[] meta;
         try {
-            meta = db.get(defaultColumnFamily, RocksDbLayout.stateMetaKey(descriptor.name()));
+            meta = db.get(defaultColumnFamily, columnFamily.getName());
         } catch (RocksDBException e) {
-            throw new StateException("cannot read what " + descriptor + " was declared as: " + e.getMessage(), e);
+            throw new StateException("cannot read what state '" + declaration.name() + "' was declared as: "
+                    + e.getMessage(), e);
         }
         if (meta != null) {
-            RegisteredState.fromMeta(descriptor.name(), meta, columnFamily).checkCompatible(descriptor);
+            new RegisteredState(RocksDbLayout.declaration(declaration.name(), meta), columnFamily)
+                    .checkCompatible(declaration);
         }
-        RegisteredState state = new RegisteredState(descriptor.name(), descriptor.kind(), descriptor.codecId(),
-                columnFamily);
-        restoredColumnFamilies.remove(descriptor.name());
-        states.put(descriptor.name(), state);
+        RegisteredState state = new RegisteredState(declaration, columnFamily);
+        restoredColumnFamilies.remove(declaration.name());
+        states.put(declaration.name(), state);
         return state;
     }
 
@@ -316,8 +370,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
                 K key = decode(keyCodec, columnFamilyKey, keyStart, columnFamilyKey.length - keyStart, "a key");
                 V value = decode(valueCodec, valueBytes, 0, valueBytes.length, state.name());
                 // A value state's whole key is the key prefix: the key becomes current without re-encoding.
-                currentKey = key;
-                currentKeyPrefix = columnFamilyKey;
+                makeCurrent(key, columnFamilyKey);
                 action.accept(key, value);
                 checkOpen();
                 iterator.next();
@@ -375,6 +428,12 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     RocksIterator newIterator(RegisteredState state) {
         checkOpen();
         return db.newIterator(state.columnFamily());
+    }
+
+    /** As {@link #newIterator(RegisteredState)}, reading with those options (which must outlive it). */
+    RocksIterator newIterator(RegisteredState state, ReadOptions readOptions) {
+        checkOpen();
+        return db.newIterator(state.columnFamily(), readOptions);
     }
 
     void checkIterator(RocksIterator iterator, RegisteredState state) {

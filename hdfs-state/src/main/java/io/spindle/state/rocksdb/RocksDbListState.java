@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * List state: the value is the concatenation of [varint length][element bytes] per element. add() is a
- * RocksDB merge whose operator appends bytes (no read); get() reads the merged value and splits it.
+ * RocksDB merge whose operator appends bytes (no read); get() reads the merged value and splits it. The methods
+ * that take a key serve namespaced list state too ({@link RocksDbNamespacedListState}).
  */
 final class RocksDbListState<T> implements ListState<T> {
 
@@ -27,7 +28,29 @@ final class RocksDbListState<T> implements ListState<T> {
     @Override
     public List<T> get() {
         byte[] key = backend.currentKeyPrefix();
-        byte[] bytes = backend.get(state, key, key.length);
+        return get(key, key.length);
+    }
+
+    @Override
+    public void add(T value) {
+        byte[] key = backend.currentKeyPrefix();
+        add(key, key.length, value);
+    }
+
+    @Override
+    public void update(List<T> values) {
+        byte[] key = backend.currentKeyPrefix();
+        update(key, key.length, values);
+    }
+
+    @Override
+    public void clear() {
+        byte[] key = backend.currentKeyPrefix();
+        backend.delete(state, key, key.length);
+    }
+
+    List<T> get(byte[] key, int keyLength) {
+        byte[] bytes = backend.get(state, key, keyLength);
         List<T> values = new ArrayList<>();
         if (bytes == null) {
             return values;
@@ -46,32 +69,22 @@ final class RocksDbListState<T> implements ListState<T> {
         return values;
     }
 
-    @Override
-    public void add(T value) {
-        byte[] key = backend.currentKeyPrefix();
+    void add(byte[] key, int keyLength, T value) {
         ScratchOutput operand = backend.valueScratch();
         appendElement(operand, value);
-        backend.merge(state, key, key.length, operand);
+        backend.merge(state, key, keyLength, operand);
     }
 
-    @Override
-    public void update(List<T> values) {
+    void update(byte[] key, int keyLength, List<T> values) {
         if (values == null || values.isEmpty()) {
-            clear();
+            backend.delete(state, key, keyLength);
             return;
         }
-        byte[] key = backend.currentKeyPrefix();
         ScratchOutput value = backend.valueScratch();
         for (T element : values) {
             appendElement(value, element);
         }
-        backend.put(state, key, key.length, value);
-    }
-
-    @Override
-    public void clear() {
-        byte[] key = backend.currentKeyPrefix();
-        backend.delete(state, key, key.length);
+        backend.put(state, key, keyLength, value);
     }
 
     private void appendElement(ScratchOutput target, T element) {

@@ -133,11 +133,10 @@ final class RocksDbRestore {
             if (Arrays.equals(name, RocksDB.DEFAULT_COLUMN_FAMILY)) {
                 opened.defaultColumnFamily = opened.handles.get(i);
             } else {
-                // Only the backend's "s:" column families exist; any other would be opened and kept as is.
-                String text = new String(name, StandardCharsets.UTF_8);
-                String stateName = text.startsWith(RocksDbLayout.STATE_COLUMN_FAMILY_PREFIX)
-                        ? text.substring(RocksDbLayout.STATE_COLUMN_FAMILY_PREFIX.length()) : text;
-                restored.put(stateName, opened.handles.get(i));
+                // Only the backend's state and timer column families exist; any other would be opened and kept as is.
+                String stateName = RocksDbLayout.declaredName(name);
+                restored.put(stateName != null ? stateName : new String(name, StandardCharsets.UTF_8),
+                        opened.handles.get(i));
             }
         }
         return restored;
@@ -244,8 +243,8 @@ final class RocksDbRestore {
                         + KeyGroups.keyGroupOf(entry.key(), maxParallelism) + " is stored in key group "
                         + entry.keyGroup());
             }
-            target.put(columnFamilies.get(entry.state()),
-                    RocksDbLayout.columnFamilyKey(entry.keyGroup(), entry.key(), entry.userKey()), entry.value());
+            target.put(columnFamilies.get(entry.state()), RocksDbLayout.columnFamilyKey(
+                    footer.states().get(entry.state()), entry.keyGroup(), entry.key(), entry.subKey()), entry.value());
         });
     }
 
@@ -274,7 +273,7 @@ final class RocksDbRestore {
             this.opened = opened;
             for (Map.Entry<String, ColumnFamilyHandle> state : baseStates.entrySet()) {
                 declared.put(state.getKey(), ReadOnlyRocksDb.declaration(opened.db, opened.defaultColumnFamily,
-                        state.getKey(), directory));
+                        state.getValue(), directory));
                 columnFamilies.put(state.getKey(), state.getValue());
             }
         }
@@ -301,17 +300,17 @@ final class RocksDbRestore {
         ColumnFamilyHandle declare(StateDeclaration state) throws RocksDBException {
             StateDeclaration known = declared.get(state.name());
             if (known != null) {
-                if (known.kind() != state.kind() || !known.codecId().equals(state.codecId())) {
-                    throw new IllegalArgumentException("state '" + state.name() + "' is a " + describe(known)
-                            + " in one restored snapshot and a " + describe(state) + " in another");
+                if (!known.compatibleWith(state)) {
+                    throw new IllegalArgumentException("state '" + state.name() + "' is a " + known.describe()
+                            + " in one restored snapshot and a " + state.describe() + " in another");
                 }
                 return columnFamilies.get(state.name());
             }
             ColumnFamilyHandle columnFamily = opened.db.createColumnFamily(new ColumnFamilyDescriptor(
-                    RocksDbLayout.columnFamilyName(state.name()), opened.options.columnFamilyOptions()));
+                    RocksDbLayout.columnFamilyName(state), opened.options.columnFamilyOptions()));
             opened.handles.add(columnFamily);
             opened.db.put(opened.defaultColumnFamily, opened.options.writeOptions(),
-                    RocksDbLayout.stateMetaKey(state.name()), RocksDbLayout.stateMeta(state.kind(), state.codecId()));
+                    RocksDbLayout.columnFamilyName(state), RocksDbLayout.stateMeta(state));
             declared.put(state.name(), state);
             columnFamilies.put(state.name(), columnFamily);
             return columnFamily;
@@ -332,10 +331,6 @@ final class RocksDbRestore {
         void flush() throws RocksDBException {
             opened.db.write(opened.options.writeOptions(), batch);
             batch.clear();
-        }
-
-        private static String describe(StateDeclaration state) {
-            return state.kind().name().toLowerCase() + " state with codec '" + state.codecId() + "'";
         }
 
         @Override

@@ -33,6 +33,10 @@ final class ScratchOutput {
         bytes.writeVarInt(value);
     }
 
+    void writeLong(long value) {
+        bytes.writeLong(value);
+    }
+
     /** The buffer; valid bytes are [0, size()). */
     byte[] array() {
         return bytes.bytes();

@@ -1,6 +1,5 @@
 package io.spindle.state.savepoint;
 
-import io.spindle.api.state.StateDescriptor;
 import io.spindle.core.graph.StateDeclaration;
 import io.spindle.core.io.LocalFiles;
 import io.spindle.core.keys.KeyGroupRange;
@@ -195,15 +194,16 @@ public final class SavepointRescaler {
     }
 
     /**
-     * [new key group u16][state index int32][key length varint][key bytes][map state: user key bytes]: sorted by
-     * key group, then state, unique per entry.
+     * [new key group u16][state index int32][key length varint][key bytes][sub-key bytes, if any]: sorted by key
+     * group, then state, unique per entry. A timer's sub-key holds its time: its RocksDB key is rebuilt from key and
+     * sub-key at restore, so its new key group comes from the key bytes like any other entry's.
      */
     private static byte[] sortKey(int keyGroup, int state, CanonicalKeyGroups.Entry entry) {
         byte[] prefix = RocksDbLayout.keyPrefix(keyGroup, entry.key(), 0, entry.key().length);
-        byte[] userKey = entry.userKey() == null ? new byte[0] : entry.userKey();
-        return ByteBuffer.allocate(prefix.length + 4 + userKey.length).put(prefix, 0, RocksDbLayout.KEY_GROUP_BYTES)
+        byte[] subKey = entry.subKey() == null ? new byte[0] : entry.subKey();
+        return ByteBuffer.allocate(prefix.length + 4 + subKey.length).put(prefix, 0, RocksDbLayout.KEY_GROUP_BYTES)
                 .putInt(state).put(prefix, RocksDbLayout.KEY_GROUP_BYTES, prefix.length - RocksDbLayout.KEY_GROUP_BYTES)
-                .put(userKey).array();
+                .put(subKey).array();
     }
 
     private static void writeSubtask(RocksDB sorted, java.nio.file.Path local, int maxParallelism,
@@ -218,10 +218,10 @@ public final class SavepointRescaler {
                 int keyLength = RocksDbLayout.readVarInt(sortKey, SORT_KEY_HEADER);
                 int keyStart = SORT_KEY_HEADER + RocksDbLayout.varIntSize(keyLength);
                 int keyEnd = keyStart + keyLength;
-                byte[] userKey = states.get(state).kind() == StateDescriptor.Kind.MAP
+                byte[] subKey = RocksDbLayout.hasSubKey(states.get(state))
                         ? Arrays.copyOfRange(sortKey, keyEnd, sortKey.length) : null;
                 writer.add(new CanonicalKeyGroups.Entry(RocksDbLayout.keyGroupOf(sortKey), state,
-                        Arrays.copyOfRange(sortKey, keyStart, keyEnd), userKey, iterator.value()));
+                        Arrays.copyOfRange(sortKey, keyStart, keyEnd), subKey, iterator.value()));
             }
             iterator.status();
             writer.finish();

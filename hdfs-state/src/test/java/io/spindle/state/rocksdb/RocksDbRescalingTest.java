@@ -21,6 +21,7 @@ import java.util.List;
 import static io.spindle.state.TestCodecs.LONG;
 import static io.spindle.state.TestCodecs.STRING;
 import static io.spindle.state.rocksdb.AllKindsOfState.assertAllKinds;
+import static io.spindle.state.rocksdb.AllKindsOfState.assertTimers;
 import static io.spindle.state.rocksdb.AllKindsOfState.countKeys;
 import static io.spindle.state.rocksdb.AllKindsOfState.owns;
 import static io.spindle.state.rocksdb.AllKindsOfState.writeAllKinds;
@@ -91,7 +92,10 @@ class RocksDbRescalingTest {
         return backend;
     }
 
-    /** Restores {@code handles} at {@code parallelism}: every key has exactly its state, in exactly one subtask. */
+    /**
+     * Restores {@code handles} at {@code parallelism}: every key has exactly its state, in exactly one subtask, and each
+     * subtask polls exactly the timers of its key groups.
+     */
     private void assertRestoresAt(int parallelism, List<KeyedStateHandle> handles) {
         int keys = 0;
         for (int subtask = 0; subtask < parallelism; subtask++) {
@@ -101,6 +105,7 @@ class RocksDbRescalingTest {
                     .toList();
             RocksDbKeyedStateBackend<String> restored = restore(range, intersecting);
             assertAllKinds(restored, 0, KEYS);
+            assertTimers(restored, 0, KEYS);
             int owned = 0;
             for (int i = 0; i < KEYS; i++) {
                 owned += owns(restored, i) ? 1 : 0;
@@ -109,6 +114,26 @@ class RocksDbRescalingTest {
             keys += owned;
         }
         assertThat(keys).isEqualTo(KEYS);
+    }
+
+    @Test
+    void aCheckpointOfOneSubtaskRestoresIntoTwoHalves() throws IOException {
+        assertRestoresAt(2, take(1, Taken.CHECKPOINT));
+    }
+
+    @Test
+    void aCheckpointOfTwoSubtasksRestoresIntoOne() throws IOException {
+        assertRestoresAt(1, take(2, Taken.CHECKPOINT));
+    }
+
+    @Test
+    void aCanonicalSavepointOfOneSubtaskRestoresIntoTwoHalves() throws IOException {
+        assertRestoresAt(2, take(1, Taken.CANONICAL_SAVEPOINT));
+    }
+
+    @Test
+    void aCanonicalSavepointOfTwoSubtasksRestoresIntoOne() throws IOException {
+        assertRestoresAt(1, take(2, Taken.CANONICAL_SAVEPOINT));
     }
 
     @Test

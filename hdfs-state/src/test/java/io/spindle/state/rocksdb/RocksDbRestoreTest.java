@@ -28,7 +28,10 @@ import static io.spindle.state.rocksdb.AllKindsOfState.ATTRIBUTES;
 import static io.spindle.state.rocksdb.AllKindsOfState.COUNT;
 import static io.spindle.state.rocksdb.AllKindsOfState.EVENTS;
 import static io.spindle.state.rocksdb.AllKindsOfState.SUM;
+import static io.spindle.state.rocksdb.AllKindsOfState.TIMERS;
+import static io.spindle.state.rocksdb.AllKindsOfState.WINDOW_SUMS;
 import static io.spindle.state.rocksdb.AllKindsOfState.assertAllKinds;
+import static io.spindle.state.rocksdb.AllKindsOfState.assertTimers;
 import static io.spindle.state.rocksdb.AllKindsOfState.writeAllKinds;
 import static io.spindle.state.rocksdb.CheckpointTesting.checkpoint;
 import static io.spindle.state.rocksdb.CheckpointTesting.intersection;
@@ -90,6 +93,13 @@ class RocksDbRestoreTest {
         return backend;
     }
 
+    /** A backend restored from a checkpoint of every kind of state of ten keys. */
+    private RocksDbKeyedStateBackend<String> restoreTenKeys() throws IOException {
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        writeAllKinds(original, 0, 10);
+        return restore(checkpoint(original, 1, storage), RocksDbCheckpointOptions.incremental(4));
+    }
+
     @Test
     void everyKindOfStateReadsBackAfterRestoringElsewhere() throws IOException {
         RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
@@ -100,6 +110,7 @@ class RocksDbRestoreTest {
         RocksDbKeyedStateBackend<String> restored = restore(handle, RocksDbCheckpointOptions.incremental(4));
 
         assertAllKinds(restored, 0, KEYS);
+        assertTimers(restored, 0, KEYS);
         restored.setCurrentKey("key-" + KEYS);
         assertThat(restored.valueState(COUNT).value()).isNull();
     }
@@ -168,6 +179,7 @@ class RocksDbRestoreTest {
         RocksDbKeyedStateBackend<String> restoredAgain = restore(second, RocksDbCheckpointOptions.incremental(4));
 
         assertAllKinds(restoredAgain, 0, 2 * KEYS);
+        assertTimers(restoredAgain, 0, 2 * KEYS);
     }
 
     @Test
@@ -191,10 +203,7 @@ class RocksDbRestoreTest {
 
     @Test
     void aRestoredStateDeclaredAsAnotherKindIsRejected() throws IOException {
-        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
-        writeAllKinds(original, 0, 10);
-        RocksDbKeyedStateBackend<String> restored =
-                restore(checkpoint(original, 1, storage), RocksDbCheckpointOptions.incremental(4));
+        RocksDbKeyedStateBackend<String> restored = restoreTenKeys();
 
         assertThatThrownBy(() -> restored.listState(new ListStateDescriptor<>("count", LONG)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -204,15 +213,42 @@ class RocksDbRestoreTest {
 
     @Test
     void aRestoredStateDeclaredWithAnotherCodecIsRejected() throws IOException {
-        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
-        writeAllKinds(original, 0, 10);
-        RocksDbKeyedStateBackend<String> restored =
-                restore(checkpoint(original, 1, storage), RocksDbCheckpointOptions.incremental(4));
+        RocksDbKeyedStateBackend<String> restored = restoreTenKeys();
 
         assertThatThrownBy(() -> restored.valueState(new ValueStateDescriptor<>("count", STRING)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'long'")
                 .hasMessageContaining("'string'");
+    }
+
+    @Test
+    void aRestoredNamespacedStateDeclaredWithAnotherNamespaceCodecIsRejectedNamingIt() throws IOException {
+        RocksDbKeyedStateBackend<String> restored = restoreTenKeys();
+
+        assertThatThrownBy(() -> restored.namespacedValueState(WINDOW_SUMS, STRING))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("state 'window-sums'")
+                .hasMessageContaining("namespace codec 'long'")
+                .hasMessageContaining("namespace codec 'string'");
+    }
+
+    @Test
+    void restoredTimersDeclaredWithAnotherNamespaceCodecAreRejectedNamingThem() throws IOException {
+        RocksDbKeyedStateBackend<String> restored = restoreTenKeys();
+
+        assertThatThrownBy(() -> restored.timers(TIMERS, LONG))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("state '" + TIMERS + "'")
+                .hasMessageContaining("timers with namespace codec 'string'");
+    }
+
+    @Test
+    void aRestoredPlainStateDeclaredWithANamespaceIsRejected() throws IOException {
+        RocksDbKeyedStateBackend<String> restored = restoreTenKeys();
+
+        assertThatThrownBy(() -> restored.namespacedValueState(COUNT, LONG))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("state 'count'");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.Set;
 
 import static io.spindle.state.TestCodecs.STRING;
 import static io.spindle.state.rocksdb.AllKindsOfState.assertAllKinds;
+import static io.spindle.state.rocksdb.AllKindsOfState.assertTimers;
 import static io.spindle.state.rocksdb.AllKindsOfState.writeAllKinds;
 import static io.spindle.state.rocksdb.CheckpointTesting.allPaths;
 import static io.spindle.state.rocksdb.CheckpointTesting.checkpoint;
@@ -125,6 +126,7 @@ class RocksDbSavepointTest {
         assertThat(handle).isInstanceOf(CanonicalKeyedState.class);
         assertThat(filesUnder(savepointDirectory)).isEqualTo(paths(handle.files()));
         assertAllKinds(restored, 0, KEYS);
+        assertTimers(restored, 0, KEYS);
         assertThat(AllKindsOfState.countKeys(restored)).isEqualTo(KEYS);
     }
 
@@ -144,8 +146,10 @@ class RocksDbSavepointTest {
     @Test
     void aNativeSavepointRestoresEveryKindOfState() throws IOException {
         KeyedStateHandle handle = backend.snapshot(1).uploadSavepoint(savepoint, SavepointFormat.NATIVE);
+        RocksDbKeyedStateBackend<String> restored = restore(handle);
 
-        assertAllKinds(restore(handle), 0, KEYS);
+        assertAllKinds(restored, 0, KEYS);
+        assertTimers(restored, 0, KEYS);
     }
 
     @Test

@@ -74,7 +74,7 @@ final class SavepointTesting implements AutoCloseable {
 
     /**
      * Restores the keyed operator of {@code savepoint} at its parallelism and max parallelism: every key has
-     * exactly its state, in exactly one subtask.
+     * exactly its state, in exactly one subtask, whose timers are exactly those of its keys.
      */
     void assertEveryKeyRestores(CompletedCheckpoint savepoint) {
         OperatorState operator = savepoint.metadata().operator(KEYED_OPERATOR).orElseThrow();
@@ -90,6 +90,7 @@ final class SavepointTesting implements AutoCloseable {
                     RocksDbCheckpointOptions.DEFAULTS, handles, files, false);
             toClose.add(restored);
             AllKindsOfState.assertAllKinds(restored, 0, KEYS);
+            AllKindsOfState.assertTimers(restored, 0, KEYS);
             keys += AllKindsOfState.countKeys(restored);
         }
         assertThat(keys).isEqualTo(KEYS);

@@ -1,6 +1,7 @@
 package io.spindle.client.cli;
 
 import io.spindle.core.graph.StateDeclaration;
+import io.spindle.core.graph.StateKind;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.KeyedStateHandle;
 import io.spindle.state.checkpoint.OperatorState;
@@ -92,8 +93,11 @@ final class SavepointInfoCommand implements Command {
             TreeSet<String> undeclared = new TreeSet<>();
             operator.subtasks().forEach(subtask -> undeclared.addAll(subtask.operatorListState().keySet()));
             for (StateDeclaration state : operator.states()) {
-                out.println("  " + (state.keyed() ? "keyed " : "operator ") + state.kind().name().toLowerCase(Locale.ROOT)
-                        + " state '" + state.name() + "', codec " + state.codecId());
+                out.println("  " + (state.keyed() ? "keyed " : "operator ") + (state.kind() == StateKind.TIMERS
+                        ? "timers '" + state.name() + "'"
+                        : state.kind().name().toLowerCase(Locale.ROOT) + " state '" + state.name() + "', codec "
+                                + state.codecId())
+                        + (state.namespaced() ? ", namespace codec " + state.namespaceCodecId() : ""));
                 undeclared.remove(state.name());
             }
             // sources and sinks keep their positions and pending files in list state the job never declares

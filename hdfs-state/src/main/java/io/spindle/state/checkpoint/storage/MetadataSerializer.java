@@ -1,7 +1,7 @@
 package io.spindle.state.checkpoint.storage;
 
-import io.spindle.api.state.StateDescriptor;
 import io.spindle.core.graph.StateDeclaration;
+import io.spindle.core.graph.StateKind;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.state.checkpoint.CanonicalKeyedState;
 import io.spindle.state.checkpoint.CheckpointMetadata;
@@ -28,17 +28,18 @@ import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
- * {@link CheckpointMetadata} as the bytes of a {@code _metadata} file, format version 3. Big-endian;
+ * {@link CheckpointMetadata} as the bytes of a {@code _metadata} file, format version 4. Big-endian;
  * "varint" is an unsigned LEB128 int (7 bits per byte, low bits first, at most 5 bytes); a string is
  * a varint byte length followed by UTF-8.
  *
  * <pre>
- * header   magic "SPCK" (53 50 43 4B) | version int32 (= 3) | total file length int32, trailer included
+ * header   magic "SPCK" (53 50 43 4B) | version int32 (= 4) | total file length int32, trailer included
  * body     jobId string | jobName string | checkpointId int64 | timestampMillis int64
  *          | savepoint format byte (0 checkpoint, 1 canonical savepoint, 2 native savepoint)
  *          | operator count varint, then each:
  *   operator   name string | parallelism int32 | maxParallelism int32
  *              | declared state count varint, then each: name string | kind string | codec id string | keyed byte
+ *                | namespace codec id string (empty if none; absent before version 4, which reads as empty)
  *              | subtask count varint, then each:
  *     subtask  subtaskIndex int32
  *              | list-state count varint, then by name: name string | entry count varint | each: varint length + bytes
@@ -52,13 +53,13 @@ import java.util.zip.CRC32;
  * </pre>
  *
  * Maps are written sorted by key, so equal metadata always gives equal bytes. Reading checks, in this
- * order, magic, version, length (so truncation is reported as such) and checksum, then parses. Version 2
- * files (before the flags byte) are still read.
+ * order, magic, version, length (so truncation is reported as such) and checksum, then parses. Versions 2
+ * (before the flags byte) and 3 (before namespace codec ids) are still read.
  */
 public final class MetadataSerializer {
 
     static final byte[] MAGIC = {'S', 'P', 'C', 'K'};
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** The oldest version this build reads. */
     static final int OLDEST_READABLE_VERSION = 2;
     private static final int INPUT_ENDED = 1;
@@ -168,6 +169,7 @@ public final class MetadataSerializer {
             writeString(out, state.kind().name());
             writeString(out, state.codecId());
             out.writeByte(state.keyed() ? 1 : 0);
+            writeString(out, state.namespaceCodecId());
         }
         writeVarInt(out, operator.subtasks().size());
         for (OperatorSubtaskState subtask : operator.subtasks()) {
@@ -231,13 +233,16 @@ public final class MetadataSerializer {
         for (int i = 0; i < declarationCount; i++) {
             String stateName = in.string("state name");
             String kind = in.string("state kind");
-            StateDescriptor.Kind parsedKind;
+            StateKind parsedKind;
             try {
-                parsedKind = StateDescriptor.Kind.valueOf(kind);
+                parsedKind = StateKind.valueOf(kind);
             } catch (IllegalArgumentException e) {
                 throw new CorruptMetadataException("unknown kind '" + kind + "' of state " + stateName + " of " + name);
             }
-            states.add(new StateDeclaration(stateName, parsedKind, in.string("codec id"), in.flag("keyed flag")));
+            String codecId = in.string("codec id");
+            boolean keyed = in.flag("keyed flag");
+            states.add(new StateDeclaration(stateName, parsedKind, codecId, keyed,
+                    in.version >= 4 ? in.string("namespace codec id") : ""));
         }
         // smallest subtask: index, list-state count, keyed-state form (and flags from version 3)
         int subtaskCount = in.count("subtasks of " + name, in.version >= 3 ? 7 : 6);

@@ -2,6 +2,7 @@ package io.spindle.state.checkpoint.storage;
 
 import io.spindle.api.state.StateDescriptor;
 import io.spindle.core.graph.StateDeclaration;
+import io.spindle.core.graph.StateKind;
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.state.checkpoint.CanonicalKeyedState;
 import io.spindle.state.checkpoint.CheckpointMetadata;
@@ -41,7 +42,9 @@ class MetadataSerializerTest {
         KeyedStateHandle keyed1 = new NativeKeyedState(new KeyGroupRange(64, 127), Map.of(), Map.of(), 0);
         OperatorState counts = new OperatorState("counts", 2, 128,
                 List.of(new StateDeclaration("count", StateDescriptor.Kind.VALUE, "long", true),
-                        new StateDeclaration("seen", StateDescriptor.Kind.MAP, "string->long", true)), List.of(
+                        new StateDeclaration("seen", StateDescriptor.Kind.MAP, "string->long", true),
+                        new StateDeclaration("window-sums", StateKind.VALUE, "long", true, "window"),
+                        StateDeclaration.timers("counts/event-time", "window")), List.of(
                 new OperatorSubtaskState(0, Map.of(), keyed0),
                 new OperatorSubtaskState(1, Map.of(), keyed1)));
         OperatorState source = new OperatorState("source: lines", 2, 128,
@@ -165,7 +168,7 @@ class MetadataSerializerTest {
         crc.update(bytes, 0, bytes.length - 4);
 
         assertThat(Arrays.copyOf(bytes, 4)).isEqualTo("SPCK".getBytes(StandardCharsets.US_ASCII));
-        assertThat(buffer.getInt(4)).isEqualTo(3);
+        assertThat(buffer.getInt(4)).isEqualTo(4);
         assertThat(buffer.getInt(8)).isEqualTo(bytes.length);
         assertThat(buffer.getInt(bytes.length - 4)).isEqualTo((int) crc.getValue());
     }
@@ -224,10 +227,10 @@ class MetadataSerializerTest {
     @Test
     void anUnknownFormatVersionIsReportedWithItsNumber() {
         byte[] bytes = MetadataSerializer.serialize(sampleMetadata());
-        ByteBuffer.wrap(bytes).putInt(4, 4);
+        ByteBuffer.wrap(bytes).putInt(4, 5);
 
         assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
-                .isInstanceOf(CorruptMetadataException.class).hasMessageContaining("version 4");
+                .isInstanceOf(CorruptMetadataException.class).hasMessageContaining("version 5");
     }
 
     @Test
@@ -247,9 +250,9 @@ class MetadataSerializerTest {
         CheckpointMetadata metadata = new CheckpointMetadata("j", "j", 1, 2, null, List.of(new OperatorState("o", 1, 128,
                 List.of(), List.of(new OperatorSubtaskState(0, Map.of("s", List.of(new byte[] {7})), null)))));
         // one subtask, whose flags byte is the last byte before the checksum
-        byte[] three = MetadataSerializer.serialize(metadata);
-        byte[] two = new byte[three.length - 1];
-        System.arraycopy(three, 0, two, 0, three.length - 5);
+        byte[] current = MetadataSerializer.serialize(metadata);
+        byte[] two = new byte[current.length - 1];
+        System.arraycopy(current, 0, two, 0, current.length - 5);
         ByteBuffer.wrap(two).putInt(4, 2).putInt(8, two.length);
         CRC32 crc = new CRC32();
         crc.update(two, 0, two.length - 4);
@@ -264,14 +267,9 @@ class MetadataSerializerTest {
     @Test
     void aWellSealedFileWithAnImpossibleCountIsRejectedWithItsOffset() throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(body);
-        writeString(out, "j");
-        writeString(out, "j");
-        out.writeLong(1);
-        out.writeLong(2);
-        out.writeByte(0);
+        DataOutputStream out = checkpointFields(body);
         MetadataSerializer.writeVarInt(out, 1_000_000); // operators, but nothing follows
-        byte[] bytes = seal(body.toByteArray());
+        byte[] bytes = seal(2, body.toByteArray());
 
         assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
                 .isInstanceOf(CorruptMetadataException.class)
@@ -281,12 +279,7 @@ class MetadataSerializerTest {
     @Test
     void aWellSealedFileWithAnAbsolutePathIsRejected() throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(body);
-        writeString(out, "j");
-        writeString(out, "j");
-        out.writeLong(1);
-        out.writeLong(2);
-        out.writeByte(0);
+        DataOutputStream out = checkpointFields(body);
         MetadataSerializer.writeVarInt(out, 1);
         writeString(out, "op");
         out.writeInt(1);
@@ -305,11 +298,51 @@ class MetadataSerializerTest {
         out.writeInt(0x5EED);
         MetadataSerializer.writeVarInt(out, 0);
         out.writeLong(1);
-        byte[] bytes = seal(body.toByteArray());
+        byte[] bytes = seal(2, body.toByteArray());
 
         assertThatThrownBy(() -> MetadataSerializer.deserialize(bytes))
                 .isInstanceOf(CorruptMetadataException.class)
                 .hasMessageContaining("must be relative to the checkpoint or savepoint directory: /etc/passwd");
+    }
+
+    @Test
+    void aVersionThreeFileReadsWithStatesWithoutNamespaces() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        DataOutputStream out = checkpointFields(body);
+        MetadataSerializer.writeVarInt(out, 1);
+        writeString(out, "counts");
+        out.writeInt(1);
+        out.writeInt(128);
+        MetadataSerializer.writeVarInt(out, 2);
+        for (String[] state : new String[][] {{"count", "VALUE", "long"}, {"seen", "MAP", "string->long"}}) {
+            writeString(out, state[0]);
+            writeString(out, state[1]);
+            writeString(out, state[2]);
+            out.writeByte(1);
+        }
+        MetadataSerializer.writeVarInt(out, 1);
+        out.writeInt(0);
+        MetadataSerializer.writeVarInt(out, 0);
+        out.writeByte(0);
+        out.writeByte(1);
+
+        CheckpointMetadata read = MetadataSerializer.deserialize(seal(3, body.toByteArray()));
+
+        assertThat(read.operators().get(0).states()).containsExactly(
+                new StateDeclaration("count", StateDescriptor.Kind.VALUE, "long", true),
+                new StateDeclaration("seen", StateDescriptor.Kind.MAP, "string->long", true));
+        assertThat(read.operators().get(0).subtasks().get(0).inputEnded()).isTrue();
+    }
+
+    /** The fields of a hand-made body before its operators: job id and name, checkpoint id, time, format. */
+    private static DataOutputStream checkpointFields(ByteArrayOutputStream body) throws IOException {
+        DataOutputStream out = new DataOutputStream(body);
+        writeString(out, "j");
+        writeString(out, "j");
+        out.writeLong(1);
+        out.writeLong(2);
+        out.writeByte(0);
+        return out;
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {
@@ -318,10 +351,10 @@ class MetadataSerializerTest {
         out.write(utf8);
     }
 
-    /** Header and checksum around a hand-made body. */
-    private static byte[] seal(byte[] body) {
+    /** Header of that format version and checksum around a hand-made body. */
+    private static byte[] seal(int version, byte[] body) {
         ByteBuffer buffer = ByteBuffer.allocate(12 + body.length + 4);
-        buffer.put("SPCK".getBytes(StandardCharsets.US_ASCII)).putInt(2).putInt(buffer.capacity()).put(body);
+        buffer.put("SPCK".getBytes(StandardCharsets.US_ASCII)).putInt(version).putInt(buffer.capacity()).put(body);
         CRC32 crc = new CRC32();
         crc.update(buffer.array(), 0, buffer.position());
         buffer.putInt((int) crc.getValue());

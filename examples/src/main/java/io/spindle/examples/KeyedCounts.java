@@ -40,9 +40,7 @@ public final class KeyedCounts implements SpindleJob {
         Optional<Long> records = params.getLong("records").map(n -> ArgumentChecks.atLeast("records", n, 0));
         double rate = ArgumentChecks.recordsPerSecond(params);
         Optional<String> output = params.get("output").map(dir -> ArgumentChecks.nonEmptyPath("output", dir));
-        FailureInjection failures = new FailureInjection(
-                ArgumentChecks.atLeast("fail-after", params.getLong("fail-after", 0), 0),
-                (int) ArgumentChecks.atLeast("failures", params.getInt("failures", 1), 0));
+        FailureInjection failures = FailureInjection.from(params);
         Source<Tuple2<Long, Long>> source = records
                 .map(n -> Sources.generator(n, i -> Tuple2.of(key(i, keys), weight), PAIR, rate))
                 .orElseGet(() -> Sources.unboundedGenerator(i -> Tuple2.of(key(i, keys), weight), PAIR, rate));
@@ -59,18 +57,6 @@ public final class KeyedCounts implements SpindleJob {
     /** The key of record i: murmur3's 64-bit finaliser, then modulo the number of keys. */
     public static long key(long i, long keys) {
         return Math.floorMod(Murmur3.fmix64(i), keys);
-    }
-
-    /**
-     * A deliberate failure: subtask 0 throws after {@code afterRecords} records in each of the first
-     * {@code attempts} executions; none if {@code afterRecords} is 0.
-     */
-    record FailureInjection(long afterRecords, int attempts) {
-
-        boolean failsNow(ProcessContext context, long counted) {
-            return afterRecords > 0 && counted == afterRecords && context.subtaskIndex() == 0
-                    && context.attemptNumber() < attempts;
-        }
     }
 
     /** Counts per key; emits either every new count, or each key's final count at the end of input. */
@@ -95,10 +81,7 @@ public final class KeyedCounts implements SpindleJob {
         @Override
         public void processElement(Tuple2<Long, Long> record, ProcessContext context,
                                    Collector<Tuple2<Long, Long>> out) {
-            if (failures.failsNow(context, ++counted)) {
-                throw new IllegalStateException("injected failure after " + counted + " records (execution "
-                        + context.attemptNumber() + ")");
-            }
+            failures.check(context.subtaskIndex(), context.attemptNumber(), ++counted);
             Long current = count.value();
             long updated = (current == null ? 0 : current) + record.f1();
             count.update(updated);

@@ -27,6 +27,15 @@ public interface DataStream<T> {
     @SuppressWarnings("unchecked")
     DataStream<T> union(DataStream<T>... others);
 
+    /** This stream and another, for an operator that reads both (see {@link ConnectedStreams}). */
+    <B> ConnectedStreams<T, B> connect(DataStream<B> other);
+
+    /** This stream and another, grouped by key and window (window joins). */
+    <B> CoGroupedStreams<T, B> coGroup(DataStream<B> other);
+
+    /** The records the operator producing this stream emitted to the tag's side output. */
+    <X> DataStream<X> sideOutput(OutputTag<X> tag);
+
     /** Spreads records round-robin over the next operator's subtasks. */
     DataStream<T> rebalance();
 

@@ -80,12 +80,17 @@ public abstract class StreamOperator<IN, OUT> implements Output<IN> {
 
     @Override
     public final void collect(IN record) {
-        RECORDS_IN.setOpaque(this, recordsIn + 1);
+        countRecordIn();
         try {
             processElement(record);
         } catch (Exception e) {
             throw UserCode.failure(name, e);
         }
+    }
+
+    /** One more record arrived, on any input. */
+    protected final void countRecordIn() {
+        RECORDS_IN.setOpaque(this, recordsIn + 1);
     }
 
     @Override

@@ -1,26 +1,54 @@
 package io.spindle.runtime.operators;
 
+import io.spindle.api.OutputTag;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.io.RecordWriter;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** The end of a chain: every record to each output edge's writer. */
+/**
+ * The end of a chain: every record to each writer of an edge of the main output, each side-output record to the writers
+ * of that side output's edges; barriers, watermarks and the ends to all.
+ */
 public final class WriterOutput implements Output<Object> {
 
     private final String producer;
     private final List<RecordWriter> writers;
+    private final List<RecordWriter> mainWriters;
+    private final Map<String, List<RecordWriter>> sideWriters;
 
-    /** @param producer the chain's last operator, named when its output cannot be encoded */
-    public WriterOutput(String producer, List<RecordWriter> writers) {
+    /**
+     * @param producer the chain's last operator, named when its output cannot be encoded
+     * @param writers per output edge, with the name of the side output the edge reads (null for the main output)
+     */
+    public WriterOutput(String producer, Map<RecordWriter, String> writers) {
         this.producer = producer;
-        this.writers = List.copyOf(writers);
+        this.writers = List.copyOf(writers.keySet());
+        this.mainWriters = writers.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
+                .toList();
+        this.sideWriters = writers.entrySet().stream().filter(e -> e.getValue() != null)
+                .collect(Collectors.groupingBy(Map.Entry::getValue,
+                        Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
     }
 
     @Override
     public void collect(Object record) {
+        emit(mainWriters, record);
+    }
+
+    @Override
+    public <X> void collectSide(OutputTag<X> tag, X record) {
+        List<RecordWriter> side = sideWriters.get(tag.name());
+        if (side != null) {
+            emit(side, record);
+        }
+    }
+
+    private void emit(List<RecordWriter> targets, Object record) {
         try {
-            for (RecordWriter writer : writers) {
+            for (RecordWriter writer : targets) {
                 writer.emit(record);
             }
         } catch (InterruptedException e) {

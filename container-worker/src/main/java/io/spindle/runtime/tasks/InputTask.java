@@ -1,11 +1,13 @@
 package io.spindle.runtime.tasks;
 
+import io.spindle.api.functions.Collector;
+import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.checkpoint.BarrierAligner;
 import io.spindle.runtime.eventtime.WatermarkValve;
-import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.io.InputGate;
 import io.spindle.runtime.io.RecordReader;
 import io.spindle.runtime.operators.OperatorRuntime;
+import io.spindle.runtime.operators.SecondInput;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.TaskCancelledException;
 import io.spindle.runtime.operators.WriterOutput;
@@ -20,6 +22,8 @@ public final class InputTask extends Task {
 
     private final InputGate gate;
     private final List<RecordReader> readers;
+    /** Per channel, where its records enter the chain: the head, or a two-input head's second input. */
+    private final List<Collector<Object>> targets;
     private final BarrierAligner aligner;
     private final WatermarkValve watermarks;
     /** The channels whose producers emit no more records. */
@@ -28,14 +32,18 @@ public final class InputTask extends Task {
     /** The barrier of the newest checkpoint seen, the one the aligner aligns. */
     private CheckpointBarrier newestBarrier;
 
-    /** @param readers one per gate channel, each with the codec of that channel's producer */
-    public InputTask(String name, int vertexId, InputGate gate, List<RecordReader> readers,
+    /**
+     * @param readers one per gate channel, each with the codec of that channel's producer
+     * @param inputs per gate channel, the head operator's input it feeds (1: the second of a two-input operator)
+     */
+    public InputTask(String name, int vertexId, InputGate gate, List<RecordReader> readers, List<Integer> inputs,
                      List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
                      TaskServices services, RocksDbKeyedStateBackend<Object> keyedBackend, boolean restoredInputEnded,
                      List<AutoCloseable> resources) {
         super(name, vertexId, operators, writers, runtime, services, keyedBackend, restoredInputEnded, resources);
         this.gate = gate;
         this.readers = List.copyOf(readers);
+        this.targets = inputs.stream().map(this::target).toList();
         this.aligner = new BarrierAligner(gate.size(), services.exactlyOnce());
         this.watermarks = new WatermarkValve(gate.size(), watermarkListener());
         this.endedChannels = new BitSet(gate.size());
@@ -80,6 +88,16 @@ public final class InputTask extends Task {
         }
     }
 
+    private Collector<Object> target(int input) {
+        if (input == 0) {
+            return head();
+        }
+        if (!(head() instanceof SecondInput second)) {
+            throw new IllegalArgumentException(name() + ": a second input feeds an operator with one");
+        }
+        return second::collectSecond;
+    }
+
     /** Blocks the channels holding back a barrier; takes the checkpoint once all delivered it. */
     private void aligned(OptionalLong due) throws InterruptedException {
         for (int channel = 0; channel < gate.size(); channel++) {
@@ -112,7 +130,7 @@ public final class InputTask extends Task {
                 services.listener().firstRecord(InputTask.this);
             }
             runtime.timestamp().set(timestamp);
-            head().collect(record);
+            targets.get(channel).collect(record);
         }
 
         @Override

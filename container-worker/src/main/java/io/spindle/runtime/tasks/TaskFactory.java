@@ -31,7 +31,9 @@ import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Wires one subtask of a task vertex: its operators (from a fresh build of the job graph, so no
@@ -80,33 +82,34 @@ public final class TaskFactory {
         }
         List<InboundChannel> inbound = new ArrayList<>();
         List<RecordReader> readers = new ArrayList<>();
+        List<Integer> inputs = new ArrayList<>();
         for (VertexEdge edge : vertex.inputs()) {
-            Codec<?> codec = fresh.node(edge.edge().sourceId()).outputCodec();
+            Codec<?> codec = fresh.codecOf(edge.edge());
             for (int producer : peers(edge, plan.vertices().get(edge.sourceVertex()).parallelism(), subtask)) {
                 inbound.add(services.channels().inbound(edge, producer, subtask));
                 readers.add(new RecordReader(codec));
+                inputs.add(edge.edge().input());
             }
         }
-        return new InputTask(name, vertex.id(), new InputGate(inbound), readers, operators, writers, runtime,
+        return new InputTask(name, vertex.id(), new InputGate(inbound), readers, inputs, operators, writers, runtime,
                 services, keyed, inputEnded, resources);
     }
 
     @SuppressWarnings("unchecked")
-    private static List<RecordWriter> writers(ExecutionPlan plan, StreamGraph fresh, TaskVertex vertex, int subtask,
-                                              TaskServices services, ElementTimestamp timestamp) {
-        Codec<Object> codec = (Codec<Object>) fresh.node(vertex.tail().id()).outputCodec();
-        List<RecordWriter> writers = new ArrayList<>();
+    private static Map<RecordWriter, String> writers(ExecutionPlan plan, StreamGraph fresh, TaskVertex vertex,
+                                                     int subtask, TaskServices services, ElementTimestamp timestamp) {
+        Map<RecordWriter, String> writers = new LinkedHashMap<>();
         for (VertexEdge edge : plan.outputsOf(vertex)) {
             int consumers = plan.vertices().get(edge.targetVertex()).parallelism();
             List<OutboundChannel> channels = new ArrayList<>();
             for (int consumer : peers(edge, consumers, subtask)) {
                 channels.add(services.channels().outbound(edge, subtask, consumer));
             }
-            StreamEdge freshEdge = fresh.node(edge.edge().targetId()).inputs().stream()
-                    .filter(e -> e.sourceId() == edge.edge().sourceId()).findFirst().orElseThrow();
-            writers.add(new RecordWriter(channels,
-                    ChannelSelector.forEdge(freshEdge, subtask, consumers, fresh.maxParallelism()), codec, timestamp,
-                    services.bufferSize()));
+            StreamEdge freshEdge = fresh.node(edge.edge().targetId()).inputs().get(edge.edgeIndex());
+            writers.put(new RecordWriter(channels,
+                    ChannelSelector.forEdge(freshEdge, subtask, consumers, fresh.maxParallelism()),
+                    (Codec<Object>) fresh.codecOf(freshEdge), timestamp, services.bufferSize()),
+                    freshEdge.sideOutput());
         }
         return writers;
     }

@@ -30,7 +30,7 @@ class ChannelSelectorTest {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ChannelSelector byKey(int consumers) {
         KeySelector<Object, Object> key = record -> ((String) record).split(":")[0];
-        StreamEdge edge = new StreamEdge(1, 2, Partitioning.HASH, key, (Codec) Codecs.STRING);
+        StreamEdge edge = new StreamEdge(1, 2, Partitioning.HASH, key, (Codec) Codecs.STRING, null, 0);
         return ChannelSelector.forEdge(edge, 0, consumers, MAX_PARALLELISM);
     }
 

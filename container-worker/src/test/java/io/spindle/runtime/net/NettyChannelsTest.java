@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Channels over real TCP on loopback, between "workers" that are each a data server and a provider. */
 class NettyChannelsTest {
 
-    private static final VertexEdge EDGE = new VertexEdge(1, 2, StreamEdge.unkeyed(10, 20, Partitioning.REBALANCE));
+    private static final VertexEdge EDGE = new VertexEdge(1, 2, StreamEdge.unkeyed(10, 20, Partitioning.REBALANCE), 0);
     private static final long TIMEOUT_SECONDS = TestThreads.TIMEOUT_SECONDS;
     private static final int CREDIT = NettyChannels.DEFAULT_INITIAL_CREDIT;
 

@@ -1,12 +1,16 @@
 package io.spindle.core.graph;
 
 import io.spindle.api.DataStream;
+import io.spindle.api.IntervalJoin;
+import io.spindle.api.JobDefinitionException;
 import io.spindle.api.KeyedStream;
+import io.spindle.api.WindowedStream;
 import io.spindle.api.codec.Codec;
 import io.spindle.api.functions.KeySelector;
 import io.spindle.api.functions.ProcessFunction;
 import io.spindle.api.functions.ReduceFunction;
 import io.spindle.api.state.StateDescriptor;
+import io.spindle.api.windowing.WindowAssigner;
 
 /** A stream partitioned by key: the next operator gets a HASH edge and keyed state. */
 final class KeyedStreamImpl<K, T> implements KeyedStream<K, T> {
@@ -19,15 +23,44 @@ final class KeyedStreamImpl<K, T> implements KeyedStream<K, T> {
 
     KeyedStreamImpl(DataStreamImpl<T> input, KeySelector<Object, Object> selector, Codec<Object> keyCodec) {
         this.input = input;
-        this.keyedTemplate = new StreamEdge(-1, -1, Partitioning.HASH, selector, keyCodec);
+        this.keyedTemplate = new StreamEdge(-1, -1, Partitioning.HASH, selector, keyCodec, null, 0);
     }
 
     @Override
     public <R> DataStream<R> process(String name, ProcessFunction<T, R> function, Codec<R> codec) {
         DataStreamImpl<R> result = input.then(name, OperatorKind.PROCESS, function, "process function", codec,
                 keyedTemplate);
-        StateDeclaringContext.declare(result.builder().node(result.producerId()), function);
+        StreamNode node = result.builder().node(result.producerId());
+        StateDeclaringContext.declare(node, function::open);
+        TimerServices.declare(node, VoidNamespace.CODEC.id());
         return result;
+    }
+
+    @Override
+    public <B> IntervalJoin<K, T, B> intervalJoin(KeyedStream<K, B> other) {
+        if (other == null) {
+            throw new JobDefinitionException("intervalJoin after '" + input.builder().node(input.producerId()).name()
+                    + "' needs the other keyed stream");
+        }
+        return new IntervalJoinImpl<>(this, (KeyedStreamImpl<K, B>) other, null, null);
+    }
+
+    DataStreamImpl<T> input() {
+        return input;
+    }
+
+    StreamEdge keyedTemplate() {
+        return keyedTemplate;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public WindowedStream<K, T> window(WindowAssigner<? super T> assigner) {
+        if (assigner == null) {
+            throw new JobDefinitionException("window after '" + input.builder().node(input.producerId()).name()
+                    + "' needs a window assigner");
+        }
+        return new WindowedStreamImpl<>(input, keyedTemplate, (WindowAssigner<Object>) assigner, 0, null);
     }
 
     @Override

@@ -1,4 +1,4 @@
 package io.spindle.core.graph;
 
 /** What an operator of the job graph does. */
-public enum OperatorKind { SOURCE, MAP, FLAT_MAP, FILTER, PROCESS, REDUCE, SINK }
+public enum OperatorKind { SOURCE, MAP, FLAT_MAP, FILTER, PROCESS, CO_PROCESS, REDUCE, WINDOW, INTERVAL_JOIN, SINK }

@@ -1,8 +1,9 @@
 package io.spindle.core.graph;
 
 import io.spindle.api.JobDefinitionException;
+import io.spindle.api.OutputTag;
 import io.spindle.api.functions.ProcessContext;
-import io.spindle.api.functions.ProcessFunction;
+import io.spindle.api.functions.TimeDomain;
 import io.spindle.api.functions.TimerService;
 import io.spindle.api.state.ListState;
 import io.spindle.api.state.ListStateDescriptor;
@@ -29,7 +30,12 @@ final class StateDeclaringContext implements ProcessContext {
         this.node = node;
     }
 
-    static void declare(StreamNode node, ProcessFunction<?, ?> function) {
+    /** A function's {@code open}. */
+    interface Opener {
+        void open(ProcessContext context) throws Exception;
+    }
+
+    static void declare(StreamNode node, Opener function) {
         try {
             function.open(new StateDeclaringContext(node));
         } catch (JobDefinitionException e) {
@@ -107,6 +113,21 @@ final class StateDeclaringContext implements ProcessContext {
     public <K, V> void forEachValue(ValueStateDescriptor<V> descriptor, BiConsumer<K, V> action) {
         requireKeyed(descriptor.toString());
         throw new IllegalStateException("operator '" + node.name() + "': forEachValue cannot be used in open()");
+    }
+
+    @Override
+    public long timestamp() {
+        throw new IllegalStateException("operator '" + node.name() + "': there is no record in open()");
+    }
+
+    @Override
+    public TimeDomain timeDomain() {
+        return null;
+    }
+
+    @Override
+    public <X> void output(OutputTag<X> tag, X value) {
+        throw new IllegalStateException("operator '" + node.name() + "': " + tag + " cannot be written in open()");
     }
 
     private <S> S keyed(StateDescriptor<?> descriptor, Class<?> handleType) {

@@ -1,5 +1,6 @@
 package io.spindle.core.graph;
 
+import io.spindle.api.codec.Codec;
 import io.spindle.api.connectors.Source;
 import io.spindle.core.config.Configuration;
 
@@ -19,6 +20,11 @@ public record StreamGraph(String jobName, List<StreamNode> nodes, int maxParalle
 
     public StreamNode node(int id) {
         return nodes.get(id);
+    }
+
+    /** The codec of the records on an edge: its producer's main or side output's. */
+    public Codec<?> codecOf(StreamEdge edge) {
+        return node(edge.sourceId()).outputCodec(edge.sideOutput());
     }
 
     public List<StreamEdge> outputsOf(StreamNode node) {

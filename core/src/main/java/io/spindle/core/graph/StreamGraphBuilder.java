@@ -37,7 +37,7 @@ public final class StreamGraphBuilder implements JobBuilder {
     public <T> DataStream<T> source(String name, Source<T> source) {
         requireNonNull(name, source, "source");
         StreamNode node = addNode(name, OperatorKind.SOURCE, source, requireCodec(name, source.codec()));
-        return new DataStreamImpl<>(this, List.of(node.id()), null);
+        return DataStreamImpl.of(this, node);
     }
 
     @Override

@@ -1,10 +1,14 @@
 package io.spindle.core.graph;
 
+import io.spindle.api.JobDefinitionException;
+import io.spindle.api.OutputTag;
 import io.spindle.api.codec.Codec;
 import io.spindle.api.eventtime.WatermarkStrategy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One operator of the job graph: its name (the stable id), what it does, the user's function
@@ -19,6 +23,7 @@ public final class StreamNode {
     private final Codec<?> outputCodec;
     private final List<StreamEdge> inputs = new ArrayList<>();
     private final List<StateDeclaration> states = new ArrayList<>();
+    private final Map<String, OutputTag<?>> sideOutputs = new HashMap<>();
     private Integer parallelism;
     private WatermarkStrategy<?> watermarkStrategy;
 
@@ -49,6 +54,20 @@ public final class StreamNode {
     /** Null for sinks. */
     public Codec<?> outputCodec() {
         return outputCodec;
+    }
+
+    /** The codec of the records of one of its side outputs, or of its main output for null. */
+    public Codec<?> outputCodec(String sideOutput) {
+        return sideOutput == null ? outputCodec : sideOutputs.get(sideOutput).codec();
+    }
+
+    /** A side output some stream reads; one name, one codec. */
+    void addSideOutput(OutputTag<?> tag) {
+        OutputTag<?> known = sideOutputs.putIfAbsent(tag.name(), tag);
+        if (known != null && !known.codec().id().equals(tag.codec().id())) {
+            throw new JobDefinitionException("operator '" + name + "': " + tag + " is read with codec '"
+                    + tag.codec().id() + "' and with codec '" + known.codec().id() + "'");
+        }
     }
 
     public List<StreamEdge> inputs() {

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The job graph cut into tasks. An operator joins its producer's chain when it is that producer's
- * only consumer, reads only from it, over a forward edge at equal parallelism.
+ * only consumer, reads only from it, over a forward edge at equal parallelism, and reads its main output: an
+ * operator with a side output read elsewhere ends its chain, so its side records leave by the task's writers.
  */
 public record ExecutionPlan(StreamGraph graph, List<TaskVertex> vertices) {
 
@@ -41,8 +42,9 @@ public record ExecutionPlan(StreamGraph graph, List<TaskVertex> vertices) {
         for (int v = 0; v < chains.size(); v++) {
             StreamNode head = chains.get(v).get(0);
             List<VertexEdge> inputs = new ArrayList<>();
-            for (StreamEdge edge : head.inputs()) {
-                inputs.add(new VertexEdge(vertexOfHead.get(headOf.get(edge.sourceId())), v, edge));
+            for (int i = 0; i < head.inputs().size(); i++) {
+                StreamEdge edge = head.inputs().get(i);
+                inputs.add(new VertexEdge(vertexOfHead.get(headOf.get(edge.sourceId())), v, edge, i));
             }
             vertices.add(new TaskVertex(v, chains.get(v), head.parallelism(), List.copyOf(inputs)));
         }
@@ -56,6 +58,7 @@ public record ExecutionPlan(StreamGraph graph, List<TaskVertex> vertices) {
         StreamEdge input = node.inputs().get(0);
         StreamNode producer = graph.node(input.sourceId());
         return input.partitioning() == Partitioning.FORWARD
+                && input.sideOutput() == null
                 && producer.parallelism() == node.parallelism()
                 && graph.outputsOf(producer).size() == 1;
     }

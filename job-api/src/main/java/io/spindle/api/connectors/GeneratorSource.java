@@ -89,11 +89,12 @@ final class GeneratorSource<T> implements Source<T> {
             if (allowed <= 0) {
                 return Status.NOTHING_AVAILABLE;
             }
+            if (slices.get(0).output == null) {
+                // every slice holds the watermark back from the start, not only from its first record on
+                slices.forEach(unopened -> unopened.output = out.forSplit(unopened.splitId()));
+            }
             current %= slices.size();
             Slice slice = slices.get(current);
-            if (slice.output == null) {
-                slice.output = out.forSplit(slice.splitId());
-            }
             for (long n = 0; n < allowed && slice.next < count; n++) {
                 slice.output.collect(generator.apply(slice.next));
                 slice.next += SLICES;

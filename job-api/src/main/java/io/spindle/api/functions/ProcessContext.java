@@ -1,5 +1,6 @@
 package io.spindle.api.functions;
 
+import io.spindle.api.OutputTag;
 import io.spindle.api.state.ListState;
 import io.spindle.api.state.ListStateDescriptor;
 import io.spindle.api.state.MapState;
@@ -44,6 +45,19 @@ public interface ProcessContext {
 
     /** The key of the record or timer being processed. */
     Object currentKey();
+
+    /**
+     * The event time of the record being processed, or the time of the event-time timer firing;
+     * {@link io.spindle.api.eventtime.Watermarks#NO_TIMESTAMP} when there is none (no watermark strategy, or a
+     * processing-time timer).
+     */
+    long timestamp();
+
+    /** In {@code onTimer}: which clock's timer fires; null elsewhere. */
+    TimeDomain timeDomain();
+
+    /** Emits to a side output, which {@code DataStream.sideOutput(tag)} reads; dropped if nothing reads it. */
+    <X> void output(OutputTag<X> tag, X value);
 
     /** Every key of this subtask that has a value in the state, with the value (for end-of-input hooks). */
     <K, V> void forEachValue(ValueStateDescriptor<V> descriptor, BiConsumer<K, V> action);

@@ -14,7 +14,7 @@ public abstract class ProcessFunction<I, O> {
 
     public abstract void processElement(I value, ProcessContext context, Collector<O> out) throws Exception;
 
-    /** A processing-time timer of the context's current key fired. */
+    /** A timer of the context's current key fired; {@link ProcessContext#timeDomain()} says which kind. */
     public void onTimer(long timeMillis, ProcessContext context, Collector<O> out) throws Exception {
     }
 

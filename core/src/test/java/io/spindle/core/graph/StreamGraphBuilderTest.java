@@ -81,7 +81,9 @@ class StreamGraphBuilderTest {
         StreamGraph graph = job.build();
 
         assertThat(graph.node("count").orElseThrow().states())
-                .containsExactly(new StateDeclaration("count", StateDescriptor.Kind.VALUE, "long", true));
+                .containsExactly(new StateDeclaration("count", StateDescriptor.Kind.VALUE, "long", true),
+                        StateDeclaration.timers(TimerServices.EVENT_TIME, "void"),
+                        StateDeclaration.timers(TimerServices.PROCESSING_TIME, "void"));
     }
 
     @Test

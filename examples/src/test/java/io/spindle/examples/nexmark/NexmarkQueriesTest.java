@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.LongFunction;
@@ -54,16 +53,6 @@ class NexmarkQueriesTest {
     }
 
     private Totals published() throws IOException {
-        try (Stream<Path> files = Files.list(output())) {
-            return files.filter(file -> file.getFileName().toString().startsWith("checksum-"))
-                    .map(file -> {
-                        try {
-                            return Totals.parse(Files.readString(file));
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .reduce(Totals.NONE, Totals::plus);
-        }
+        return PublishedTotals.in(output());
     }
 }

@@ -285,6 +285,18 @@ final class ClusterUnderTest implements AutoCloseable {
             return errBytes.toString(StandardCharsets.UTF_8);
         }
 
+        /** The path of the "savepoint completed: " line of a {@code spindle stop}. */
+        String completedSavepoint() {
+            return savepointPath(out().lines().filter(line -> line.startsWith("savepoint completed: "))
+                    .findFirst().orElseThrow(() -> new AssertionError(describe())));
+        }
+
+        /** The path of a "savepoint completed: " line, which must lie under the configured savepoint directory. */
+        String savepointPath(String line) {
+            assertThat(line).startsWith("savepoint completed: " + on.hdfs("/savepoints/savepoint-"));
+            return line.substring("savepoint completed: ".length());
+        }
+
         /** The last line the command printed on stdout. */
         String lastLine() {
             return out().strip().lines().reduce((a, b) -> b).orElse("");

@@ -119,13 +119,13 @@ class SavepointsOnYarnTest {
             assertThat(drain.exitCode()).as(drain::describe).isZero();
             assertThat(sequenceStop.exitCode()).as(sequenceStop::describe).isZero();
 
-            stoppedRestored = cluster.run(List.of("-s", completedSavepoint(stop), "-p", "3"),
+            stoppedRestored = cluster.run(List.of("-s", stop.completedSavepoint(), "-p", "3"),
                     restoredCountsTo("stopped-restored"));
-            drainedRestored = cluster.run(List.of("-s", completedSavepoint(drain)),
+            drainedRestored = cluster.run(List.of("-s", drain.completedSavepoint()),
                     restoredCountsTo("drained-restored"));
-            sequenceUp = cluster.runJob(Sequence.class.getName(), List.of("-s", completedSavepoint(sequenceStop),
+            sequenceUp = cluster.runJob(Sequence.class.getName(), List.of("-s", sequenceStop.completedSavepoint(),
                     "-p", "3"), restoredSequenceTo("sequence-up"));
-            sequenceDown = cluster.runJob(Sequence.class.getName(), List.of("-s", completedSavepoint(sequenceStop),
+            sequenceDown = cluster.runJob(Sequence.class.getName(), List.of("-s", sequenceStop.completedSavepoint(),
                     "-p", "1"), restoredSequenceTo("sequence-down"));
             stoppedRestored.awaitApplicationId();
             drainedRestored.awaitApplicationId();
@@ -158,7 +158,7 @@ class SavepointsOnYarnTest {
         void stopEndsTheApplicationSucceededNamingItsSavepoint() throws Exception {
             assertThat(stopped.exitCode()).as(stopped::describe).isZero();
             assertThat(stop.lastLine()).as(stop::describe).isEqualTo(stoppedApplication
-                    + " SUCCEEDED: the job was stopped with savepoint " + completedSavepoint(stop));
+                    + " SUCCEEDED: the job was stopped with savepoint " + stop.completedSavepoint());
         }
 
         @Test
@@ -171,7 +171,7 @@ class SavepointsOnYarnTest {
         void drainedStopEndsTheApplicationSucceededWithConsistentPartialCounts() throws Exception {
             assertThat(drained.exitCode()).as(drained::describe).isZero();
             assertThat(drain.lastLine()).as(drain::describe).isEqualTo(drainedApplication
-                    + " SUCCEEDED: the job was stopped with savepoint " + completedSavepoint(drain));
+                    + " SUCCEEDED: the job was stopped with savepoint " + drain.completedSavepoint());
             Map<Long, Long> partial = cluster.counts("drained");
             Map<Long, Long> full = ClusterUnderTest.expectedCounts(RECORDS, KEYS);
             assertThat(partial.values().stream().mapToLong(Long::longValue).sum()).isBetween(1L, RECORDS - 1);
@@ -554,12 +554,6 @@ class SavepointsOnYarnTest {
                 String.valueOf(ClusterUnderTest.RESTORED_WEIGHT), "--output", cluster.output(name)};
     }
 
-    /** The path of the "savepoint completed: " line of a {@code spindle stop}. */
-    private static String completedSavepoint(Run stop) {
-        return savepointPath(stop.out().lines().filter(line -> line.startsWith("savepoint completed: "))
-                .findFirst().orElseThrow(() -> new AssertionError(stop.describe())));
-    }
-
     /** {@code spindle savepoint <application> <options>}: exit 0, and the path it printed last. */
     private static String takeSavepoint(String application, String... options) throws Exception {
         String[] args = new String[options.length + 2];
@@ -568,13 +562,7 @@ class SavepointsOnYarnTest {
         System.arraycopy(options, 0, args, 2, options.length);
         Run savepoint = cluster.spindle(args);
         assertThat(savepoint.exitCode()).as(savepoint::describe).isZero();
-        return savepointPath(savepoint.lastLine());
-    }
-
-    /** The path of a "savepoint completed: " line, which must lie under the configured savepoint directory. */
-    private static String savepointPath(String line) {
-        assertThat(line).startsWith("savepoint completed: " + cluster.hdfs("/savepoints/savepoint-"));
-        return line.substring("savepoint completed: ".length());
+        return savepoint.savepointPath(savepoint.lastLine());
     }
 
     /**

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +23,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpindleOnYarnTest {
 
     private static final Duration JOB_TIMEOUT = ClusterUnderTest.JOB_TIMEOUT;
+    private static final List<String> QUERIES_ON_YARN = List.of("q5", "q11", "q20");
 
     @TempDir
     static java.nio.file.Path directory;
@@ -145,6 +150,63 @@ class SpindleOnYarnTest {
             assertThat(run.exitCode()).as(run::describe).isEqualTo(2);
             assertThat(run.err().lines()).as(run::describe)
                     .containsExactly("spindle " + command + ": not an application id: application_12_x");
+        }
+    }
+
+    /**
+     * Nexmark q5, q11 and q20 over 2,000,000 events give the reference results (Apache Flink's) through a failure
+     * injected mid-run, and when stopped with a savepoint at parallelism 2 and restored at 3; the runs of each kind
+     * side by side.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class NexmarkQueries {
+
+        private final NexmarkOnYarn nexmark = new NexmarkOnYarn(cluster);
+        private final Map<String, Run> failed = new HashMap<>();
+        private final Map<String, Run> restored = new HashMap<>();
+
+        @BeforeAll
+        void runEachQueryThroughAFailureAndThroughAStopAndRestore() throws Exception {
+            for (String query : QUERIES_ON_YARN) {
+                // subtask 0 of the split fails after 400,000 of its ~1,000,000 events: about 2 s in
+                failed.put(query, nexmark.run(query, query + "-failed", List.of("-p", "2"),
+                        "--rate", "400000", "--fail-after", "400000"));
+            }
+            for (Run run : failed.values()) {
+                assertThat(run.exitCode()).as(run::describe).isZero();
+            }
+            Map<String, Run> stopping = new HashMap<>();
+            for (String query : QUERIES_ON_YARN) {
+                // 20 s of input, stopped after its first checkpoint
+                stopping.put(query, nexmark.run(query, query + "-stopped", List.of("-p", "2"), "--rate", "100000"));
+            }
+            for (String query : QUERIES_ON_YARN) {
+                String application = stopping.get(query).awaitApplicationId();
+                cluster.awaitCompletedCheckpoint(application);
+                Run stop = cluster.spindle("stop", application);
+                assertThat(stop.exitCode()).as(stop::describe).isZero();
+                restored.put(query, nexmark.run(query, query + "-restored",
+                        List.of("-s", stop.completedSavepoint(), "-p", "3")));
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"q5", "q11", "q20"})
+        void aQueryRestartedAfterAFailureGivesTheReferenceResult(String query) throws Exception {
+            assertThat(failed.get(query).out()).as(failed.get(query)::describe).contains("restart 1 in",
+                    "from checkpoint");
+            assertThat(nexmark.totals(query + "-failed")).isEqualTo(NexmarkOnYarn.reference(query));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"q5", "q11", "q20"})
+        void aQueryStoppedAtParallelismTwoResumesAtThreeToTheReferenceResult(String query) throws Exception {
+            Run run = restored.get(query);
+            assertThat(run.exitCode()).as(run::describe).isZero();
+            assertThat(nexmark.totals(query + "-restored")).isEqualTo(NexmarkOnYarn.reference(query));
+            // went on from the savepoint: its sinks restored rows counted before it (a fresh start restores none)
+            assertThat(nexmark.restoredRows(query + "-restored")).isPositive();
         }
     }
 

@@ -3,6 +3,7 @@ package io.spindle.examples.nexmark;
 import io.spindle.api.JobParams;
 import io.spindle.core.config.Configuration;
 import io.spindle.examples.LocalJobs;
+import io.spindle.examples.Nexmark;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
 import org.junit.jupiter.api.Test;
@@ -37,12 +38,12 @@ class NexmarkChecksumSinkTest {
 
     @Test
     void totalsRestoredFromACheckpointAfterAFailureAreExact() throws Exception {
-        // 2 s of input; subtask 0 fails at about half of its 184,000 bids, long after the first checkpoints
+        // 2 s of input; subtask 0 fails at about half of its 200,000 events, long after the first checkpoints
         JobResult result = run(checkpointing(), "rate", "200000", "fail-after", "90000");
 
         assertThat(result.restarts()).isEqualTo(1);
         // restored from a checkpoint, not from scratch: far fewer than the ~180,000 bids before the failure counted again
-        assertThat(result.recordsIn().get("checksum")).isLessThan(EXPECTED.rows() + 90_000);
+        assertThat(result.recordsIn().get("q0-sink")).isLessThan(EXPECTED.rows() + 90_000);
         assertThat(published()).containsOnlyKeys("checksum-0", "checksum-1");
         assertThat(sum(published().values())).isEqualTo(EXPECTED);
     }
@@ -64,12 +65,12 @@ class NexmarkChecksumSinkTest {
     }
 
     private JobResult run(Map<String, String> settings, String... arguments) throws InterruptedException {
-        Map<String, String> params = new HashMap<>(Map.of("events", String.valueOf(EVENTS),
+        Map<String, String> params = new HashMap<>(Map.of("query", "q0", "events", String.valueOf(EVENTS),
                 "output", output().toString()));
         for (int i = 0; i < arguments.length; i += 2) {
             params.put(arguments[i], arguments[i + 1]);
         }
-        return LocalJobs.execute(new LocalExecutor(Configuration.fromMap(settings)), new ChecksummedBids(),
+        return LocalJobs.execute(new LocalExecutor(Configuration.fromMap(settings)), new Nexmark(),
                 JobParams.of(params));
     }
 

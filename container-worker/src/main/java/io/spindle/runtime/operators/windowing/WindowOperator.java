@@ -134,7 +134,10 @@ public final class WindowOperator extends StreamOperator<Object, Object> impleme
 
     private void registerTimers(TimeWindow window) {
         if (eventTime) {
-            timers.registerEventTime(window, window.maxTimestamp());
+            // A window the watermark already reached fires at once (fireIfLate); a timer would fire it again.
+            if (window.maxTimestamp() > currentWatermark()) {
+                timers.registerEventTime(window, window.maxTimestamp());
+            }
             if (cleanupTime(window) != window.maxTimestamp()) {
                 timers.registerEventTime(window, cleanupTime(window));
             }

@@ -186,12 +186,18 @@ public final class LifecycleBench {
         return MasterStatus.eventMillis(document, EventKind.PROCESSING, seq);
     }
 
-    /**
-     * {@code spindle run -d} of KeyedCounts from {@code jar} with the benchmarks' settings, as {@code options} change
-     * them, then {@code runOptions} (which override them) and the job's arguments.
-     */
+    /** {@link #submitCommand(JobParams, String, Path, List, List)} of KeyedCounts. */
     static List<String> submitCommand(JobParams options, Path jar, List<String> runOptions, List<String> jobArguments) {
-        List<String> command = new ArrayList<>(List.of("run", "-d", "-c", JOB_CLASS));
+        return submitCommand(options, JOB_CLASS, jar, runOptions, jobArguments);
+    }
+
+    /**
+     * {@code spindle run -d} of {@code jobClass} from {@code jar} with the benchmarks' settings, as {@code options}
+     * change them, then {@code runOptions} (which override them) and the job's arguments.
+     */
+    static List<String> submitCommand(JobParams options, String jobClass, Path jar, List<String> runOptions,
+                                      List<String> jobArguments) {
+        List<String> command = new ArrayList<>(List.of("run", "-d", "-c", jobClass));
         SpindleBench.settings(options).forEach((key, value) -> command.addAll(List.of("-D", key + "=" + value)));
         command.addAll(runOptions);
         command.add(jar.toString());

@@ -2,7 +2,7 @@ package io.spindle.minicluster;
 
 import io.spindle.examples.Nexmark;
 import io.spindle.examples.nexmark.ChecksumSink;
-import io.spindle.examples.nexmark.ReferenceTotals;
+import io.spindle.examples.nexmark.PublishedResults;
 import io.spindle.examples.nexmark.Totals;
 import io.spindle.minicluster.ClusterUnderTest.Run;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -17,7 +17,7 @@ import java.util.List;
 /** Nexmark query runs on a cluster under test, and what their checksum sinks published in HDFS. */
 final class NexmarkOnYarn {
 
-    static final long EVENTS = ReferenceTotals.EVENTS;
+    static final long EVENTS = PublishedResults.EVENTS;
 
     private final ClusterUnderTest cluster;
 
@@ -44,7 +44,7 @@ final class NexmarkOnYarn {
     }
 
     static Totals reference(String query) {
-        return ReferenceTotals.of(query, EVENTS).orElseThrow();
+        return PublishedResults.of(query, EVENTS).orElseThrow();
     }
 
     private List<String> published(String name) throws IOException {

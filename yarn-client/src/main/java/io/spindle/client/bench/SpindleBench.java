@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * {@code spindle-bench <workload> [--records N] [--keys K] [--parallelism P] [--target local|yarn] [--managed-memory SIZE] [--checkpoint-interval D]}:
  * runs a workload of docs/benchmarks.md and prints its figures as one JSON object on the last line. W1, W2 and W3
  * run here; W4, and W3 with {@code --target yarn}, in the minicluster module's {@code LifecycleBench} and
- * {@code SavepointBench}.
+ * {@code SavepointBench}; W5 in {@link NexmarkBench}.
  */
 public final class SpindleBench {
 
@@ -89,12 +89,15 @@ public final class SpindleBench {
 
     static int run(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("usage: spindle-bench <W1|W2|W3|W4> [--records N] [--keys K] [--parallelism P] "
+            System.err.println("usage: spindle-bench <W1|W2|W3|W4|W5> [--records N] [--keys K] [--parallelism P] "
                     + "[--target local|yarn] [--managed-memory SIZE] [--checkpoint-interval D] [--rate R (W3, W4)] "
-                    + "[--type canonical|native (W3)]");
+                    + "[--type canonical|native (W3)] [--query q0|q5|q7|q8|q11|q20 --events N (W5)]");
             return 2;
         }
         JobParams options = JobParams.fromArgs(List.of(args).subList(1, args.length));
+        if (args[0].equals("W5")) {
+            return NexmarkBench.run(args, options);
+        }
         try {
             savepointFormat(options);
         } catch (IllegalArgumentException e) {
@@ -165,10 +168,17 @@ public final class SpindleBench {
         return correct ? 0 : 1;
     }
 
-    private static void putCheckpointFigures(Map<String, Object> figures, List<CompletedCheckpointStats> completed) {
-        figures.put("checkpoints_completed", completed.size());
-        putSummary(figures, CheckpointSummary.of(completed));
-        figures.put("state_bytes", completed.isEmpty() ? null : completed.get(completed.size() - 1).fullBytes());
+    static void putCheckpointFigures(Map<String, Object> figures, List<CompletedCheckpointStats> completed) {
+        putCheckpointFigures(figures, completed.size(), CheckpointSummary.of(completed),
+                completed.isEmpty() ? Optional.empty() : Optional.of(completed.get(completed.size() - 1).fullBytes()));
+    }
+
+    /** The checkpoint figures of docs/benchmarks.md, {@code stateBytes} being the last checkpoint's full size. */
+    public static void putCheckpointFigures(Map<String, Object> figures, long completed,
+                                            Optional<CheckpointSummary> summary, Optional<Long> stateBytes) {
+        figures.put("checkpoints_completed", completed);
+        putSummary(figures, summary);
+        figures.put("state_bytes", stateBytes.orElse(null));
     }
 
     /** The checkpoint figures of docs/benchmarks.md; null where no checkpoint completed. */

@@ -40,7 +40,7 @@ public final class NexmarkYarnBench {
 
     /** {@code args} as {@code spindle-bench} was given them: the workload first. */
     public static void main(String[] args) throws Exception {
-        JobParams options = JobParams.fromArgs(List.of(args).subList(1, args.length));
+        JobParams options = NexmarkBench.withDefaults(JobParams.fromArgs(List.of(args).subList(1, args.length)));
         W5.run((cluster, directory) -> run(cluster, directory, options));
     }
 

@@ -24,8 +24,7 @@ import java.util.function.Function;
  * are replayed. On rescaling, a subtask adds up the totals it is given.
  *
  * <p>Publication: when the first checkpoint after a subtask's end of input completes (the final checkpoint; without
- * checkpointing, at the end of input), the subtask writes its totals, {@code rows<TAB>checksum} and a newline
- * (then {@code restored<TAB>rows}: see {@link #restoredRows}), to
+ * checkpointing, at the end of input), the subtask writes its totals, {@code rows<TAB>checksum} and a newline, to
  * {@code <directory>/checksum-<subtask>}: staged under a hidden name, then renamed, so a reader never sees half a
  * file. The result is the sum over all {@code checksum-*} files ({@link Totals#parse}, {@link Totals#plus}), read
  * once the job has ended; the directory may be on any file system the job reaches, so the harness finds it the
@@ -41,7 +40,6 @@ public final class ChecksumSink<T> implements Sink<T> {
     private static final ListStateDescriptor<Progress> PROGRESS =
             new ListStateDescriptor<>("checksum-progress", Codecs.record(Progress.class));
     private static final String PREFIX = "checksum-";
-    private static final String RESTORED = "restored\t";
     private static final long NOT_YET = -1;
 
     private final String directory;
@@ -67,37 +65,25 @@ public final class ChecksumSink<T> implements Sink<T> {
         boolean ended = !restored.isEmpty() && restored.stream().allMatch(Progress::inputEnded);
         Totals totals = restored.stream().map(Progress::totals).reduce(Totals.NONE, Totals::plus);
         String staged = directory + "/." + PREFIX + context.subtaskIndex() + "-" + context.attemptNumber();
-        return new TotalsWriter(state, totals, ended,
-                new Publication(context.files(), staged, published, totals.rows()));
+        return new TotalsWriter(state, totals, ended, new Publication(context.files(), staged, published));
     }
 
-    /** The second line of a published file: how many of its rows the publishing run restored rather than counted. */
-    public static long restoredRows(String published) {
-        String[] lines = published.split("\n");
-        if (lines.length < 2 || !lines[1].startsWith(RESTORED)) {
-            throw new IllegalArgumentException("no line '" + RESTORED + "<rows>' in " + published);
-        }
-        return Long.parseLong(lines[1].substring(RESTORED.length()).strip());
-    }
-
-    /**
-     * Where and how one subtask publishes its final totals: a line of totals, then how many rows came from the state
-     * the run restored (a restored run that went on from its savepoint has some; one that started afresh, none).
-     */
-    private record Publication(FileAccess files, String staged, String published, long restoredRows) {
+    /** Where and how one subtask publishes its final totals. */
+    private record Publication(FileAccess files, String staged, String published) {
 
         void publish(Totals totals) throws IOException {
+            String text = totals + "\n";
             if (files.exists(published)) {
-                String existing = read().lines().findFirst().orElse("");
-                if (!existing.equals(totals.toString())) {
-                    throw new IOException(published + " says " + existing + ", but this subtask's final totals"
+                String existing = read();
+                if (!existing.equals(text)) {
+                    throw new IOException(published + " says " + existing.strip() + ", but this subtask's final totals"
                             + " are " + totals);
                 }
                 return;
             }
             files.delete(staged);
             try (OutputStream out = files.create(staged)) {
-                out.write((totals + "\n" + RESTORED + restoredRows + "\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(text.getBytes(StandardCharsets.US_ASCII));
             }
             files.rename(staged, published);
         }

@@ -12,9 +12,9 @@ public record Totals(long rows, long checksum) {
         return new Totals(rows + other.rows, checksum + other.checksum);
     }
 
-    /** Reads what {@link #toString} wrote: the first line of the text. */
+    /** Reads what {@link #toString} wrote. */
     public static Totals parse(String text) {
-        String[] fields = text.strip().lines().findFirst().orElse("").split("\t");
+        String[] fields = text.strip().split("\t");
         if (fields.length != 2) {
             throw new IllegalArgumentException("not rows<TAB>checksum: " + text);
         }

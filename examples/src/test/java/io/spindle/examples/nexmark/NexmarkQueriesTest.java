@@ -13,8 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.LongFunction;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,19 +31,7 @@ class NexmarkQueriesTest {
                 String.valueOf(parallelism)))), new Nexmark(),
                 JobParams.of(Map.of("query", query, "events", String.valueOf(EVENTS), "output", output().toString())));
 
-        assertThat(published()).isEqualTo(NexmarkReference.totals(reference(query).apply(EVENTS)));
-    }
-
-    static LongFunction<Stream<String>> reference(String query) {
-        return switch (query) {
-            case "q0" -> NexmarkReference::q0;
-            case "q5" -> NexmarkReference::q5;
-            case "q7" -> NexmarkReference::q7;
-            case "q8" -> NexmarkReference::q8;
-            case "q11" -> NexmarkReference::q11;
-            case "q20" -> NexmarkReference::q20;
-            default -> throw new IllegalArgumentException(query);
-        };
+        assertThat(published()).isEqualTo(NexmarkReference.totals(NexmarkReference.rows(query, EVENTS)));
     }
 
     private Path output() {

@@ -90,6 +90,6 @@ class NexmarkRecoveryTest {
     }
 
     private static Totals reference(String query) {
-        return NexmarkReference.totals(NexmarkQueriesTest.reference(query).apply(EVENTS));
+        return NexmarkReference.totals(NexmarkReference.rows(query, EVENTS));
     }
 }

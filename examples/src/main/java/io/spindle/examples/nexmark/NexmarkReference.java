@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * no notion of watermarks (no event is ever late for them), to check what an engine's queries produce. Windows are
  * aligned to the epoch and hold {@code [start, end)}.
  */
-final class NexmarkReference {
+public final class NexmarkReference {
 
     private static final long TUMBLE = 10_000;
     private static final long SLIDE = 2_000;
@@ -25,7 +25,20 @@ final class NexmarkReference {
 
     private NexmarkReference() { }
 
-    static Totals totals(Stream<String> rows) {
+    /** The rows of query {@code query} (q0, q5, q7, q8, q11 or q20). */
+    public static Stream<String> rows(String query, long events) {
+        return switch (query) {
+            case "q0" -> q0(events);
+            case "q5" -> q5(events);
+            case "q7" -> q7(events);
+            case "q8" -> q8(events);
+            case "q11" -> q11(events);
+            case "q20" -> q20(events);
+            default -> throw new IllegalArgumentException("unknown query " + query);
+        };
+    }
+
+    public static Totals totals(Stream<String> rows) {
         long[] sums = new long[2];
         rows.forEach(row -> {
             sums[0]++;
@@ -35,7 +48,7 @@ final class NexmarkReference {
     }
 
     /** Every bid. */
-    static Stream<String> q0(long events) {
+    public static Stream<String> q0(long events) {
         return bids(events).map(Rows::q0);
     }
 
@@ -43,7 +56,7 @@ final class NexmarkReference {
      * Per sliding window (10 s every 2 s), the auctions with the most bids, ties all. Counted per 2 s pane, and a
      * window's counts summed over its five panes, so each bid is counted once, not in each of its five windows.
      */
-    static Stream<String> q5(long events) {
+    public static Stream<String> q5(long events) {
         Map<Long, Map<Long, Long>> bidsPerPaneStart = new HashMap<>();
         bids(events).forEach(bid -> bidsPerPaneStart.computeIfAbsent(windowStart(bid.dateTime(), SLIDE),
                 start -> new HashMap<>()).merge(bid.auction(), 1L, Long::sum));
@@ -66,7 +79,7 @@ final class NexmarkReference {
     }
 
     /** Per tumbling 10 s window, the bids at the window's highest price. */
-    static Stream<String> q7(long events) {
+    public static Stream<String> q7(long events) {
         Map<Long, List<Bid>> highestPerWindowStart = new HashMap<>();
         bids(events).forEach(bid -> {
             List<Bid> highest = highestPerWindowStart.computeIfAbsent(windowStart(bid.dateTime(), TUMBLE),
@@ -83,7 +96,7 @@ final class NexmarkReference {
     }
 
     /** Persons who opened an auction in the tumbling 10 s window they registered in. */
-    static Stream<String> q8(long events) {
+    public static Stream<String> q8(long events) {
         record Seller(long windowStart, long id) { }
         Set<Seller> sellers = events(events).filter(Auction.class::isInstance).map(Auction.class::cast)
                 .map(a -> new Seller(windowStart(a.dateTime(), TUMBLE), a.seller())).collect(Collectors.toSet());
@@ -93,7 +106,7 @@ final class NexmarkReference {
     }
 
     /** Per bidder, sessions of bids at most 10 s apart. */
-    static Stream<String> q11(long events) {
+    public static Stream<String> q11(long events) {
         Map<Long, List<Long>> timesPerBidder = bids(events).collect(
                 Collectors.groupingBy(Bid::bidder, Collectors.mapping(Bid::dateTime, Collectors.toList())));
         List<String> rows = new ArrayList<>();
@@ -111,7 +124,7 @@ final class NexmarkReference {
     }
 
     /** Every bid on an auction of category 10, with its auction. */
-    static Stream<String> q20(long events) {
+    public static Stream<String> q20(long events) {
         Map<Long, Auction> auctions = events(events).filter(Auction.class::isInstance).map(Auction.class::cast)
                 .filter(a -> a.category() == Q20_CATEGORY).collect(Collectors.toMap(Auction::id, a -> a));
         return bids(events).filter(bid -> auctions.containsKey(bid.auction()))

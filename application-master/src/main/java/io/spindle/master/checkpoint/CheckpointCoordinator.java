@@ -275,6 +275,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
                 return;
             }
             finalCompleted = true;
+            subsumePendingBefore(checkpointId);
             // Whoever waits for the savepoint hears first: a stopped job's tasks end once they hear it.
             checkpoint.completion().complete(completed);
             target.notifyCheckpointComplete(checkpointId);
@@ -288,14 +289,22 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         failures.checkpointCompleted(checkpointId);
         LOG.info("checkpoint {} completed in {} ms: {} bytes uploaded, {} bytes in all", checkpointId,
                 lastCompletionMillis - checkpoint.triggerMillis(), metadata.incrementalBytes(), metadata.fullBytes());
+        subsumePendingBefore(checkpointId);
+        target.notifyCheckpointComplete(checkpointId);
+        checkpoint.completion().complete(completed);
+    }
+
+    /**
+     * A checkpoint entered the store: the pending checkpoints before it can never complete (the store takes only newer
+     * ones), so they are aborted. Savepoints that do not stop the job stay: they never enter the store.
+     */
+    private void subsumePendingBefore(long checkpointId) {
         for (PendingCheckpoint older : List.copyOf(pending.headMap(checkpointId).values())) {
             if (!older.isSavepoint()) {
                 abort(older.checkpointId(), CheckpointFailureReason.SUBSUMED, new CheckpointFailure(
                         "checkpoint " + older.checkpointId() + " subsumed by " + checkpointId));
             }
         }
-        target.notifyCheckpointComplete(checkpointId);
-        checkpoint.completion().complete(completed);
     }
 
     private void abort(long checkpointId, CheckpointFailureReason reason, Throwable cause) {

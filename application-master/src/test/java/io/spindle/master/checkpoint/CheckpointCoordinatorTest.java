@@ -242,6 +242,23 @@ class CheckpointCoordinatorTest {
     }
 
     @Test
+    void aStopSavepointCompletingBeforeAnOlderPendingCheckpointSubsumesIt() throws Exception {
+        CheckpointCoordinator coordinator = coordinator(0);
+        long older = coordinator.triggerCheckpoint();
+        coordinator.acknowledge(ack(0, older));
+        coordinator.triggerSavepoint(savepoints(), SavepointFormat.NATIVE, Termination.STOP);
+        coordinator.acknowledge(ack(0, 2));
+        coordinator.acknowledge(ack(1, 2));
+
+        // the older checkpoint's last acknowledgement comes after the savepoint entered the store: it is late
+        coordinator.acknowledge(ack(1, older));
+
+        assertThat(target.events).containsExactly("trigger 1", "trigger 2 savepoint", "abort 1", "complete 2");
+        assertThat(checkpointDirectoryExists(older)).isFalse();
+        assertThat(jobFailures).isEmpty();
+    }
+
+    @Test
     void abortedSavepointLeavesNoDirectoryFailsItsRequestAndDoesNotCountAsAFailedCheckpoint() throws Exception {
         CheckpointCoordinator coordinator = coordinator(0);
 

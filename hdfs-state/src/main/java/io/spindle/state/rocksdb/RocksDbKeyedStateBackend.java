@@ -84,7 +84,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final Set<RocksDbSnapshot> liveSnapshots = ConcurrentHashMap.newKeySet();
     /** Declared states and timer services in declaration order (= creation order of their column families). */
     private final Map<String, RegisteredState> states = new LinkedHashMap<>();
-    /** Timer services by name, each created once (it caches where its timers start). */
+    /** Timer services by name, each created once (it caches its first timers per key group). */
     private final Map<String, RocksDbTimers<K, ?>> timers = new HashMap<>();
     /** Iterators open while user code runs (forEachValue); closed first if the backend closes meanwhile. */
     private final Set<RocksIterator> openIterators = new LinkedHashSet<>();
@@ -284,7 +284,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
             throw new IllegalArgumentException("a timer service needs a non-empty name");
         }
         RegisteredState state = register(StateDeclaration.timers(name, namespaceCodecId(namespaceCodec)));
-        // One instance per name: its heads must see every register and poll of that name.
+        // One instance per name: its caches must see every register, delete and poll of that name.
         return (KeyedTimers<K, N>) timers.computeIfAbsent(name,
                 unused -> new RocksDbTimers<>(this, state, keyCodec, namespaceCodec));
     }

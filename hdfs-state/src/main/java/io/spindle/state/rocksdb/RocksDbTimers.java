@@ -8,6 +8,7 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Slice;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,14 @@ import java.util.Objects;
  * [key group][time][key][namespace] ({@link RocksDbLayout}): a key group's timers are sorted by time, and key-group
  * ranges are contiguous, so snapshots, restores at any parallelism and savepoints treat them like any state.
  *
- * <p>{@link KeyGroupHeads} keeps where each key group's timers start, so {@link #nextTime()} is a field read and
- * {@link #pollDue} one seek in one key group (bounded to it) per timer, starting at the last timer polled there:
- * the tombstones of polled timers are not scanned again.
+ * <p>RocksDB holds every timer; per key group a {@link TimerKeyCache} holds its first ones, so a poll takes the
+ * cache's first key and deletes it in RocksDB (a memtable write), and one bounded iterator pass fills the cache when
+ * it runs empty. {@link KeyGroupHeads} orders the key groups by their cache's head, so {@link #nextTime()} is a
+ * field read. This class owns keeping them in step: every register and delete goes to RocksDB and to its key
+ * group's cache, and whenever a cache's head changes, the heads learn its time.
+ *
+ * <p>On open, one seek per key group with timers finds its first timer, the floor its cache fills from when the key
+ * group's turn comes.
  */
 final class RocksDbTimers<K, N> implements KeyedTimers<K, N> {
 
@@ -25,9 +31,11 @@ final class RocksDbTimers<K, N> implements KeyedTimers<K, N> {
     private final RegisteredState state;
     private final Codec<K> keyCodec;
     private final Codec<N> namespaceCodec;
+    private final int firstKeyGroup;
+    /** By key group offset. */
+    private final TimerKeyCache[] caches;
     private final KeyGroupHeads heads;
 
-    /** Reads where each key group's timers start: one seek per key group that has timers, and one more. */
     RocksDbTimers(RocksDbKeyedStateBackend<K> backend, RegisteredState state, Codec<K> keyCodec,
                   Codec<N> namespaceCodec) {
         this.backend = backend;
@@ -35,12 +43,22 @@ final class RocksDbTimers<K, N> implements KeyedTimers<K, N> {
         this.keyCodec = keyCodec;
         this.namespaceCodec = namespaceCodec;
         KeyGroupRange range = backend.keyGroupRange();
+        this.firstKeyGroup = range.start();
+        this.caches = new TimerKeyCache[range.size()];
         this.heads = new KeyGroupHeads(range);
-        byte[] first = firstKey(RocksDbLayout.keyGroupPrefix(range.start()), range.end());
-        while (first != null) {
-            int keyGroup = RocksDbLayout.keyGroupOf(first);
-            heads.raise(keyGroup, first);
-            first = keyGroup < range.end() ? firstKey(RocksDbLayout.keyGroupPrefix(keyGroup + 1), range.end()) : null;
+        Arrays.setAll(caches, offset -> new TimerKeyCache(null));
+        try (Slice bound = new Slice(RocksDbLayout.keyGroupPrefix(range.end() + 1));
+             ReadOptions read = new ReadOptions().setIterateUpperBound(bound);
+             RocksIterator iterator = backend.newIterator(state, read)) {
+            iterator.seek(RocksDbLayout.keyGroupPrefix(range.start()));
+            while (iterator.isValid()) {
+                byte[] first = iterator.key();
+                int keyGroup = RocksDbLayout.keyGroupOf(first);
+                caches[keyGroup - firstKeyGroup] = new TimerKeyCache(first);
+                headChanged(keyGroup);
+                iterator.seek(RocksDbLayout.keyGroupPrefix(keyGroup + 1));
+            }
+            backend.checkIterator(iterator, state);
         }
     }
 
@@ -48,30 +66,36 @@ final class RocksDbTimers<K, N> implements KeyedTimers<K, N> {
     public void register(N namespace, long time) {
         ScratchOutput key = timerKey(namespace, time);
         backend.put(state, key.array(), key.size(), backend.valueScratch());
-        heads.lower(RocksDbLayout.keyGroupOf(key.array()), key.array(), key.size());
+        int keyGroup = RocksDbLayout.keyGroupOf(key.array());
+        if (cache(keyGroup).add(key.array(), key.size())) {
+            headChanged(keyGroup);
+        }
     }
 
     @Override
     public void delete(N namespace, long time) {
         ScratchOutput key = timerKey(namespace, time);
         backend.delete(state, key.array(), key.size());
+        int keyGroup = RocksDbLayout.keyGroupOf(key.array());
+        if (cache(keyGroup).remove(key.array(), key.size())) {
+            headChanged(keyGroup);
+        }
     }
 
     @Override
     public Timer<K, N> pollDue(long upTo) {
         backend.checkOpen();
-        while (heads.earliestKeyGroup() >= 0 && heads.earliestTime() <= upTo) {
-            int keyGroup = heads.earliestKeyGroup();
-            byte[] first = firstKey(heads.floor(keyGroup), keyGroup);
-            if (first == null) {
-                heads.clear(keyGroup);
-                continue;
+        int keyGroup;
+        while ((keyGroup = heads.earliestKeyGroup()) >= 0 && heads.earliestTime() <= upTo) {
+            TimerKeyCache cache = cache(keyGroup);
+            if (cache.filled()) {
+                // Exact, and every other key group's head is after it: the earliest timer.
+                byte[] timerKey = cache.pollFirst();
+                headChanged(keyGroup);
+                return fire(timerKey);
             }
-            heads.raise(keyGroup, first);
-            // Every other key group's floor is after it (or a later key group at the same time): it is the earliest.
-            if (heads.earliestKeyGroup() == keyGroup && heads.earliestTime() <= upTo) {
-                return fire(first);
-            }
+            fill(keyGroup, cache);
+            headChanged(keyGroup);
         }
         return null;
     }
@@ -81,7 +105,31 @@ final class RocksDbTimers<K, N> implements KeyedTimers<K, N> {
         return heads.earliestTime();
     }
 
-    /** Removes the timer of that column family key and makes its key current; its key group's floor stays on it. */
+    private TimerKeyCache cache(int keyGroup) {
+        return caches[keyGroup - firstKeyGroup];
+    }
+
+    private void headChanged(int keyGroup) {
+        byte[] head = cache(keyGroup).head();
+        if (head == null) {
+            heads.clear(keyGroup);
+        } else {
+            heads.set(keyGroup, RocksDbLayout.timerTime(head));
+        }
+    }
+
+    /** One iterator pass from the cache's floor, bounded to the key group (not into the next one's tombstones). */
+    private void fill(int keyGroup, TimerKeyCache cache) {
+        try (Slice bound = new Slice(RocksDbLayout.keyGroupPrefix(keyGroup + 1));
+             ReadOptions read = new ReadOptions().setIterateUpperBound(bound);
+             RocksIterator iterator = backend.newIterator(state, read)) {
+            iterator.seek(cache.floor());
+            cache.fill(iterator);
+            backend.checkIterator(iterator, state);
+        }
+    }
+
+    /** Removes the timer of that column family key and makes its key current. */
     private Timer<K, N> fire(byte[] timerKey) {
         backend.delete(state, timerKey, timerKey.length);
         byte[] keyPrefix = RocksDbLayout.timerKeyPrefix(timerKey);
@@ -102,17 +150,5 @@ final class RocksDbTimers<K, N> implements KeyedTimers<K, N> {
         ScratchOutput out = backend.keyScratch();
         RocksDbLayout.writeTimerKey(out, keyPrefix, time);
         return backend.encode(namespaceCodec, namespace, out, "a namespace of timers '" + state.name() + "'");
-    }
-
-    /** The first timer key at or after {@code from} and in a key group up to {@code lastKeyGroup}; null if none. */
-    private byte[] firstKey(byte[] from, int lastKeyGroup) {
-        try (Slice bound = new Slice(RocksDbLayout.keyGroupPrefix(lastKeyGroup + 1));
-             ReadOptions read = new ReadOptions().setIterateUpperBound(bound);
-             RocksIterator iterator = backend.newIterator(state, read)) {
-            iterator.seek(from);
-            byte[] key = iterator.isValid() ? iterator.key() : null;
-            backend.checkIterator(iterator, state);
-            return key;
-        }
     }
 }

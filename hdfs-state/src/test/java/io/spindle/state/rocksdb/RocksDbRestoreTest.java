@@ -4,6 +4,7 @@ import io.spindle.api.state.ListStateDescriptor;
 import io.spindle.api.state.ValueState;
 import io.spindle.api.state.ValueStateDescriptor;
 import io.spindle.core.keys.KeyGroupRange;
+import io.spindle.state.KeyedTimers;
 import io.spindle.state.StateException;
 import io.spindle.state.checkpoint.NativeKeyedState;
 import io.spindle.state.checkpoint.StateFile;
@@ -113,6 +114,40 @@ class RocksDbRestoreTest {
         assertTimers(restored, 0, KEYS);
         restored.setCurrentKey("key-" + KEYS);
         assertThat(restored.valueState(COUNT).value()).isNull();
+    }
+
+    @Test
+    void timersPollInOrderAfterARestoreWithCachesFilledAnew() throws IOException {
+        int timersOfA = 3 * TimerKeyCache.BOUND;
+        RocksDbKeyedStateBackend<String> original = open(RocksDbCheckpointOptions.incremental(4));
+        KeyedTimers<String, String> timers = original.timers(TIMERS, STRING);
+        original.setCurrentKey("b");
+        timers.register("w", timersOfA + 1);
+        original.setCurrentKey("a");
+        for (long time = 1; time <= timersOfA; time++) {
+            timers.register("w", time);
+        }
+        for (long time = 1; time <= TimerKeyCache.BOUND + 5; time++) {
+            assertThat(timers.pollDue(Long.MAX_VALUE).time()).isEqualTo(time);
+        }
+
+        RocksDbKeyedStateBackend<String> restored =
+                restore(checkpoint(original, 1, storage), RocksDbCheckpointOptions.incremental(4));
+        KeyedTimers<String, String> restoredTimers = restored.timers(TIMERS, STRING);
+
+        assertThat(restoredTimers.nextTime()).isEqualTo(TimerKeyCache.BOUND + 6);
+        restored.setCurrentKey("a");
+        restoredTimers.register("v", 3);
+        assertThat(restoredTimers.nextTime()).isEqualTo(3);
+        assertThat(restoredTimers.pollDue(Long.MAX_VALUE)).isEqualTo(new KeyedTimers.Timer<>(3L, "a", "v"));
+        for (long time = TimerKeyCache.BOUND + 6; time <= timersOfA; time++) {
+            assertThat(restoredTimers.pollDue(Long.MAX_VALUE)).isEqualTo(new KeyedTimers.Timer<>(time, "a", "w"));
+        }
+        assertThat(restoredTimers.pollDue(Long.MAX_VALUE))
+                .isEqualTo(new KeyedTimers.Timer<>(timersOfA + 1L, "b", "w"));
+        assertThat(restored.currentKey()).isEqualTo("b");
+        assertThat(restoredTimers.pollDue(Long.MAX_VALUE)).isNull();
+        assertThat(restoredTimers.nextTime()).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test

@@ -177,19 +177,19 @@ class SpindleOnYarnTest {
             }
             Map<String, Run> stopping = new HashMap<>();
             for (String query : QUERIES_ON_YARN) {
-                // 20 s of input, stopped after its first checkpoint
-                stopping.put(query, nexmark.run(query, query + "-stopped", List.of("-p", "2"), "--rate", "10000"));
+                // 50 s of input: ten checkpoints come at least 3 s (6 %) into it and, even 4 s apart, before its end
+                stopping.put(query, nexmark.run(query, query + "-stopped", List.of("-p", "2"), "--rate", "4000"));
             }
             for (String query : QUERIES_ON_YARN) {
                 String application = stopping.get(query).awaitApplicationId();
-                // ten checkpoints 300 ms apart: some seconds into the 20 s of input
                 cluster.awaitCompletedCheckpointAfter(application, 9);
                 Run stop = cluster.spindle("stop", application);
                 assertThat(stop.exitCode()).as(stop::describe).isZero();
-                // A run started again from event 0 at parallelism 3 would give subtask 0 of the split about 67,000
-                // events and fail once at the 60,000th; one that went on from the savepoint has fewer left.
+                // A run started again from event 0 at parallelism 3 would give subtask 0 of the split its 43 of the
+                // 128 slices, 67,187 events, and fail once at the 65,000th; one that went on from a savepoint taken
+                // more than 3.3 % into the input has fewer left.
                 restored.put(query, nexmark.run(query, query + "-restored",
-                        List.of("-s", stop.completedSavepoint(), "-p", "3"), "--fail-after", "60000"));
+                        List.of("-s", stop.completedSavepoint(), "-p", "3"), "--fail-after", "65000"));
             }
         }
 
@@ -206,7 +206,7 @@ class SpindleOnYarnTest {
         void aQueryStoppedAtParallelismTwoResumesAtThreeToTheReferenceResult(String query) throws Exception {
             Run run = restored.get(query);
             assertThat(run.exitCode()).as(run::describe).isZero();
-            assertThat(run.out()).as("went on from the savepoint: no failure at the 60,000th event")
+            assertThat(run.out()).as("went on from the savepoint: no failure at the 65,000th event")
                     .doesNotContain("restart 1 in");
             assertThat(nexmark.totals(query + "-restored")).isEqualTo(NexmarkOnYarn.reference(query));
         }

@@ -182,7 +182,10 @@ class SpindleOnYarnTest {
             }
             for (String query : QUERIES_ON_YARN) {
                 String application = stopping.get(query).awaitApplicationId();
-                cluster.awaitCompletedCheckpointAfter(application, 9);
+                try (YarnApplications yarn = YarnApplications.connect(cluster.cluster().hadoopConfiguration())) {
+                    MasterStatus.await(yarn, YarnApplications.parseId(application), "ten completed checkpoints",
+                            document -> document.checkpoints().completed() >= 10, JOB_TIMEOUT);
+                }
                 Run stop = cluster.spindle("stop", application);
                 assertThat(stop.exitCode()).as(stop::describe).isZero();
                 // A run started again from event 0 at parallelism 3 would give subtask 0 of the split its 43 of the

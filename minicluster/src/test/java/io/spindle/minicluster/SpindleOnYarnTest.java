@@ -180,13 +180,17 @@ class SpindleOnYarnTest {
                 // 50 s of input: ten checkpoints come at least 3 s (6 %) into it and, even 4 s apart, before its end
                 stopping.put(query, nexmark.run(query, query + "-stopped", List.of("-p", "2"), "--rate", "4000"));
             }
-            for (String query : QUERIES_ON_YARN) {
-                String application = stopping.get(query).awaitApplicationId();
-                try (YarnApplications yarn = YarnApplications.connect(cluster.cluster().hadoopConfiguration())) {
+            Map<String, Run> stops = new HashMap<>();
+            try (YarnApplications yarn = YarnApplications.connect(cluster.cluster().hadoopConfiguration())) {
+                for (String query : QUERIES_ON_YARN) {
+                    String application = stopping.get(query).awaitApplicationId();
                     MasterStatus.await(yarn, YarnApplications.parseId(application), "ten completed checkpoints",
                             document -> document.checkpoints().completed() >= 10, JOB_TIMEOUT);
+                    stops.put(query, cluster.spindle("stop", application));
                 }
-                Run stop = cluster.spindle("stop", application);
+            }
+            for (String query : QUERIES_ON_YARN) {
+                Run stop = stops.get(query);
                 assertThat(stop.exitCode()).as(stop::describe).isZero();
                 // A run started again from event 0 at parallelism 3 would give subtask 0 of the split its 43 of the
                 // 128 slices, 67,187 events, and fail once at the 65,000th; one that went on from a savepoint taken

@@ -6,6 +6,7 @@ import io.spindle.api.state.ListState;
 import io.spindle.api.state.ListStateDescriptor;
 
 import java.io.BufferedWriter;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -101,6 +102,8 @@ final class TextFileSink<T> implements Sink<T> {
         }
     }
 
+    private static final int CREATE_TRIES = 5;
+
     private final class PartWriter implements SinkWriter<T> {
         private final FileAccess files;
         private final ListState<Tuple3<Long, String, String>> pendingState;
@@ -123,11 +126,28 @@ final class TextFileSink<T> implements Sink<T> {
         public void write(T value) throws IOException {
             if (out == null) {
                 current = staging + "/" + namePrefix + part++;
-                OutputStream stream = files.create(directory + "/" + current);
+                OutputStream stream = createStaged(directory + "/" + current);
                 out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
             }
             out.write(format.apply(value));
             out.write('\n');
+        }
+
+        /**
+         * Creates a staged part. Another writer of the attempt that published all it wrote removes the staging
+         * directory once it is empty ({@link #close}), which can fall between the creation of the directory and of
+         * the file here: then the file is created again, with the directory (each writer removes it at most once).
+         */
+        private OutputStream createStaged(String path) throws IOException {
+            for (int tries = 1; ; tries++) {
+                try {
+                    return files.create(path);
+                } catch (FileNotFoundException e) {
+                    if (tries == CREATE_TRIES) {
+                        throw e;
+                    }
+                }
+            }
         }
 
         @Override

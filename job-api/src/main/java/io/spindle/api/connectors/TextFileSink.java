@@ -6,7 +6,6 @@ import io.spindle.api.state.ListState;
 import io.spindle.api.state.ListStateDescriptor;
 
 import java.io.BufferedWriter;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -102,7 +101,7 @@ final class TextFileSink<T> implements Sink<T> {
         }
     }
 
-    private static final int CREATE_TRIES = 5;
+    private static final int CREATE_TRIES = 10;
 
     private final class PartWriter implements SinkWriter<T> {
         private final FileAccess files;
@@ -136,13 +135,14 @@ final class TextFileSink<T> implements Sink<T> {
         /**
          * Creates a staged part. Another writer of the attempt that published all it wrote removes the staging
          * directory once it is empty ({@link #close}), which can fall between the creation of the directory and of
-         * the file here: then the file is created again, with the directory (each writer removes it at most once).
+         * the file here (the creation then fails: the directory is missing, or cannot be given its permissions): then
+         * the file is created again, with the directory. Each writer removes each staging directory at most once.
          */
         private OutputStream createStaged(String path) throws IOException {
             for (int tries = 1; ; tries++) {
                 try {
                     return files.create(path);
-                } catch (FileNotFoundException e) {
+                } catch (IOException e) {
                     if (tries == CREATE_TRIES) {
                         throw e;
                     }

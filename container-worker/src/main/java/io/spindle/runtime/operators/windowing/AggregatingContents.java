@@ -34,6 +34,9 @@ final class AggregatingContents implements WindowContents {
 
     @Override
     public void merge(TimeWindow target, List<TimeWindow> sources) throws Exception {
+        if (sources.isEmpty()) {
+            return; // a session that only grew: its contents stay where they are
+        }
         Object merged = accumulators.value(target);
         for (TimeWindow source : sources) {
             Object accumulator = accumulators.value(source);

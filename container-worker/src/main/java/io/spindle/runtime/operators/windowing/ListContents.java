@@ -29,6 +29,9 @@ final class ListContents implements WindowContents {
 
     @Override
     public void merge(TimeWindow target, List<TimeWindow> sources) {
+        if (sources.isEmpty()) {
+            return; // a session that only grew: its records stay where they are
+        }
         List<Object> merged = new ArrayList<>(records.get(target));
         for (TimeWindow source : sources) {
             merged.addAll(records.get(source));

@@ -64,6 +64,7 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T>, SourceWaterm
     public SourceOutput<T> forSplit(String splitId) {
         return splits.computeIfAbsent(splitId, id -> {
             Split split = new Split();
+            split.counted = true;
             active.add(split);
             return split;
         });
@@ -137,6 +138,8 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T>, SourceWaterm
         final WatermarkGenerator<T> generator = strategy.createGenerator(clock);
         long watermark = Watermarks.NO_TIMESTAMP;
         boolean idle;
+        /** Holds the watermark back: a split from its creation, the main output from its first record. */
+        boolean counted;
 
         @Override
         public void collect(T record) {
@@ -145,8 +148,9 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T>, SourceWaterm
 
         @Override
         public void collect(T record, long recordTimestamp) {
-            if (this == main && !active.contains(main)) {
-                active.add(main);
+            if (!counted) {
+                counted = true;
+                active.add(this);
             }
             long eventTime;
             try {

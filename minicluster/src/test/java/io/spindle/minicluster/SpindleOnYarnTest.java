@@ -3,6 +3,7 @@ package io.spindle.minicluster;
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.examples.Sequence;
 import io.spindle.minicluster.ClusterUnderTest.Run;
+import io.spindle.protocol.status.StatusDocument.EventKind;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,15 +178,19 @@ class SpindleOnYarnTest {
             }
             Map<String, Run> stopping = new HashMap<>();
             for (String query : QUERIES_ON_YARN) {
-                // 50 s of input: ten checkpoints come at least 3 s (6 %) into it and, even 4 s apart, before its end
-                stopping.put(query, nexmark.run(query, query + "-stopped", List.of("-p", "2"), "--rate", "4000"));
+                // 100 s of input at 2,000 events/s, stopped 10 s after its first record: 10 to 20 % into it
+                stopping.put(query, nexmark.run(query, query + "-stopped", List.of("-p", "2"), "--rate", "2000"));
             }
             Map<String, Run> stops = new HashMap<>();
             try (YarnApplications yarn = YarnApplications.connect(cluster.cluster().hadoopConfiguration())) {
                 for (String query : QUERIES_ON_YARN) {
                     String application = stopping.get(query).awaitApplicationId();
-                    MasterStatus.await(yarn, YarnApplications.parseId(application), "ten completed checkpoints",
-                            document -> document.checkpoints().completed() >= 10, JOB_TIMEOUT);
+                    MasterStatus.await(yarn, YarnApplications.parseId(application),
+                            "a completed checkpoint, 10 s after the first record",
+                            document -> document.checkpoints().completed() > 0
+                                    && MasterStatus.eventMillis(document, EventKind.PROCESSING, 0)
+                                    .filter(start -> System.currentTimeMillis() - start >= 10_000).isPresent(),
+                            JOB_TIMEOUT);
                     stops.put(query, cluster.spindle("stop", application));
                 }
             }

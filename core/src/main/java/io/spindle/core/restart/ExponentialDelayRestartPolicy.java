@@ -105,6 +105,11 @@ public final class ExponentialDelayRestartPolicy implements RestartPolicy {
     }
 
     @Override
+    public long longestBackoffMillis() {
+        return maxBackoffMillis;
+    }
+
+    @Override
     public long backoffMillis(long nowMillis) {
         if (!failureRecorded) {
             throw new IllegalStateException("no failure recorded yet");

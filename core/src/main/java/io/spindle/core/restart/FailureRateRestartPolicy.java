@@ -49,6 +49,11 @@ public final class FailureRateRestartPolicy implements RestartPolicy {
     }
 
     @Override
+    public long longestBackoffMillis() {
+        return delayMillis;
+    }
+
+    @Override
     public long backoffMillis(long nowMillis) {
         if (failureTimes.isEmpty()) {
             throw new IllegalStateException("no failure recorded yet");

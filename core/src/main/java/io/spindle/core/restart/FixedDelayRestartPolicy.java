@@ -34,6 +34,11 @@ public final class FixedDelayRestartPolicy implements RestartPolicy {
     }
 
     @Override
+    public long longestBackoffMillis() {
+        return delayMillis;
+    }
+
+    @Override
     public long backoffMillis(long nowMillis) {
         if (failures == 0) {
             throw new IllegalStateException("no failure recorded yet");

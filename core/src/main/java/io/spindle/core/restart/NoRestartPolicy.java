@@ -17,6 +17,11 @@ public final class NoRestartPolicy implements RestartPolicy {
     }
 
     @Override
+    public long longestBackoffMillis() {
+        return 0;
+    }
+
+    @Override
     public long backoffMillis(long nowMillis) {
         if (!failureRecorded) {
             throw new IllegalStateException("no failure recorded yet");

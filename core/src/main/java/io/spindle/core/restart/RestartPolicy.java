@@ -28,6 +28,9 @@ public interface RestartPolicy {
      */
     long backoffMillis(long nowMillis);
 
+    /** The longest a restart may ever wait: what a transaction that must outlive a restart has to allow for. */
+    long longestBackoffMillis();
+
     /**
      * Builds the configured policy from flat keys as in a flink-conf.yaml.
      *

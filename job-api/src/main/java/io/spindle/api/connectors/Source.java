@@ -12,4 +12,11 @@ public interface Source<T> {
 
     /** One reader per subtask. */
     SourceReader<T> createReader(SourceContext context) throws Exception;
+
+    /**
+     * Checks, before the job is submitted, what can be checked from the client: that the systems the source talks to
+     * answer and accept its settings. Runs in the client, never in the job.
+     */
+    default void check(PreflightContext context) throws ConnectorSettingsException {
+    }
 }

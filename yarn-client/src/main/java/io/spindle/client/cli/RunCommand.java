@@ -10,6 +10,7 @@ import io.spindle.client.yarn.ApplicationStatus;
 import io.spindle.client.yarn.JobSubmitter;
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.core.config.Configuration;
+import io.spindle.core.graph.ConnectorPreflight;
 import io.spindle.core.graph.JobGraphs;
 import io.spindle.core.graph.StreamGraph;
 import io.spindle.core.options.CheckpointingOptions;
@@ -21,6 +22,7 @@ import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
 import io.spindle.state.checkpoint.storage.CheckpointDirectoryDefaults;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
+import io.spindle.state.fs.HadoopFileAccess;
 import io.spindle.state.savepoint.SavepointVerifier;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -92,6 +94,11 @@ final class RunCommand implements Command {
         }
         org.apache.hadoop.conf.Configuration hadoop = ClientConfiguration.hadoop(context, graph.configuration());
         checkRestorePath(graph, hadoop);
+        try {
+            ConnectorPreflight.check(graph, new HadoopFileAccess(hadoop));
+        } catch (JobDefinitionException e) {
+            throw new UsageException(e.getMessage());
+        }
         if (target.equals("yarn")) {
             return runOnYarn(line, context, job, graph, hadoop, Path.of(arguments.get(0)),
                     arguments.subList(1, arguments.size()));

@@ -91,7 +91,7 @@ final class Composites {
                     break;
                 }
                 if (item == null) {
-                    encodePart(element, null, out, id(), "element " + written);
+                    encodePart(element, null, out, id(), "element ", written);
                 } else {
                     element.encode(item, out);
                 }
@@ -138,7 +138,7 @@ final class Composites {
                 }
                 K key = entry.getKey();
                 encodePart(keys, key, out, id(), "a key");
-                encodePart(values, entry.getValue(), out, id(), "the value of key " + key);
+                encodePart(values, entry.getValue(), out, id(), "the value of key ", key);
                 written++;
             }
             if (written != size) {
@@ -152,11 +152,10 @@ final class Composites {
             Map<K, V> map = new LinkedHashMap<>(Math.max(16, (int) (Varints.initialCapacity(size) / 0.75f) + 1));
             for (int i = 0; i < size; i++) {
                 K key = keys.decode(in);
-                V value = values.decode(in);
-                if (map.containsKey(key)) {
+                map.put(key, values.decode(in));
+                if (map.size() == i) {
                     throw new IOException(id() + ": key " + key + " occurs twice");
                 }
-                map.put(key, value);
             }
             return map;
         }

@@ -49,12 +49,21 @@ abstract class NonNullCodec<T> implements Codec<T> {
      * Encodes a part of a composite value, naming the part if it is null and its codec rejects null (user codecs
      * are left to decide for themselves).
      */
-    @SuppressWarnings("unchecked")
     static void encodePart(Codec<?> codec, Object value, DataOutput out, String compositeId, String part)
             throws IOException {
+        encodePart(codec, value, out, compositeId, part, "");
+    }
+
+    /**
+     * As {@link #encodePart(Codec, Object, DataOutput, String, String)} for a part named {@code part + detail}: the
+     * name is only built for the error, not for every value encoded.
+     */
+    @SuppressWarnings("unchecked")
+    static void encodePart(Codec<?> codec, Object value, DataOutput out, String compositeId, String part,
+                           Object detail) throws IOException {
         if (value == null && codec instanceof NonNullCodec) {
-            throw new NullPointerException(part + " of " + compositeId + " is null, and codec '" + codec.id()
-                    + "' cannot encode null; use Codecs.nullable(...) for it if it may be null");
+            throw new NullPointerException(part + detail + " of " + compositeId + " is null, and codec '"
+                    + codec.id() + "' cannot encode null; use Codecs.nullable(...) for it if it may be null");
         }
         ((Codec<Object>) codec).encode(value, out);
     }

@@ -51,6 +51,7 @@ final class RecordCodec<R> extends NonNullCodec<R> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     void encodeNonNull(R value, DataOutput out) throws IOException {
         for (int i = 0; i < codecs.length; i++) {
             Object component;
@@ -67,7 +68,7 @@ final class RecordCodec<R> extends NonNullCodec<R> {
                         + " Codecs.nullable(...) for it with Codecs.record(" + RecordDerivation.sourceName(type)
                         + ".class, Map.of(\"" + names[i] + "\", ...))");
             }
-            encodePart(codecs[i], component, out, id(), "component '" + names[i] + "'");
+            ((Codec<Object>) codecs[i]).encode(component, out);
         }
     }
 

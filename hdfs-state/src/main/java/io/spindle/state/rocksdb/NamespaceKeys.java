@@ -23,6 +23,6 @@ final class NamespaceKeys<N> {
         byte[] prefix = backend.currentKeyPrefix();
         ScratchOutput out = backend.keyScratch();
         out.write(prefix, 0, prefix.length);
-        return backend.encode(codec, namespace, out, "a namespace of state '" + stateName + "'");
+        return backend.encode(codec, namespace, out, "a namespace of state", stateName);
     }
 }

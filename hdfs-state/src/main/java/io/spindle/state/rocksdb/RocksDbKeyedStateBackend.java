@@ -207,7 +207,7 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
     public void setCurrentKey(K key) {
         checkOpen();
         Objects.requireNonNull(key, "a key must not be null");
-        ScratchOutput out = encode(keyCodec, key, keyScratch.reset(), "the key");
+        ScratchOutput out = encode(keyCodec, key, keyScratch.reset(), "the key", null);
         int keyGroup = KeyGroups.keyGroupOf(out.array(), 0, out.size(), maxParallelism);
         if (!keyGroupRange.contains(keyGroup)) {
             throw new IllegalStateException("key '" + abbreviate(key) + "' is in key group " + keyGroup
@@ -367,8 +367,8 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
                 if (RocksDbLayout.keyEnd(columnFamilyKey) != columnFamilyKey.length) {
                     throw new StateException("a key of " + state.name() + " has trailing bytes");
                 }
-                K key = decode(keyCodec, columnFamilyKey, keyStart, columnFamilyKey.length - keyStart, "a key");
-                V value = decode(valueCodec, valueBytes, 0, valueBytes.length, state.name());
+                K key = decode(keyCodec, columnFamilyKey, keyStart, columnFamilyKey.length - keyStart, "a key", null);
+                V value = decode(valueCodec, valueBytes, 0, valueBytes.length, "a value of state", state.name());
                 // A value state's whole key is the key prefix: the key becomes current without re-encoding.
                 makeCurrent(key, columnFamilyKey);
                 action.accept(key, value);
@@ -456,26 +456,36 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return elementScratch.reset();
     }
 
-    <T> ScratchOutput encode(Codec<T> codec, T value, ScratchOutput out, String what) {
+    /**
+     * Encodes {@code what} (of the state named {@code stateName}, if not null); the two are joined only for an error,
+     * not for every value encoded.
+     */
+    <T> ScratchOutput encode(Codec<T> codec, T value, ScratchOutput out, String what, String stateName) {
         try {
             codec.encode(value, out.data());
             return out;
         } catch (IOException e) {
-            throw new StateException("codec '" + codec.id() + "' cannot encode " + what + ": " + e.getMessage(), e);
+            throw new StateException("codec '" + codec.id() + "' cannot encode " + describe(what, stateName) + ": "
+                    + e.getMessage(), e);
         }
     }
 
+    private static String describe(String what, String stateName) {
+        return stateName == null ? what : what + " '" + stateName + "'";
+    }
+
     /** Decodes exactly {@code length} bytes: a codec that reads fewer or more means corrupt or foreign bytes. */
-    <T> T decode(Codec<T> codec, byte[] source, int offset, int length, String what) {
+    <T> T decode(Codec<T> codec, byte[] source, int offset, int length, String what, String stateName) {
         try {
             T value = codec.decode(input.over(source, offset, length));
             if (input.remaining() != 0) {
                 throw new StateException("codec '" + codec.id() + "' left " + input.remaining() + " of " + length
-                        + " bytes unread in " + what);
+                        + " bytes unread in " + describe(what, stateName));
             }
             return value;
         } catch (IOException e) {
-            throw new StateException("codec '" + codec.id() + "' cannot decode " + what + ": " + e.getMessage(), e);
+            throw new StateException("codec '" + codec.id() + "' cannot decode " + describe(what, stateName) + ": "
+                    + e.getMessage(), e);
         } finally {
             input.release();
         }

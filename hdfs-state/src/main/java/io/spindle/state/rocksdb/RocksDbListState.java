@@ -63,7 +63,7 @@ final class RocksDbListState<T> implements ListState<T> {
                 throw new StateException("list state '" + state.name() + "' has an element of "
                         + length + " bytes but only " + (bytes.length - position) + " remain");
             }
-            values.add(backend.decode(codec, bytes, position, length, "an element of list state '" + state.name() + "'"));
+            values.add(backend.decode(codec, bytes, position, length, "an element of list state", state.name()));
             position += length;
         }
         return values;
@@ -90,7 +90,7 @@ final class RocksDbListState<T> implements ListState<T> {
     private void appendElement(ScratchOutput target, T element) {
         Objects.requireNonNull(element, () -> "a null element cannot be added to list state '" + state.name() + "'");
         ScratchOutput encoded = backend.encode(codec, element, backend.elementScratch(),
-                "an element of list state '" + state.name() + "'");
+                "an element of list state", state.name());
         target.writeVarInt(encoded.size());
         target.write(encoded.array(), 0, encoded.size());
     }

@@ -40,8 +40,8 @@ final class RocksDbMapState<UK, UV> implements MapState<UK, UV> {
     public UV get(UK key) {
         ScratchOutput entryKey = entryKey(key);
         byte[] bytes = backend.get(state, entryKey.array(), entryKey.size());
-        return bytes == null ? null : backend.decode(valueCodec, bytes, 0, bytes.length, "a value of map state '"
-                + state.name() + "'");
+        return bytes == null ? null
+                : backend.decode(valueCodec, bytes, 0, bytes.length, "a value of map state", state.name());
     }
 
     @Override
@@ -52,7 +52,7 @@ final class RocksDbMapState<UK, UV> implements MapState<UK, UV> {
         }
         ScratchOutput entryKey = entryKey(key);
         ScratchOutput entryValue = backend.encode(valueCodec, value, backend.valueScratch(),
-                "a value of map state '" + state.name() + "'");
+                "a value of map state", state.name());
         backend.put(state, entryKey.array(), entryKey.size(), entryValue);
     }
 
@@ -109,7 +109,7 @@ final class RocksDbMapState<UK, UV> implements MapState<UK, UV> {
         byte[] prefix = backend.currentKeyPrefix();
         ScratchOutput out = backend.keyScratch();
         out.write(prefix, 0, prefix.length);
-        return backend.encode(keyCodec, key, out, "a key of map state '" + state.name() + "'");
+        return backend.encode(keyCodec, key, out, "a key of map state", state.name());
     }
 
     /** Reads a key's entries in batches, each batch with its own short-lived RocksDB iterator. */
@@ -164,9 +164,9 @@ final class RocksDbMapState<UK, UV> implements MapState<UK, UV> {
                     }
                     byte[] value = iterator.value();
                     UK userKey = backend.decode(keyCodec, key, prefix.length, key.length - prefix.length,
-                            "a key of map state '" + state.name() + "'");
+                            "a key of map state", state.name());
                     UV userValue = backend.decode(valueCodec, value, 0, value.length,
-                            "a value of map state '" + state.name() + "'");
+                            "a value of map state", state.name());
                     batch.add(new AbstractMap.SimpleImmutableEntry<>(userKey, userValue));
                     lastKey = key;
                     iterator.next();

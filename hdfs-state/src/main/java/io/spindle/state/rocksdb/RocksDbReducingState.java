@@ -27,7 +27,7 @@ final class RocksDbReducingState<T> implements ReducingState<T> {
     public T get() {
         byte[] key = backend.currentKeyPrefix();
         byte[] bytes = backend.get(state, key, key.length);
-        return bytes == null ? null : backend.decode(codec, bytes, 0, bytes.length, "reducing state '" + state.name() + "'");
+        return bytes == null ? null : backend.decode(codec, bytes, 0, bytes.length, "reducing state", state.name());
     }
 
     @Override
@@ -37,7 +37,7 @@ final class RocksDbReducingState<T> implements ReducingState<T> {
         T reduced = current == null ? value : reduce(current, value);
         byte[] key = backend.currentKeyPrefix();
         backend.put(state, key, key.length, backend.encode(codec, reduced, backend.valueScratch(),
-                "a value of state '" + state.name() + "'"));
+                "a value of state", state.name()));
     }
 
     private T reduce(T current, T value) {

@@ -135,10 +135,10 @@ final class RocksDbTimers<K, N> implements KeyedTimers<K, N> {
         byte[] keyPrefix = RocksDbLayout.timerKeyPrefix(timerKey);
         int keyStart = RocksDbLayout.keyStart(keyPrefix);
         K key = backend.decode(keyCodec, keyPrefix, keyStart, keyPrefix.length - keyStart,
-                "a key of timers '" + state.name() + "'");
+                "a key of timers", state.name());
         int namespaceStart = RocksDbLayout.timerKeyEnd(timerKey);
         N namespace = backend.decode(namespaceCodec, timerKey, namespaceStart, timerKey.length - namespaceStart,
-                "a namespace of timers '" + state.name() + "'");
+                "a namespace of timers", state.name());
         backend.makeCurrent(key, keyPrefix);
         return new Timer<>(RocksDbLayout.timerTime(timerKey), key, namespace);
     }
@@ -149,6 +149,6 @@ final class RocksDbTimers<K, N> implements KeyedTimers<K, N> {
         byte[] keyPrefix = backend.currentKeyPrefix();
         ScratchOutput out = backend.keyScratch();
         RocksDbLayout.writeTimerKey(out, keyPrefix, time);
-        return backend.encode(namespaceCodec, namespace, out, "a namespace of timers '" + state.name() + "'");
+        return backend.encode(namespaceCodec, namespace, out, "a namespace of timers", state.name());
     }
 }

@@ -39,7 +39,7 @@ final class RocksDbValueState<T> implements ValueState<T> {
 
     T value(byte[] key, int keyLength) {
         byte[] bytes = backend.get(state, key, keyLength);
-        return bytes == null ? null : backend.decode(codec, bytes, 0, bytes.length, "value state '" + state.name() + "'");
+        return bytes == null ? null : backend.decode(codec, bytes, 0, bytes.length, "value state", state.name());
     }
 
     void update(byte[] key, int keyLength, T value) {
@@ -47,7 +47,7 @@ final class RocksDbValueState<T> implements ValueState<T> {
             backend.delete(state, key, keyLength);
             return;
         }
-        backend.put(state, key, keyLength, backend.encode(codec, value, backend.valueScratch(), "a value of state '"
-                + state.name() + "'"));
+        backend.put(state, key, keyLength,
+                backend.encode(codec, value, backend.valueScratch(), "a value of state", state.name()));
     }
 }

@@ -3,7 +3,6 @@ package io.spindle.minicluster;
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.examples.Sequence;
 import io.spindle.minicluster.ClusterUnderTest.Run;
-import io.spindle.protocol.status.StatusDocument.EventKind;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -162,65 +160,24 @@ class SpindleOnYarnTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class NexmarkQueries {
 
-        private final NexmarkOnYarn nexmark = new NexmarkOnYarn(cluster);
-        private final Map<String, Run> failed = new HashMap<>();
-        private final Map<String, Run> restored = new HashMap<>();
+        private final NexmarkOnYarn nexmark = new NexmarkOnYarn(cluster, NexmarkOnYarn.BUILD_EVENTS);
+        private Map<String, NexmarkOnYarn.Outcome> outcomes;
 
         @BeforeAll
         void runEachQueryThroughAFailureAndThroughAStopAndRestore() throws Exception {
-            for (String query : QUERIES_ON_YARN) {
-                // 4 s of input; subtask 0 of the split fails after 80,000 of its ~100,000 events, after checkpoints
-                failed.put(query, nexmark.run(query, query + "-failed", List.of("-p", "2"),
-                        "--rate", "50000", "--fail-after", "80000"));
-            }
-            for (Run run : failed.values()) {
-                assertThat(run.exitCode()).as(run::describe).isZero();
-            }
-            Map<String, Run> stopping = new HashMap<>();
-            for (String query : QUERIES_ON_YARN) {
-                // 100 s of input at 2,000 events/s, stopped 10 s after its first record: 10 to 20 % into it
-                stopping.put(query, nexmark.run(query, query + "-stopped", List.of("-p", "2"), "--rate", "2000"));
-            }
-            Map<String, Run> stops = new HashMap<>();
-            try (YarnApplications yarn = YarnApplications.connect(cluster.cluster().hadoopConfiguration())) {
-                for (String query : QUERIES_ON_YARN) {
-                    String application = stopping.get(query).awaitApplicationId();
-                    MasterStatus.await(yarn, YarnApplications.parseId(application),
-                            "a completed checkpoint, 10 s after the first record",
-                            document -> document.checkpoints().completed() > 0
-                                    && MasterStatus.eventMillis(document, EventKind.PROCESSING, 0)
-                                    .filter(start -> System.currentTimeMillis() - start >= 10_000).isPresent(),
-                            JOB_TIMEOUT);
-                    stops.put(query, cluster.spindle("stop", application));
-                }
-            }
-            for (String query : QUERIES_ON_YARN) {
-                Run stop = stops.get(query);
-                assertThat(stop.exitCode()).as(stop::describe).isZero();
-                // A run started again from event 0 at parallelism 3 would give subtask 0 of the split its 43 of the
-                // 128 slices, 67,187 events, and fail once at the 65,000th; one that went on from a savepoint taken
-                // more than 3.3 % into the input has fewer left.
-                restored.put(query, nexmark.run(query, query + "-restored",
-                        List.of("-s", stop.completedSavepoint(), "-p", "3"), "--fail-after", "65000"));
-            }
+            outcomes = nexmark.runThroughAFailureAndARescale(QUERIES_ON_YARN);
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"q5", "q11", "q20"})
         void aQueryRestartedAfterAFailureGivesTheReferenceResult(String query) throws Exception {
-            assertThat(failed.get(query).out()).as(failed.get(query)::describe).contains("restart 1 in",
-                    "from checkpoint");
-            assertThat(nexmark.totals(query + "-failed")).isEqualTo(NexmarkOnYarn.reference(query));
+            nexmark.assertRestartedRunGave(outcomes, query, nexmark.reference(query));
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"q5", "q11", "q20"})
         void aQueryStoppedAtParallelismTwoResumesAtThreeToTheReferenceResult(String query) throws Exception {
-            Run run = restored.get(query);
-            assertThat(run.exitCode()).as(run::describe).isZero();
-            assertThat(run.out()).as("went on from the savepoint: no failure at the 65,000th event")
-                    .doesNotContain("restart 1 in");
-            assertThat(nexmark.totals(query + "-restored")).isEqualTo(NexmarkOnYarn.reference(query));
+            nexmark.assertRestoredRunGave(outcomes, query, nexmark.reference(query));
         }
     }
 

@@ -24,12 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The queries' windows, timers and joins come through a failure and through a savepoint restored at another
  * parallelism with exactly the reference rows, and the restored runs resumed rather than started again.
+ * {@code -Dspindle.nexmark.events=2000000} runs them at the published size (minutes per query).
  */
 class NexmarkRecoveryTest {
 
-    private static final long EVENTS = 200_000;
-    /** Subtask 0 of the split fails after its 80,000th event: four fifths into its share, after many checkpoints. */
-    private static final long FAIL_AFTER = 80_000;
+    private static final long EVENTS = Long.getLong("spindle.nexmark.events", 200_000);
+    /** Subtask 0 of the split fails four fifths into its share of the events, after many checkpoints. */
+    private static final long FAIL_AFTER = EVENTS * 2 / 5;
 
     @TempDir
     Path work;
@@ -39,11 +40,11 @@ class NexmarkRecoveryTest {
     void aQueryRestartedFromACheckpointAfterAFailureGivesTheReferenceRows(String query) throws Exception {
         // 2 s of input: the failure comes long after the first checkpoints
         JobResult result = LocalJobs.execute(new LocalExecutor(configuration(2, null)), new Nexmark(),
-                params(query, "first", "rate", "100000", "fail-after", String.valueOf(FAIL_AFTER)));
+                params(query, "first", "rate", String.valueOf(EVENTS / 2), "fail-after", String.valueOf(FAIL_AFTER)));
 
         assertThat(result.restarts()).isEqualTo(1);
-        // a restart from scratch would read everything before the failure (~160,000 events) again, one from a
-        // checkpoint only what came after that checkpoint
+        // a restart from scratch would read everything before the failure (four fifths of the events) again, one
+        // from a checkpoint only what came after that checkpoint
         assertThat(result.recordsIn().get("split-by-type")).isLessThan(EVENTS + FAIL_AFTER);
         assertThat(PublishedTotals.in(work.resolve("first"))).isEqualTo(reference(query));
     }
@@ -54,7 +55,7 @@ class NexmarkRecoveryTest {
                                                                                  int parallelism) throws Exception {
         // 5 s of input, stopped once a checkpoint completed: well before its end
         LocalJob first = new LocalExecutor(configuration(2, null)).start(new Nexmark(),
-                params(query, "first", "rate", "40000"));
+                params(query, "first", "rate", String.valueOf(EVENTS / 5)));
         LocalJobs.awaitCompletedCheckpoint(work.resolve("checkpoints"));
         String savepoint = first.stopWithSavepoint(null, format, false).get(60, TimeUnit.SECONDS);
         LocalJobs.await(first);

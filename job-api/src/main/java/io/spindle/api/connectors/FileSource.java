@@ -6,38 +6,69 @@ import io.spindle.api.state.ListState;
 import io.spindle.api.state.ListStateDescriptor;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lines of text files, cut into byte-range splits assigned round-robin to subtasks. As in Hadoop's
- * line reader, a split owns the lines that start inside it (after its first byte, except at the
- * file's start) or exactly at its end, so every line is read once whatever the split boundaries.
- * Each subtask's splits and positions are its operator state.
+ * The lines of text files (UTF-8, without line terminators) on any file system the cluster reaches. Paths name files,
+ * directories (read recursively) or glob patterns ({@link FileAccess#listFiles}); names starting with '.' or '_' are
+ * skipped. Files are cut into splits of a block each (or of {@link #splitSize}), so the blocks of one file are read in
+ * parallel. Each subtask's splits and positions are its operator state: a restore, at any parallelism, reads every
+ * unfinished split once from where it stood.
+ *
+ * <p>Bounded, the source reads the files there when the job starts: their splits are dealt round-robin to the
+ * subtasks. With {@link #monitorContinuously} it never ends: every subtask lists the paths at each interval and reads
+ * the new files whose path hashes to it, each file by one subtask; the files taken are in the checkpoint.
  */
-final class TextFileSource implements Source<String> {
+public final class FileSource implements Source<String> {
 
-    static final long DEFAULT_SPLIT_BYTES = 32L << 20;
-    private static final int LINES_PER_POLL = 1024;
+    /** "text-file-splits": the state's name before this source read globs, so that its savepoints restore. */
+    private static final ListStateDescriptor<FileSplit> SPLITS =
+            new ListStateDescriptor<>("text-file-splits", Codecs.record(FileSplit.class));
 
-    /** A byte range of a file and where reading stands: -1 before the first line was looked for. */
-    record Split(String path, long start, long end, long position) { }
-
-    private static final ListStateDescriptor<Split> SPLITS =
-            new ListStateDescriptor<>("text-file-splits", Codecs.record(Split.class));
-
-    private final String path;
+    private final List<String> paths;
+    /** 0: each file's block size. */
     private final long splitBytes;
+    /** Null: bounded. */
+    private final Duration monitorInterval;
 
-    TextFileSource(String path, long splitBytes) {
-        if (path == null || path.isBlank()) {
-            throw new IllegalArgumentException("text file source needs a path");
-        }
-        if (splitBytes < 1) {
-            throw new IllegalArgumentException("split size must be positive: " + splitBytes);
-        }
-        this.path = path;
+    private FileSource(List<String> paths, long splitBytes, Duration monitorInterval) {
+        this.paths = paths;
         this.splitBytes = splitBytes;
+        this.monitorInterval = monitorInterval;
+    }
+
+    /** The lines of the files the paths name: files, directories or glob patterns, by path or URI. */
+    public static FileSource lines(String... paths) {
+        if (paths.length == 0) {
+            throw new IllegalArgumentException("a file source needs a path");
+        }
+        for (String path : paths) {
+            if (path == null || path.isBlank()) {
+                throw new IllegalArgumentException("a file source's path must not be empty");
+            }
+        }
+        return new FileSource(List.of(paths), 0, null);
+    }
+
+    /** Splits of {@code bytes} instead of each file's block size (32 MiB where the file system has none). */
+    public FileSource splitSize(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("split size must be positive: " + bytes);
+        }
+        return new FileSource(paths, bytes, monitorInterval);
+    }
+
+    /**
+     * Never ends: lists the paths every {@code interval} and reads the files it has not read before. Files must
+     * appear whole (written under a hidden name, then renamed): one is read as it is when first listed.
+     */
+    public FileSource monitorContinuously(Duration interval) {
+        if (interval == null || interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("monitoring interval must be positive: " + interval);
+        }
+        return new FileSource(paths, splitBytes, interval);
     }
 
     @Override
@@ -47,92 +78,44 @@ final class TextFileSource implements Source<String> {
 
     @Override
     public boolean isBounded() {
-        return true;
+        return monitorInterval == null;
+    }
+
+    /** A bounded source refuses a path that matches no file; a continuous one waits for files to come. */
+    @Override
+    public void check(PreflightContext context) throws ConnectorSettingsException {
+        if (!isBounded()) {
+            return;
+        }
+        try {
+            FileEnumerator.files(context.files(), paths, true);
+        } catch (IOException e) {
+            throw new ConnectorSettingsException(e.getMessage() != null ? e.getMessage() : e.toString());
+        }
     }
 
     @Override
     public SourceReader<String> createReader(SourceContext context) throws IOException {
-        ListState<Split> state = context.operatorListState(SPLITS);
-        if (!context.isRestored()) {
-            List<FileAccess.FileInfo> files = context.files().listFiles(path);
-            if (files.isEmpty()) {
-                throw new IOException("no input files under " + path);
-            }
-            List<Split> mine = new ArrayList<>();
-            int index = 0;
-            for (FileAccess.FileInfo file : files) {
-                for (long start = 0; start < file.length(); start += splitBytes, index++) {
-                    if (index % context.parallelism() == context.subtaskIndex()) {
-                        mine.add(new Split(file.path(), start, Math.min(file.length(), start + splitBytes), -1));
-                    }
-                }
-            }
-            state.update(mine);
+        ListState<FileSplit> splits = context.operatorListState(SPLITS);
+        if (!context.isRestored() && isBounded()) {
+            splits.update(dealt(FileEnumerator.files(context.files(), paths, true), context));
         }
-        return new Reader(context.files(), state);
+        NewFileDiscovery discovery = isBounded() ? null
+                : new NewFileDiscovery(context, paths, splitBytes, monitorInterval);
+        return new FileSourceReader(context.files(), splits, discovery);
     }
 
-    private static final class Reader implements SourceReader<String> {
-        private final FileAccess files;
-        private final ListState<Split> state;
-        private final List<Split> remaining;
-        private LineReader lines;
-        private Split current;
-
-        Reader(FileAccess files, ListState<Split> state) {
-            this.files = files;
-            this.state = state;
-            this.remaining = new ArrayList<>(state.get());
-        }
-
-        @Override
-        public Status poll(ReaderOutput<String> out) throws IOException {
-            if (lines == null && !openNext()) {
-                return Status.END_OF_INPUT;
-            }
-            for (int n = 0; n < LINES_PER_POLL; n++) {
-                String line = lines.position() <= current.end() ? lines.next() : null;
-                if (line == null) {
-                    lines.close();
-                    lines = null;
-                    remaining.remove(0);
-                    return remaining.isEmpty() ? Status.END_OF_INPUT : Status.MORE_AVAILABLE;
+    /** This subtask's share when the splits of all files are dealt round-robin: consecutive blocks to different ones. */
+    private List<FileSplit> dealt(List<FileAccess.FileInfo> files, SourceContext context) {
+        List<FileSplit> mine = new ArrayList<>();
+        int index = 0;
+        for (FileAccess.FileInfo file : files) {
+            for (FileSplit split : FileEnumerator.splits(file, splitBytes)) {
+                if (index++ % context.parallelism() == context.subtaskIndex()) {
+                    mine.add(split);
                 }
-                out.collect(line);
-            }
-            return Status.MORE_AVAILABLE;
-        }
-
-        private boolean openNext() throws IOException {
-            if (remaining.isEmpty()) {
-                return false;
-            }
-            current = remaining.get(0);
-            if (current.position() >= 0) {
-                lines = new LineReader(files.open(current.path(), current.position()), current.position());
-            } else if (current.start() == 0) {
-                lines = new LineReader(files.open(current.path(), 0), 0);
-            } else {
-                lines = new LineReader(files.open(current.path(), current.start()), current.start());
-                lines.skipPastNextNewline();
-            }
-            return true;
-        }
-
-        @Override
-        public void snapshotState() {
-            List<Split> positions = new ArrayList<>(remaining);
-            if (lines != null) {
-                positions.set(0, new Split(current.path(), current.start(), current.end(), lines.position()));
-            }
-            state.update(positions);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (lines != null) {
-                lines.close();
             }
         }
+        return mine;
     }
 }

@@ -70,7 +70,10 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T>, SourceWaterm
         return splits.computeIfAbsent(splitId, id -> {
             Split split = new Split();
             count(split);
-            combine();
+            if (idle) {
+                // the only change a split without records can make: it holds the watermark again
+                combine();
+            }
             return split;
         });
     }

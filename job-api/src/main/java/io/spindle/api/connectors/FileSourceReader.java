@@ -3,7 +3,9 @@ package io.spindle.api.connectors;
 import io.spindle.api.state.ListState;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -20,35 +22,34 @@ final class FileSourceReader implements SourceReader<String> {
     /** Null for a bounded source. */
     private final NewFileDiscovery discovery;
     /** The splits left to read; the first is being read once {@link #current} is open. */
-    private final List<FileSplit> remaining;
+    private final Deque<FileSplit> remaining;
     private SplitLineReader current;
-    /** Whether some remaining splits have no output yet. */
-    private boolean withoutOutputs = true;
+    /** Whether the outputs of the splits restored or dealt at the start were asked for. */
+    private boolean started;
 
     FileSourceReader(FileAccess files, ListState<FileSplit> state, NewFileDiscovery discovery) {
         this.files = files;
         this.state = state;
         this.discovery = discovery;
-        this.remaining = new ArrayList<>(state.get());
+        this.remaining = new ArrayDeque<>(state.get());
     }
 
     @Override
     public Status poll(ReaderOutput<String> out) throws IOException {
-        if (discovery != null) {
-            List<FileSplit> found = discovery.poll();
-            if (!found.isEmpty()) {
-                remaining.addAll(found);
-                withoutOutputs = true;
-            }
-        }
-        if (withoutOutputs) {
+        if (!started) {
             remaining.forEach(split -> out.forSplit(split.id()));
-            withoutOutputs = false;
+            started = true;
+        }
+        if (discovery != null) {
+            for (FileSplit split : discovery.poll()) {
+                remaining.add(split);
+                out.forSplit(split.id());
+            }
         }
         if (remaining.isEmpty()) {
             return discovery == null ? Status.END_OF_INPUT : Status.NOTHING_AVAILABLE;
         }
-        FileSplit split = remaining.get(0);
+        FileSplit split = remaining.getFirst();
         if (current == null) {
             current = SplitLineReader.open(files, split);
         }
@@ -58,7 +59,7 @@ final class FileSourceReader implements SourceReader<String> {
             if (line == null) {
                 current.close();
                 current = null;
-                remaining.remove(0);
+                remaining.removeFirst();
                 out.releaseSplit(split.id());
                 return remaining.isEmpty() && discovery == null ? Status.END_OF_INPUT : Status.MORE_AVAILABLE;
             }

@@ -90,7 +90,9 @@ public final class FileSource implements Source<String> {
         try {
             FileEnumerator.files(context.files(), paths, true);
         } catch (IOException e) {
-            throw new ConnectorSettingsException(e.getMessage() != null ? e.getMessage() : e.toString());
+            // HDFS puts the server's stack trace under the first line of its messages
+            String message = e.getMessage() != null ? e.getMessage() : e.toString();
+            throw new ConnectorSettingsException(message.lines().findFirst().orElse(e.toString()));
         }
     }
 

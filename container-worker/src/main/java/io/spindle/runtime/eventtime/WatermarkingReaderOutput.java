@@ -19,8 +19,10 @@ import java.util.function.LongSupplier;
 /**
  * The output of a source with a watermark strategy: each record gets its event time, and each split (and the reader's
  * own output, once used) has a generator of its own. The subtask's watermark is the minimum over the outputs that are
- * not idle, and the subtask is idle while all of them are; a released split no longer counts. Decisions go up through
- * the {@link WatermarkValve.Listener}; the task calls {@link #emitPeriodic} every auto-watermark interval. One thread.
+ * not idle, and the subtask is idle while all of them are; a released split no longer counts. While no output counts
+ * (no split yet, or all released) a stand-in with a fresh generator does, so that a subtask without splits goes idle
+ * under the strategy's idleness instead of holding the job's watermark back for ever. Decisions go up through the
+ * {@link WatermarkValve.Listener}; the task calls {@link #emitPeriodic} every auto-watermark interval. One thread.
  */
 final class WatermarkingReaderOutput<T> implements ReaderOutput<T>, SourceWatermarks {
 
@@ -32,8 +34,10 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T>, SourceWaterm
     private final WatermarkValve.Listener listener;
     private final Split main;
     private final Map<String, Split> splits = new HashMap<>();
-    /** The outputs that count: the splits not released, and the main output once it emitted. */
+    /** The outputs that count: the splits not released, the main output once it emitted, else the vacancy. */
     private final List<Split> active = new ArrayList<>();
+    /** Stands in for a subtask with no output that counts; null while one does. */
+    private Split vacancy;
     private long watermark = Watermarks.NO_TIMESTAMP;
     private boolean idle;
     /** Generators emit their periodic watermarks: combine once after all of them. */
@@ -48,6 +52,7 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T>, SourceWaterm
         this.clock = clock;
         this.listener = listener;
         this.main = new Split();
+        vacate();
     }
 
     @Override
@@ -64,8 +69,11 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T>, SourceWaterm
     public SourceOutput<T> forSplit(String splitId) {
         return splits.computeIfAbsent(splitId, id -> {
             Split split = new Split();
-            split.counted = true;
-            active.add(split);
+            count(split);
+            if (idle) {
+                // the only change a split without records can make: it holds the watermark again
+                combine();
+            }
             return split;
         });
     }
@@ -75,8 +83,27 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T>, SourceWaterm
         Split split = splits.remove(splitId);
         if (split != null) {
             active.remove(split);
+            if (active.isEmpty()) {
+                vacate();
+            }
             combine();
         }
+    }
+
+    private void count(Split split) {
+        split.counted = true;
+        active.add(split);
+        if (vacancy != null) {
+            active.remove(vacancy);
+            vacancy = null;
+        }
+    }
+
+    /** The vacancy starts as idle as the subtask was: only its idleness timeout may change that. */
+    private void vacate() {
+        vacancy = new Split();
+        vacancy.idle = idle;
+        active.add(vacancy);
     }
 
     @Override
@@ -149,8 +176,7 @@ final class WatermarkingReaderOutput<T> implements ReaderOutput<T>, SourceWaterm
         @Override
         public void collect(T record, long recordTimestamp) {
             if (!counted) {
-                counted = true;
-                active.add(this);
+                count(this);
             }
             long eventTime;
             try {

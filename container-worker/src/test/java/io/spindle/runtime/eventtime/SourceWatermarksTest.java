@@ -151,6 +151,31 @@ class SourceWatermarksTest {
     }
 
     @Test
+    void aSubtaskWithoutSplitsIsIdleAfterTheIdlenessTimeout() {
+        SourceWatermarks watermarks = withStrategy(outOfOrderness(0).withIdleness(Duration.ofSeconds(1)));
+
+        watermarks.emitPeriodic();
+        clock.addAndGet(1_000);
+        watermarks.emitPeriodic();
+
+        assertThat(emitted).containsExactly("idle");
+    }
+
+    @Test
+    void aSubtaskWhoseLastSplitWasReleasedIsIdleAfterTheIdlenessTimeoutUntilItGetsANewSplit() {
+        SourceWatermarks watermarks = withStrategy(outOfOrderness(0).withIdleness(Duration.ofSeconds(1)));
+        watermarks.output().forSplit("first").collect(10L);
+        watermarks.emitPeriodic();
+        watermarks.output().releaseSplit("first");
+
+        clock.addAndGet(1_000);
+        watermarks.emitPeriodic();
+        watermarks.output().forSplit("second");
+
+        assertThat(emitted).containsExactly("10 @10", "watermark 9", "idle", "active");
+    }
+
+    @Test
     void aGeneratorMayEmitAWatermarkOnARecord() {
         WatermarkStrategy<Long> punctuated = WatermarkStrategy.forGenerator(() -> new WatermarkGenerator<>() {
             @Override

@@ -33,22 +33,54 @@ public final class HadoopFileAccess implements FileAccess {
 
     @Override
     public List<FileInfo> listFiles(String location) throws IOException {
-        Path root = new Path(location);
-        FileSystem fs = fileSystem(root);
-        FileStatus status;
-        try {
-            status = fs.getFileStatus(root);
-        } catch (FileNotFoundException e) {
-            throw new FileNotFoundException("no such file or directory: " + location);
-        }
+        FileSystem fs = fileSystem(new Path(location));
+        Path pattern = fs.makeQualified(new Path(location));
+        FileStatus[] matches = fs.globStatus(pattern);
         List<FileInfo> files = new ArrayList<>();
-        if (status.isFile()) {
-            files.add(new FileInfo(status.getPath().toString(), status.getLen()));
+        if (matches == null) {
             return files;
         }
-        addVisibleFiles(fs, status.getPath(), files);
+        int literalDepth = literalDepth(pattern);
+        for (FileStatus match : matches) {
+            if (wildcardMatchedHiddenName(match.getPath(), literalDepth)) {
+                continue;
+            }
+            if (match.isDirectory()) {
+                addVisibleFiles(fs, match.getPath(), files);
+            } else {
+                files.add(info(match));
+            }
+        }
         files.sort(Comparator.comparing(FileInfo::path));
         return files;
+    }
+
+    /** How many leading names of a pattern have no wildcard: those name directories exactly. */
+    private static int literalDepth(Path pattern) {
+        int depth = pattern.depth();
+        for (Path path = pattern; path != null && !path.isRoot(); path = path.getParent()) {
+            if (path.getName().chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{')) {
+                depth = path.depth() - 1;
+            }
+        }
+        return depth;
+    }
+
+    private static boolean wildcardMatchedHiddenName(Path match, int literalDepth) {
+        for (Path path = match; path != null && path.depth() > literalDepth; path = path.getParent()) {
+            if (isHidden(path.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHidden(String name) {
+        return name.startsWith(".") || name.startsWith("_");
+    }
+
+    private static FileInfo info(FileStatus file) {
+        return new FileInfo(file.getPath().toString(), file.getLen(), file.getBlockSize());
     }
 
     /**
@@ -57,14 +89,13 @@ public final class HadoopFileAccess implements FileAccess {
      */
     private static void addVisibleFiles(FileSystem fs, Path directory, List<FileInfo> files) throws IOException {
         for (FileStatus child : fs.listStatus(directory)) {
-            String name = child.getPath().getName();
-            if (name.startsWith(".") || name.startsWith("_")) {
+            if (isHidden(child.getPath().getName())) {
                 continue;
             }
             if (child.isDirectory()) {
                 addVisibleFiles(fs, child.getPath(), files);
             } else {
-                files.add(new FileInfo(child.getPath().toString(), child.getLen()));
+                files.add(info(child));
             }
         }
     }

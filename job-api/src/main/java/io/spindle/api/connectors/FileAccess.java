@@ -11,12 +11,14 @@ import java.util.List;
  */
 public interface FileAccess {
 
-    /** A file and its length in bytes. */
-    record FileInfo(String path, long length) { }
+    /** A file, its length in bytes and the size of the blocks its file system stores it in (0 if unknown). */
+    record FileInfo(String path, long length, long blockSize) { }
 
     /**
-     * The files under a path (or the file itself), recursively, sorted by path. Names starting
-     * with '.' or '_' are skipped: by Hadoop's convention they are hidden or not yet committed.
+     * The files a path names, sorted by path: the file itself, the files under a directory (recursively), or what a
+     * glob pattern matches ({@code /logs/2026-12-*&#47;part-*}, {@code {a,b}}, {@code [0-9]}, as Hadoop's globStatus),
+     * the files under matched directories included; none if nothing matches. Names starting with '.' or '_' are
+     * skipped unless the path names them literally: by Hadoop's convention they are hidden or not yet committed.
      */
     List<FileInfo> listFiles(String path) throws IOException;
 

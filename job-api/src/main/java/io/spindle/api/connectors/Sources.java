@@ -35,15 +35,15 @@ public final class Sources {
     }
 
     /**
-     * The lines of the text files under a path on any file system the cluster reaches, without
-     * line terminators. Files are cut into splits of about 32 MiB spread over the subtasks.
+     * The lines of the text files a path names (a file, a directory, a glob pattern) on any file system the cluster
+     * reaches, without line terminators, in splits of a block spread over the subtasks; see {@link FileSource}.
      */
     public static Source<String> textFiles(String path) {
-        return new TextFileSource(path, TextFileSource.DEFAULT_SPLIT_BYTES);
+        return FileSource.lines(path);
     }
 
     /** As {@link #textFiles(String)} with splits of about {@code splitBytes}. */
     public static Source<String> textFiles(String path, long splitBytes) {
-        return new TextFileSource(path, splitBytes);
+        return FileSource.lines(path).splitSize(splitBytes);
     }
 }

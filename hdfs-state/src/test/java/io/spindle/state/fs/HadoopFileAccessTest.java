@@ -1,0 +1,44 @@
+package io.spindle.state.fs;
+
+import io.spindle.api.connectors.FileAccess;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HadoopFileAccessTest {
+
+    @TempDir
+    Path work;
+
+    private final FileAccess files = new HadoopFileAccess(new Configuration());
+
+    @Test
+    void aHiddenFileOrDirectoryThePathNamesLiterallyIsListed() throws Exception {
+        Files.createDirectories(work.resolve("_staging/2026"));
+        Files.writeString(work.resolve("_staging/2026/part-0"), "line\n");
+        Files.writeString(work.resolve("_SUCCESS"), "");
+
+        assertThat(files.listFiles(work + "/_staging/*/part-*")).extracting(FileAccess.FileInfo::path)
+                .singleElement().asString().endsWith("/_staging/2026/part-0");
+        assertThat(files.listFiles(work + "/_SUCCESS")).hasSize(1);
+    }
+
+    @Test
+    void aPathOrPatternThatMatchesNothingListsNoFiles() throws Exception {
+        assertThat(files.listFiles(work + "/missing")).isEmpty();
+        assertThat(files.listFiles(work + "/missing-*/part-*")).isEmpty();
+    }
+
+    @Test
+    void aLocalFileHasTheLocalFileSystemsBlockSize() throws Exception {
+        Files.writeString(work.resolve("part-0"), "line\n");
+
+        assertThat(files.listFiles(work.toString())).singleElement()
+                .extracting(FileAccess.FileInfo::blockSize).isEqualTo(32L << 20);
+    }
+}

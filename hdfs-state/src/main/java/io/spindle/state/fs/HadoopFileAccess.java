@@ -108,8 +108,9 @@ public final class HadoopFileAccess implements FileAccess {
         if (fs.exists(target)) {
             throw new IOException("cannot rename " + from + " to " + to + ": the target exists");
         }
-        // HDFS refuses a rename into a directory that does not exist
-        if (!fs.rename(source, target) && !(fs.mkdirs(target.getParent()) && fs.rename(source, target))) {
+        // HDFS refuses a rename into a directory that does not exist, and the local file system copies instead
+        fs.mkdirs(target.getParent());
+        if (!fs.rename(source, target)) {
             throw new IOException("cannot rename " + from + " to " + to);
         }
     }

@@ -29,6 +29,8 @@ final class FileSinkWriter<T> implements SinkWriter<T> {
     /** Parts of checkpoints not yet known complete, oldest first. */
     private final List<Tuple3<Long, String, String>> pending = new ArrayList<>();
     private int parts;
+    /** No in-progress part is due to roll by time before this; checked then, or when a part starts. */
+    private long nextRollCheck = Long.MAX_VALUE;
 
     FileSinkWriter(FileSink<T> sink, SinkContext context, Staging staging, String namePrefix,
                    ListState<Tuple3<Long, String, String>> pendingState) {
@@ -48,6 +50,7 @@ final class FileSinkWriter<T> implements SinkWriter<T> {
             Staging.checkBucket(bucket);
             part = new InProgressPart<>(staging, sink.format, bucket, namePrefix + parts++, now);
             inProgress.put(bucket, part);
+            nextRollCheck = Math.min(nextRollCheck, sink.rolling.rollTime(now, now));
         }
         part.write(value, now);
         if (sink.rolling.shouldRoll(part.bytes(), part.startedAt, now, now)) {
@@ -63,11 +66,14 @@ final class FileSinkWriter<T> implements SinkWriter<T> {
 
     private record Ended(String staged, String published) { }
 
-    /** Ends the parts the rolling policy says are due by time; returns when the next one will be. */
+    /**
+     * Ends the parts the rolling policy says are due by time; returns when the next one may be. Called as often as
+     * the task polls: most calls return at once.
+     */
     @Override
     public long onProcessingTime(long nowMillis) throws IOException {
-        if (!sink.rolling.usesTime()) {
-            return Long.MAX_VALUE;
+        if (nowMillis < nextRollCheck) {
+            return nextRollCheck;
         }
         long next = Long.MAX_VALUE;
         for (Iterator<InProgressPart<T>> parts = inProgress.values().iterator(); parts.hasNext(); ) {
@@ -79,6 +85,7 @@ final class FileSinkWriter<T> implements SinkWriter<T> {
                 next = Math.min(next, sink.rolling.rollTime(part.startedAt, part.lastWriteAt()));
             }
         }
+        nextRollCheck = next;
         return next;
     }
 

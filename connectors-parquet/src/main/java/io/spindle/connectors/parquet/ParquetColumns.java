@@ -37,11 +37,13 @@ public final class ParquetColumns<T> {
     }
 
     public ParquetColumns<T> int32(String name, ToIntFunction<T> value) {
-        return required(PrimitiveTypeName.INT32, name, (consumer, record) -> consumer.addInteger(value.applyAsInt(record)));
+        return required(PrimitiveTypeName.INT32, name,
+                (consumer, record) -> consumer.addInteger(value.applyAsInt(record)));
     }
 
     public ParquetColumns<T> int64(String name, ToLongFunction<T> value) {
-        return required(PrimitiveTypeName.INT64, name, (consumer, record) -> consumer.addLong(value.applyAsLong(record)));
+        return required(PrimitiveTypeName.INT64, name,
+                (consumer, record) -> consumer.addLong(value.applyAsLong(record)));
     }
 
     public ParquetColumns<T> float64(String name, ToDoubleFunction<T> value) {

@@ -63,7 +63,7 @@ class ParquetRescaleTest {
                 .source("numbers", Sources.generator(RECORDS, i -> i, Codecs.LONG, recordsPerSecond))
                 .sink("parquet", FileSink.builder(output, ParquetFormat.<Long>builder("number")
                                 .int64("n", Long::longValue).build())
-                        .bucketBy(BucketAssigner.byKey(i -> "mod=" + i % 3)).build());
+                        .bucketBy(BucketAssigner.byKey(i -> "mod=" + i % 3)).partSuffix(".parquet").build());
     }
 
     @Test

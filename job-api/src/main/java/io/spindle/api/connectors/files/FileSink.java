@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes records to part files under a directory on any file system the cluster reaches, exactly once. Each subtask
  * writes a part per bucket into its writer's hidden staging directory (see {@link Staging}); at a checkpoint's
  * barrier the part ends and becomes pending, and when that checkpoint completes it is renamed into its bucket as
- * {@code part-<subtask>-<writer>-<n>} (the final checkpoint publishes the last ones; without checkpointing, the end
+ * {@code part-<subtask>-<writer>-<n><suffix>} (the final checkpoint publishes the last ones; without checkpointing, the end
  * of input does). Writer ids are random per writer, so names never collide across attempts, restores and
  * parallelism changes, no writer touches another's files, and a published part is never deleted.
  *
@@ -32,12 +32,14 @@ public final class FileSink<T> implements Sink<T> {
     final BulkFormat<T> format;
     final BucketAssigner<T> buckets;
     final RollingPolicy rolling;
+    final String partSuffix;
 
     private FileSink(Builder<T> builder) {
         this.directory = builder.directory;
         this.format = builder.format;
         this.buckets = builder.buckets;
         this.rolling = builder.rolling;
+        this.partSuffix = builder.partSuffix;
     }
 
     /** Part files of {@code format} (a {@link RowFormat} or a {@link BulkFormat}) under {@code directory}. */
@@ -99,6 +101,7 @@ public final class FileSink<T> implements Sink<T> {
         private final BulkFormat<T> format;
         private BucketAssigner<T> buckets = BucketAssigner.none();
         private RollingPolicy rolling = RollingPolicy.onCheckpoint();
+        private String partSuffix = "";
 
         private Builder(String directory, BulkFormat<T> format) {
             if (directory == null || directory.isBlank()) {
@@ -118,6 +121,15 @@ public final class FileSink<T> implements Sink<T> {
 
         public Builder<T> rollingPolicy(RollingPolicy policy) {
             this.rolling = policy;
+            return this;
+        }
+
+        /** Ends every part's name, for readers that go by extension: {@code ".csv"}, {@code ".parquet"}. */
+        public Builder<T> partSuffix(String suffix) {
+            if (suffix.contains("/")) {
+                throw new JobDefinitionException("part suffix '" + suffix + "' must not contain '/'");
+            }
+            this.partSuffix = suffix;
             return this;
         }
 

@@ -48,7 +48,7 @@ final class FileSinkWriter<T> implements SinkWriter<T> {
         InProgressPart<T> part = inProgress.get(bucket);
         if (part == null) {
             Staging.checkBucket(bucket);
-            part = new InProgressPart<>(staging, sink.format, bucket, namePrefix + parts++, now);
+            part = new InProgressPart<>(staging, sink.format, bucket, namePrefix + parts++ + sink.partSuffix, now);
             inProgress.put(bucket, part);
             nextRollCheck = Math.min(nextRollCheck, sink.rolling.rollTime(now, now));
         }
@@ -76,10 +76,10 @@ final class FileSinkWriter<T> implements SinkWriter<T> {
             return nextRollCheck;
         }
         long next = Long.MAX_VALUE;
-        for (Iterator<InProgressPart<T>> parts = inProgress.values().iterator(); parts.hasNext(); ) {
-            InProgressPart<T> part = parts.next();
+        for (Iterator<InProgressPart<T>> open = inProgress.values().iterator(); open.hasNext(); ) {
+            InProgressPart<T> part = open.next();
             if (sink.rolling.shouldRoll(part.bytes(), part.startedAt, part.lastWriteAt(), nowMillis)) {
-                parts.remove();
+                open.remove();
                 end(part);
             } else {
                 next = Math.min(next, sink.rolling.rollTime(part.startedAt, part.lastWriteAt()));

@@ -17,8 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes records to part files under a directory on any file system the cluster reaches, exactly once. Each subtask
  * writes a part per bucket into its writer's hidden staging directory (see {@link Staging}); at a checkpoint's
  * barrier the part ends and becomes pending, and when that checkpoint completes it is renamed into its bucket as
- * {@code part-<subtask>-<writer>-<n><suffix>} (the final checkpoint publishes the last ones; without checkpointing, the end
- * of input does). Writer ids are random per writer, so names never collide across attempts, restores and
+ * {@code part-<subtask>-<writer>-<n><suffix>} (the final checkpoint publishes the last ones; without
+ * checkpointing, the end of input does). Writer ids are random per writer, so names never collide across attempts, restores and
  * parallelism changes, no writer touches another's files, and a published part is never deleted.
  *
  * <p>A restore publishes the parts its checkpoint holds as pending (union state: subtask 0 sees every old subtask's,

@@ -1,6 +1,5 @@
 package io.spindle.master.local;
 
-import io.spindle.api.JobDefinitionException;
 import io.spindle.api.JobParams;
 import io.spindle.api.SpindleJob;
 import io.spindle.api.codec.Codecs;
@@ -11,13 +10,9 @@ import io.spindle.api.connectors.files.RollingPolicy;
 import io.spindle.api.connectors.files.RowFormat;
 import io.spindle.api.eventtime.WatermarkStrategy;
 import io.spindle.core.config.Configuration;
-import io.spindle.core.graph.ConnectorPreflight;
-import io.spindle.core.graph.StreamGraphBuilder;
-import io.spindle.state.fs.HadoopFileAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +21,8 @@ import java.util.Map;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The file sink's buckets, rolling and preflight on the local executor, with real files. */
+/** The file sink's buckets and rolling on the local executor, with real files. */
 class FileSinkTest {
 
     private static final long RECORDS = 20_000;
@@ -91,18 +85,5 @@ class FileSinkTest {
                 .sink("out", sink));
 
         assertThat(PublishedParts.under(output)).hasSize(8);
-    }
-
-    @Test
-    void theClientRefusesAnOutputPathThatIsAFile() throws IOException {
-        Path file = Files.writeString(work.resolve("report.txt"), "not a directory");
-        StreamGraphBuilder job = new StreamGraphBuilder("test", new Configuration());
-        job.source("numbers", Sources.generator(10, i -> i, Codecs.LONG))
-                .sink("out", FileSink.builder(file.toString(), RowFormat.<Long>text(String::valueOf)).build());
-
-        assertThatThrownBy(() -> ConnectorPreflight.check(job.build(),
-                new HadoopFileAccess(new org.apache.hadoop.conf.Configuration())))
-                .isInstanceOf(JobDefinitionException.class)
-                .hasMessage("sink 'out': output path " + file + " is a file; give a directory");
     }
 }

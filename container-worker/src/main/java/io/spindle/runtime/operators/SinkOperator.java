@@ -35,6 +35,15 @@ public final class SinkOperator<T> extends StreamOperator<T, Void> {
     }
 
     @Override
+    public long fireTimers(long nowMillis) {
+        try {
+            return writer.onProcessingTime(nowMillis);
+        } catch (Exception e) {
+            throw UserCode.failure(name(), e);
+        }
+    }
+
+    @Override
     protected void onEndOfInput() throws Exception {
         writer.endOfInput();
     }

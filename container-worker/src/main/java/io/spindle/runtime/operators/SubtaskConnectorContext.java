@@ -46,6 +46,16 @@ public record SubtaskConnectorContext(OperatorRuntime runtime, String operatorNa
     }
 
     @Override
+    public long timestamp() {
+        return runtime.timestamp().get();
+    }
+
+    @Override
+    public long currentProcessingTime() {
+        return runtime.clock().getAsLong();
+    }
+
+    @Override
     public FileAccess files() {
         return runtime.files();
     }

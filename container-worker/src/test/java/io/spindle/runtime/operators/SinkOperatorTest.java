@@ -18,6 +18,7 @@ class SinkOperatorTest {
 
     private final List<String> calls = new ArrayList<>();
     private final OperatorStates states = new OperatorStates();
+    private final ElementTimestamp timestamp = new ElementTimestamp();
     private SinkContext context;
 
     /** Logs each call of the runtime into its writer. */
@@ -28,6 +29,12 @@ class SinkOperatorTest {
                 @Override
                 public void write(String value) {
                     calls.add("write " + value);
+                }
+
+                @Override
+                public long onProcessingTime(long nowMillis) {
+                    calls.add("onProcessingTime " + nowMillis);
+                    return nowMillis + 100;
                 }
 
                 @Override
@@ -54,7 +61,7 @@ class SinkOperatorTest {
     }
 
     private OperatorRuntime runtime() {
-        return new OperatorRuntime("job-7", 2, 3, 1, states, null, null, () -> 0L, new ElementTimestamp());
+        return new OperatorRuntime("job-7", 2, 3, 1, states, null, null, () -> 42L, timestamp);
     }
 
     @Test
@@ -86,6 +93,26 @@ class SinkOperatorTest {
                 .containsExactly("job-7", 2, 3, 1);
         assertThat(states.snapshot()).containsOnlyKeys("out");
         assertThat(states.snapshot().get("out")).containsOnlyKeys("pending");
+    }
+
+    @Test
+    void theWriterSeesTheEventTimeOfTheRecordBeingWrittenAndTheClock() throws Exception {
+        SinkOperator<String> sink = sink("out");
+        sink.open(runtime());
+
+        timestamp.set(1_000);
+
+        assertThat(context.timestamp()).isEqualTo(1_000);
+        assertThat(context.currentProcessingTime()).isEqualTo(42);
+    }
+
+    @Test
+    void processingTimeReachesTheWriterWhichTellsWhenItIsNextDue() throws Exception {
+        SinkOperator<String> sink = sink("out");
+        sink.open(runtime());
+
+        assertThat(sink.fireTimers(5)).isEqualTo(105);
+        assertThat(calls).containsExactly("onProcessingTime 5");
     }
 
     @Test

@@ -139,6 +139,8 @@ public final class HadoopFileAccess implements FileAccess {
         if (fs.exists(target)) {
             throw new IOException("cannot rename " + from + " to " + to + ": the target exists");
         }
+        // HDFS refuses a rename into a directory that does not exist, and the local file system copies instead
+        fs.mkdirs(target.getParent());
         if (!fs.rename(source, target)) {
             throw new IOException("cannot rename " + from + " to " + to);
         }
@@ -148,6 +150,16 @@ public final class HadoopFileAccess implements FileAccess {
     public boolean exists(String location) throws IOException {
         Path path = new Path(location);
         return fileSystem(path).exists(path);
+    }
+
+    @Override
+    public boolean isFile(String location) throws IOException {
+        Path path = new Path(location);
+        try {
+            return fileSystem(path).getFileStatus(path).isFile();
+        } catch (FileNotFoundException e) {
+            return false;
+        }
     }
 
     @Override

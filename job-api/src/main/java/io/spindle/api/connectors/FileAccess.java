@@ -30,10 +30,13 @@ public interface FileAccess {
     /** Creates the file and its parent directories; fails if it exists. */
     OutputStream create(String path) throws IOException;
 
-    /** Renames within one file system; fails if the target exists. */
+    /** Renames within one file system, creating the target's parent directories; fails if the target exists. */
     void rename(String from, String to) throws IOException;
 
     boolean exists(String path) throws IOException;
+
+    /** Whether the path exists and is a file, not a directory. */
+    boolean isFile(String path) throws IOException;
 
     /** Deletes a file, or a directory with everything in it; absent is fine. */
     void delete(String path) throws IOException;

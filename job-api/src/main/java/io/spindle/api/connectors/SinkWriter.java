@@ -17,6 +17,16 @@ public interface SinkWriter<T> extends AutoCloseable {
     default void commit(long checkpointId) throws Exception {
     }
 
+    /**
+     * Called from time to time on the writer's thread, and at the latest around the time it returned last: for work
+     * due after some time without records (closing a file that had no writes for a while).
+     *
+     * @return the processing time at which the writer next has something to do, Long.MAX_VALUE for nothing
+     */
+    default long onProcessingTime(long nowMillis) throws Exception {
+        return Long.MAX_VALUE;
+    }
+
     /** All input has been written: make it durable and visible. */
     default void endOfInput() throws Exception {
     }

@@ -1,5 +1,8 @@
 package io.spindle.api.connectors;
 
+import io.spindle.api.connectors.files.FileSink;
+import io.spindle.api.connectors.files.RowFormat;
+
 import java.util.function.Function;
 
 /** Built-in sinks. */
@@ -29,9 +32,11 @@ public final class Sinks {
      * Text files under {@code directory}, a line per record as {@code format} writes it, exactly once: each subtask
      * writes a part file per checkpoint interval under a hidden name and renames it to
      * {@code part-<subtask>-<writer>-<n>} when the checkpoint completes (without checkpointing: when the input
-     * ends), so readers never see a half-written file nor one a restore would take back.
+     * ends), so readers never see a half-written file nor one a restore would take back. The {@link FileSink} with
+     * a {@link RowFormat#text text format}; build one for buckets, rolling within a checkpoint interval and other
+     * formats.
      */
     public static <T> Sink<T> textFiles(String directory, Function<T, String> format) {
-        return new TextFileSink<>(directory, format);
+        return FileSink.builder(directory, RowFormat.text(format)).build();
     }
 }

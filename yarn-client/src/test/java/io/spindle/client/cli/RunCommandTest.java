@@ -67,6 +67,15 @@ class RunCommandTest {
         }
     }
 
+    /** Writes the numbers 0 .. 9 as text files into --output. */
+    public static final class TextOutputJob implements SpindleJob {
+        @Override
+        public void define(JobBuilder job, JobParams params) {
+            job.source("numbers", Sources.generator(10, i -> i, Codecs.LONG))
+                    .sink("out", Sinks.textFiles(params.required("output")));
+        }
+    }
+
     /** Not a job. */
     public static final class NotAJob { }
 
@@ -122,6 +131,16 @@ class RunCommandTest {
                 "--fail-at", "10")).isEqualTo(ExitCode.JOB_FAILED);
         assertThat(err()).isEqualTo("spindle run: job failed: operator 'check' threw "
                 + "java.lang.IllegalArgumentException: record 10 is bad\n");
+    }
+
+    @Test
+    void anOutputPathThatIsAFileIsBadInputNamingTheSinkBeforeTheJobStarts() throws IOException {
+        Path file = Files.writeString(work.resolve("report.txt"), "not a directory");
+
+        assertThat(spindle("run", "-t", "local", jar(TextOutputJob.class.getName()), "--output", file.toString()))
+                .isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err()).isEqualTo("spindle run: sink 'out': output path " + file + " is a file; give a directory\n");
+        assertThat(file).hasContent("not a directory");
     }
 
     @Test

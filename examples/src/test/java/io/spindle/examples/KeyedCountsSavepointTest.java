@@ -5,6 +5,7 @@ import io.spindle.core.config.Configuration;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
 import io.spindle.master.local.LocalJob;
+import io.spindle.master.local.LocalJobs;
 import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
 import org.junit.jupiter.api.Test;
@@ -30,15 +31,7 @@ class KeyedCountsSavepointTest {
     Path work;
 
     private Configuration configuration(int parallelism, String restorePath) {
-        Map<String, String> settings = new HashMap<>(Map.of("parallelism.default", String.valueOf(parallelism),
-                "execution.checkpointing.interval", "100 ms",
-                "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
-                "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString(),
-                "execution.checkpointing.incremental", "true"));
-        if (restorePath != null) {
-            settings.put("execution.state-recovery.path", restorePath);
-        }
-        return Configuration.fromMap(settings);
+        return LocalJobs.checkpointed(work, parallelism, "execution.state-recovery.path", restorePath, "execution.checkpointing.incremental", "true");
     }
 
     /** As fast as it goes: for restored runs, which must run to their end. */

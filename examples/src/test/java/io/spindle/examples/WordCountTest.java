@@ -3,6 +3,7 @@ package io.spindle.examples;
 import io.spindle.api.JobParams;
 import io.spindle.core.config.Configuration;
 import io.spindle.master.local.LocalExecutor;
+import io.spindle.master.local.LocalJobs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,14 +36,7 @@ class FileSourceRescaleTest {
     private final Sink<String> collect = context -> read::add;
 
     private Configuration configuration(int parallelism, String restorePath) {
-        Map<String, String> settings = new HashMap<>(Map.of("parallelism.default", String.valueOf(parallelism),
-                "execution.checkpointing.interval", "100 ms",
-                "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
-                "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString()));
-        if (restorePath != null) {
-            settings.put("execution.state-recovery.path", restorePath);
-        }
-        return Configuration.fromMap(settings);
+        return LocalJobs.checkpointed(work, parallelism, "execution.state-recovery.path", restorePath);
     }
 
     /** Splits of about 1,000 lines; slowed to a line per millisecond per subtask, so no subtask ends before the stop. */

@@ -2,25 +2,52 @@ package io.spindle.master.local;
 
 import io.spindle.api.JobParams;
 import io.spindle.api.SpindleJob;
+import io.spindle.core.config.Configuration;
+import io.spindle.state.checkpoint.storage.CheckpointStorage;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bounded waits for jobs of the local executor: a job that does not end in time is cancelled and fails the test,
- * which then cannot hang the build. {@link LocalJob#await} and {@link LocalExecutor#execute} wait for ever.
+ * Jobs of the local executor for tests, every wait bounded: a job that does not end in time is cancelled and fails
+ * the test, which then cannot hang the build ({@link LocalJob#await} and {@link LocalExecutor#execute} wait for
+ * ever). Shared by the tests of the examples and the connectors through this module's test jar.
  */
-final class LocalJobs {
+public final class LocalJobs {
 
-    /** Far longer than any of these jobs takes: reaching it means the job hangs. */
-    static final Duration TIMEOUT = Duration.ofMinutes(2);
+    /** Far longer than any of these jobs takes, failures and restarts included: reaching it means a hang. */
+    public static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private LocalJobs() { }
 
+    /**
+     * Checkpoints every 100 ms under {@code work/checkpoints}, savepoints under {@code work/savepoints}, a restart
+     * 10 ms after a failure; then {@code settings} as key, value pairs (a null value leaves its key out, so a test
+     * can pass a restore path that may be null).
+     */
+    public static Configuration checkpointed(Path work, int parallelism, String... settings) {
+        Map<String, String> map = new HashMap<>(Map.of("parallelism.default", String.valueOf(parallelism),
+                "execution.checkpointing.interval", "100 ms",
+                "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
+                "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString(),
+                "restart-strategy.type", "fixed-delay", "restart-strategy.fixed-delay.delay", "10 ms"));
+        for (int i = 0; i < settings.length; i += 2) {
+            if (settings[i + 1] != null) {
+                map.put(settings[i], settings[i + 1]);
+            }
+        }
+        return Configuration.fromMap(map);
+    }
+
     /** Runs the job to its end, as {@link LocalExecutor#execute}, within {@link #TIMEOUT}. */
-    static JobResult execute(LocalExecutor executor, SpindleJob job, JobParams params) throws InterruptedException {
+    public static JobResult execute(LocalExecutor executor, SpindleJob job, JobParams params)
+            throws InterruptedException {
         return await(executor.start(job, params));
     }
 
@@ -28,7 +55,7 @@ final class LocalJobs {
      * {@link LocalJob#await} within {@link #TIMEOUT}: its result, or what it throws (JobExecutionException,
      * JobCancelledException).
      */
-    static JobResult await(LocalJob job) throws InterruptedException {
+    public static JobResult await(LocalJob job) throws InterruptedException {
         try {
             return job.await(TIMEOUT);
         } catch (TimeoutException e) {
@@ -38,16 +65,28 @@ final class LocalJobs {
     }
 
     /** A condition a test polls while a job runs. */
-    interface Condition {
+    public interface Condition {
         boolean holds() throws Exception;
     }
 
     /** Polls the condition until it holds, failing the test if it does not within {@link #TIMEOUT}. */
-    static void awaitCondition(String what, Condition condition) throws Exception {
+    public static void awaitCondition(String what, Condition condition) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.holds()) {
             assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
             Thread.sleep(10);
         }
+    }
+
+    /** Waits until the operator received this many records, summed over its subtasks. */
+    public static void awaitRecords(LocalJob job, String operator, long records) throws Exception {
+        awaitCondition(records + " records into " + operator,
+                () -> job.recordsIn().getOrDefault(operator, 0L) >= records);
+    }
+
+    /** Waits until a checkpoint under this directory completed. */
+    public static void awaitCompletedCheckpoint(Path checkpoints) throws Exception {
+        awaitCondition("a completed checkpoint", () -> Files.exists(checkpoints) && !CheckpointStorage.listCompleted(
+                checkpoints.toUri().toString(), new org.apache.hadoop.conf.Configuration()).isEmpty());
     }
 }

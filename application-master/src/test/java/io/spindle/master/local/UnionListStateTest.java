@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -64,14 +63,7 @@ class UnionListStateTest {
     }
 
     private Configuration configuration(int parallelism, String restorePath) {
-        Map<String, String> settings = new HashMap<>(Map.of("parallelism.default", String.valueOf(parallelism),
-                "execution.checkpointing.interval", "100 ms",
-                "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
-                "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString()));
-        if (restorePath != null) {
-            settings.put("execution.state-recovery.path", restorePath);
-        }
-        return Configuration.fromMap(settings);
+        return LocalJobs.checkpointed(work, parallelism, "execution.state-recovery.path", restorePath);
     }
 
     @Test

@@ -2,10 +2,10 @@ package io.spindle.examples.nexmark;
 
 import io.spindle.api.JobParams;
 import io.spindle.core.config.Configuration;
-import io.spindle.examples.LocalJobs;
 import io.spindle.examples.Nexmark;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
+import io.spindle.master.local.LocalJobs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,9 +2,9 @@ package io.spindle.examples.nexmark;
 
 import io.spindle.api.JobParams;
 import io.spindle.core.config.Configuration;
-import io.spindle.examples.LocalJobs;
 import io.spindle.examples.Nexmark;
 import io.spindle.master.local.LocalExecutor;
+import io.spindle.master.local.LocalJobs;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,11 +2,11 @@ package io.spindle.examples.nexmark;
 
 import io.spindle.api.JobParams;
 import io.spindle.core.config.Configuration;
-import io.spindle.examples.LocalJobs;
 import io.spindle.examples.Nexmark;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
 import io.spindle.master.local.LocalJob;
+import io.spindle.master.local.LocalJobs;
 import io.spindle.state.checkpoint.SavepointFormat;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -69,16 +69,7 @@ class NexmarkRecoveryTest {
     }
 
     private Configuration configuration(int parallelism, String restorePath) {
-        Map<String, String> settings = new HashMap<>(Map.of("parallelism.default", String.valueOf(parallelism),
-                "execution.checkpointing.interval", "100 ms",
-                "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
-                "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString(),
-                "restart-strategy.type", "fixed-delay",
-                "restart-strategy.fixed-delay.delay", "100 ms"));
-        if (restorePath != null) {
-            settings.put("execution.state-recovery.path", restorePath);
-        }
-        return Configuration.fromMap(settings);
+        return LocalJobs.checkpointed(work, parallelism, "execution.state-recovery.path", restorePath, "restart-strategy.fixed-delay.delay", "100 ms");
     }
 
     private JobParams params(String query, String output, String... more) {

@@ -8,11 +8,11 @@ import io.spindle.api.connectors.files.BucketAssigner;
 import io.spindle.api.connectors.files.FileSink;
 import io.spindle.connectors.parquet.ParquetFormat;
 import io.spindle.core.config.Configuration;
-import io.spindle.examples.LocalJobs;
 import io.spindle.examples.Sequence;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
 import io.spindle.master.local.LocalJob;
+import io.spindle.master.local.LocalJobs;
 import io.spindle.state.checkpoint.SavepointFormat;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,14 +45,7 @@ class ParquetRescaleTest {
     Path work;
 
     private Configuration configuration(int parallelism, String restorePath) {
-        Map<String, String> settings = new HashMap<>(Map.of("parallelism.default", String.valueOf(parallelism),
-                "execution.checkpointing.interval", "100 ms",
-                "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
-                "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString()));
-        if (restorePath != null) {
-            settings.put("execution.state-recovery.path", restorePath);
-        }
-        return Configuration.fromMap(settings);
+        return LocalJobs.checkpointed(work, parallelism, "execution.state-recovery.path", restorePath);
     }
 
     /** @param recordsPerSecond 0 for as fast as it goes */

@@ -2,19 +2,18 @@ package io.spindle.examples.recovery;
 
 import io.spindle.api.JobParams;
 import io.spindle.core.config.Configuration;
-import io.spindle.examples.LocalJobs;
 import io.spindle.examples.OutputFiles;
 import io.spindle.examples.Sequence;
 import io.spindle.master.local.JobResult;
 import io.spindle.master.local.LocalExecutor;
 import io.spindle.master.local.LocalJob;
+import io.spindle.master.local.LocalJobs;
 import io.spindle.state.checkpoint.SavepointFormat;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -33,14 +32,7 @@ class SequenceRescaleTest {
     Path work;
 
     private Configuration configuration(int parallelism, String restorePath) {
-        Map<String, String> settings = new HashMap<>(Map.of("parallelism.default", String.valueOf(parallelism),
-                "execution.checkpointing.interval", "100 ms",
-                "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
-                "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString()));
-        if (restorePath != null) {
-            settings.put("execution.state-recovery.path", restorePath);
-        }
-        return Configuration.fromMap(settings);
+        return LocalJobs.checkpointed(work, parallelism, "execution.state-recovery.path", restorePath);
     }
 
     /** As fast as it goes: for the restored run, which must run to its end. */

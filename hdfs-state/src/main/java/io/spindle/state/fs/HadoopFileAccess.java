@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -168,14 +169,28 @@ public final class HadoopFileAccess implements FileAccess {
         fileSystem(path).delete(path, true);
     }
 
+    /**
+     * HDFS refuses a non-recursive delete of a directory with entries in one step on the NameNode. Hadoop's local
+     * file system only lists the directory and then deletes it recursively, so an entry created in between would go
+     * with it (another sink writer's staged part, for one): there the directory is removed with the operating
+     * system's rmdir, which refuses a non-empty directory atomically.
+     */
     @Override
     public boolean deleteIfEmpty(String directory) throws IOException {
         Path path = new Path(directory);
         FileSystem fs = fileSystem(path);
+        if (fs instanceof RawLocalFileSystem local) {
+            try {
+                java.nio.file.Files.deleteIfExists(local.pathToFile(path).toPath());
+                return true;
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                return false;
+            }
+        }
         try {
             fs.delete(path, false);
         } catch (IOException e) {
-            // not empty: HDFS and the local file system refuse a non-recursive delete of a directory with entries
+            // not empty
             return !fs.exists(path);
         }
         return !fs.exists(path);

@@ -74,4 +74,22 @@ class HadoopFileAccessTest {
         assertThat(files.isFile(work.toString())).isFalse();
         assertThat(files.isFile(work.resolve("absent").toString())).isFalse();
     }
+
+    @Test
+    void aDirectoryWithAnEntryIsNotDeletedAsEmpty() throws IOException {
+        Files.createDirectories(work.resolve("attempt/writer"));
+        Files.writeString(work.resolve("attempt/writer/part-0"), "staged");
+
+        assertThat(files.deleteIfEmpty(work.resolve("attempt").toString())).isFalse();
+        assertThat(work.resolve("attempt/writer/part-0")).hasContent("staged");
+        assertThat(files.deleteIfEmpty(work.resolve("attempt/writer/missing").toString())).isTrue();
+    }
+
+    @Test
+    void anEmptyDirectoryIsDeleted() throws IOException {
+        Files.createDirectories(work.resolve("attempt"));
+
+        assertThat(files.deleteIfEmpty(work.resolve("attempt").toString())).isTrue();
+        assertThat(work.resolve("attempt")).doesNotExist();
+    }
 }

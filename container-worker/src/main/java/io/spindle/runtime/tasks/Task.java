@@ -318,6 +318,7 @@ public abstract class Task implements Runnable {
     protected void passOnCompletedCheckpoints() throws Exception {
         Long checkpointId;
         while ((checkpointId = completedCheckpoints.poll()) != null) {
+            checkpointCompleted(checkpointId);
             for (StreamOperator<Object, Object> operator : operators) {
                 operator.checkpointComplete(checkpointId);
             }
@@ -326,6 +327,10 @@ public abstract class Task implements Runnable {
         while ((checkpointId = abortedCheckpoints.poll()) != null) {
             finalBarriers.remove(checkpointId);
         }
+    }
+
+    /** What the task itself does when checkpoint n completed, before its operators hear of it. Task thread. */
+    protected void checkpointCompleted(long checkpointId) throws Exception {
     }
 
     /** Fires due timers of every operator while records are processed; returns the time of the next timer. */

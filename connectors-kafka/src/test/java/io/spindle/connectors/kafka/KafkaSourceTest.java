@@ -1,0 +1,247 @@
+package io.spindle.connectors.kafka;
+
+import io.spindle.api.SpindleJob;
+import io.spindle.api.codec.Codecs;
+import io.spindle.api.eventtime.WatermarkStrategy;
+import io.spindle.api.functions.Collector;
+import io.spindle.api.functions.ProcessContext;
+import io.spindle.api.functions.ProcessFunction;
+import io.spindle.master.local.JobExecutionException;
+import io.spindle.master.local.LocalJob;
+import io.spindle.state.checkpoint.SavepointFormat;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KafkaSourceTest {
+
+    private static EmbeddedKafkaBroker kafka;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = EmbeddedKafkaBroker.start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private static KafkaSource.Builder<String> strings(String topic) {
+        return KafkaSource.<String>builder().setBootstrapServers(kafka.bootstrapServers()).setTopics(topic)
+                .setDeserializer(KafkaRecordDeserializer.valueAsString(), Codecs.STRING);
+    }
+
+    @Test
+    void aBoundedReadGetsEveryCommittedRecordOfAFourPartitionTopicOnceAndEndsAtTheOffsetsOfItsStart()
+            throws Exception {
+        kafka.createTopic("all", 4);
+        List<String> expected = new ArrayList<>();
+        for (int partition = 0; partition < 4; partition++) {
+            KafkaRecords.write(kafka.bootstrapServers(), "all", partition, 250, 0);
+            for (int i = 0; i < 250; i++) {
+                expected.add(partition + "-" + i);
+            }
+        }
+        // partition 1: an aborted transaction, then a committed one whose marker is the partition's last offset
+        transaction("all", 1, "aborted", false);
+        transaction("all", 1, "committed", true);
+        for (int i = 0; i < 5; i++) {
+            expected.add("committed-" + i);
+        }
+        // partition 2: a transaction still open, which read_committed must neither read nor wait for
+        try (KafkaProducer<String, String> open = transactional("open-transaction")) {
+            open.beginTransaction();
+            for (int i = 0; i < 5; i++) {
+                open.send(new ProducerRecord<>("all", 2, null, "open-" + i));
+            }
+            open.flush();
+
+            LocalJobs.run(LocalJobs.configuration(work, 2), (builder, params) -> builder
+                    .source("kafka", strings("all").setBoundedAtLatest().build())
+                    .sink("out", new CollectingSink<>("all")));
+        }
+
+        assertThat(CollectingSink.<String>records("all")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void eachPartitionHasItsOwnWatermarkSoAPartitionBehindMakesNoRecordLate() throws Exception {
+        kafka.createTopic("two-clocks", 2);
+        KafkaSource<String> source = strings("two-clocks").build();
+        LocalJob job = LocalJobs.start(LocalJobs.configuration(work, 1, "pipeline.auto-watermark-interval", "10 ms"),
+                (builder, params) -> builder
+                        .source("kafka", source, WatermarkStrategy.forMonotonousTimestamps())
+                        .keyBy(value -> 0, Codecs.INT)
+                        .process("late", new CountLate("two-clocks"), Codecs.STRING)
+                        .sink("out", new CollectingSink<>("two-clocks")));
+        try {
+            KafkaRecords.write(kafka.bootstrapServers(), "two-clocks", 0, 100, 1_000_000);
+            LocalJobs.awaitRecords(job, "late", 100);
+            Thread.sleep(200); // periodic watermarks go out after partition 0's records
+            KafkaRecords.write(kafka.bootstrapServers(), "two-clocks", 1, 100, 0);
+            LocalJobs.awaitRecords(job, "late", 200);
+        } finally {
+            job.cancel();
+        }
+
+        assertThat(CountLate.late("two-clocks")).isZero();
+    }
+
+    @Test
+    void aRestoreAtAnotherParallelismGoesOnFromTheSavedOffsetsWithoutLossOrDuplicate() throws Exception {
+        kafka.createTopic("rescale", 4);
+        List<String> expected = new ArrayList<>();
+        for (int partition = 0; partition < 4; partition++) {
+            KafkaRecords.write(kafka.bootstrapServers(), "rescale", partition, 1_000, 0);
+            for (int i = 0; i < 1_000; i++) {
+                expected.add(partition + "-" + i);
+            }
+        }
+        // six subtasks (two own no partition), stopped half-way; then two subtasks
+        LocalJob first = LocalJobs.start(LocalJobs.configuration(work, 6), rescaleJob("rescale-first", 2));
+        LocalJobs.awaitRecords(first, "out", 1_000);
+        String savepoint = first.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
+        LocalJobs.await(first);
+        LocalJobs.run(LocalJobs.configuration(work, 2, "execution.state-recovery.path", savepoint),
+                rescaleJob("rescale-second", 0));
+
+        List<String> first6 = CollectingSink.records("rescale-first");
+        List<String> then2 = CollectingSink.records("rescale-second");
+        assertThat(first6).isNotEmpty();
+        assertThat(then2).isNotEmpty();
+        List<String> all = new ArrayList<>(first6);
+        all.addAll(then2);
+        assertThat(all).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static SpindleJob rescaleJob(String output, long sleepMillis) {
+        return (builder, params) -> builder
+                .source("kafka", strings("rescale").setBoundedAtLatest().build())
+                .process("slow", new Slow(sleepMillis), Codecs.STRING)
+                .sink("out", new CollectingSink<>(output));
+    }
+
+    @Test
+    void theOffsetsOfCompletedCheckpointsGoToTheConsumerGroupWhenAsked() throws Exception {
+        kafka.createTopic("monitored", 2);
+        KafkaRecords.write(kafka.bootstrapServers(), "monitored", 0, 30, 0);
+        KafkaRecords.write(kafka.bootstrapServers(), "monitored", 1, 20, 0);
+        KafkaSource<String> source = strings("monitored").setProperty("group.id", "monitoring")
+                .setCommitOffsetsOnCheckpoint(true).build();
+        LocalJob job = LocalJobs.start(LocalJobs.configuration(work, 2, "execution.checkpointing.interval", "100 ms"),
+                (builder, params) -> builder.source("kafka", source).sink("out", new CollectingSink<>("monitored")));
+        try (Admin admin = kafka.admin()) {
+            LocalJobs.awaitCondition("the committed offsets of both partitions", () ->
+                    admin.listConsumerGroupOffsets("monitoring").partitionsToOffsetAndMetadata()
+                            .get(10, TimeUnit.SECONDS).equals(Map.of(
+                                    new TopicPartition("monitored", 0), new OffsetAndMetadata(30),
+                                    new TopicPartition("monitored", 1), new OffsetAndMetadata(20))));
+        } finally {
+            job.cancel();
+        }
+    }
+
+    @Test
+    void aRecordThatCannotBeDeserializedFailsTheJobNamingItsTopicPartitionAndOffset() throws Exception {
+        kafka.createTopic("bad", 1);
+        KafkaRecords.write(kafka.bootstrapServers(), "bad", 0, 3, 0);
+        KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers(kafka.bootstrapServers())
+                .setTopics("bad").setBoundedAtLatest().setDeserializer(record -> {
+                    if (record.offset() == 1) {
+                        throw new IllegalArgumentException("not a number");
+                    }
+                    return "ok";
+                }, Codecs.STRING).build();
+
+        assertThatThrownBy(() -> LocalJobs.run(LocalJobs.configuration(work, 1, "restart-strategy.type", "none"),
+                (builder, params) -> builder.source("kafka", source).sink("out", new CollectingSink<>("bad"))))
+                .isInstanceOf(JobExecutionException.class)
+                .hasMessageContaining("topic bad, partition 0 at offset 1")
+                .hasMessageContaining("not a number");
+    }
+
+    private static KafkaProducer<String, String> transactional(String id) {
+        KafkaProducer<String, String> producer = KafkaRecords.producer(kafka.bootstrapServers(),
+                Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id));
+        producer.initTransactions();
+        return producer;
+    }
+
+    private static void transaction(String topic, int partition, String name, boolean commit) {
+        try (KafkaProducer<String, String> producer = transactional(name)) {
+            producer.beginTransaction();
+            for (int i = 0; i < 5; i++) {
+                producer.send(new ProducerRecord<>(topic, partition, null, name + "-" + i));
+            }
+            if (commit) {
+                producer.commitTransaction();
+            } else {
+                producer.abortTransaction();
+            }
+        }
+    }
+
+    /** Passes records on, sleeping after each. */
+    static final class Slow extends ProcessFunction<String, String> {
+        private final long sleepMillis;
+
+        Slow(long sleepMillis) {
+            this.sleepMillis = sleepMillis;
+        }
+
+        @Override
+        public void processElement(String value, ProcessContext context, Collector<String> out) throws Exception {
+            if (sleepMillis > 0) {
+                Thread.sleep(sleepMillis);
+            }
+            out.collect(value);
+        }
+    }
+
+    /** Counts, under a name, the records whose event time the watermark had passed when they came. */
+    static final class CountLate extends ProcessFunction<String, String> {
+        private static final Map<String, AtomicLong> LATE = new ConcurrentHashMap<>();
+        private final String name;
+
+        CountLate(String name) {
+            this.name = name;
+            LATE.putIfAbsent(name, new AtomicLong());
+        }
+
+        static long late(String name) {
+            return LATE.get(name).get();
+        }
+
+        @Override
+        public void processElement(String value, ProcessContext context, Collector<String> out) {
+            if (context.timestamp() <= context.timers().currentWatermark()) {
+                LATE.get(name).incrementAndGet();
+            }
+            out.collect(value);
+        }
+    }
+}

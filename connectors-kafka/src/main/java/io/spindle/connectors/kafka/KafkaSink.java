@@ -216,9 +216,11 @@ public final class KafkaSink<T> implements Sink<T> {
             if (transactionTimeout != null && (transactionTimeout.isNegative() || transactionTimeout.isZero())) {
                 throw new IllegalArgumentException("the transaction timeout must be positive: " + transactionTimeout);
             }
-            for (String key : List.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)) {
+            for (String key : List.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                    ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)) {
                 if (properties.containsKey(key)) {
-                    throw new IllegalArgumentException("set " + key + " with the Kafka sink builder, not as a property");
+                    throw new IllegalArgumentException("set " + key + " with the Kafka sink builder, not as a"
+                            + " property");
                 }
             }
             return new KafkaSink<>(this);

@@ -152,7 +152,7 @@ public final class KafkaSource<T> implements Source<T> {
             return this;
         }
 
-        /** Writes the offsets of each completed checkpoint to Kafka's consumer group, for monitoring (needs group.id). */
+        /** Writes each completed checkpoint's offsets to the consumer group, for monitoring (needs group.id). */
         public Builder<T> setCommitOffsetsOnCheckpoint(boolean commit) {
             this.commitOffsetsOnCheckpoint = commit;
             return this;

@@ -78,7 +78,8 @@ final class TransactionResumer {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void transitionTo(Object manager, String state) {
         try {
-            Class<? extends Enum> states = (Class<? extends Enum>) Class.forName(INTERNALS + "TransactionManager$State");
+            Class<? extends Enum> states =
+                    (Class<? extends Enum>) Class.forName(INTERNALS + "TransactionManager$State");
             Method transition = manager.getClass().getDeclaredMethod("transitionTo", states);
             transition.setAccessible(true);
             transition.invoke(manager, Enum.valueOf(states, state));

@@ -33,7 +33,7 @@ final class KafkaRecords {
         return new KafkaProducer<>(properties);
     }
 
-    /** Writes {@code count} records "&lt;partition&gt;-&lt;i&gt;" to the partition, with timestamps first, first + 1, ... */
+    /** Writes {@code count} records "&lt;partition&gt;-&lt;i&gt;" to the partition, stamped first, first + 1, ... */
     static void write(String bootstrapServers, String topic, int partition, int count, long firstTimestamp)
             throws Exception {
         try (KafkaProducer<String, String> producer = producer(bootstrapServers, Map.of())) {
@@ -52,7 +52,8 @@ final class KafkaRecords {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
             List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic, DEADLINE).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            consumer.partitionsFor(topic, DEADLINE)
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, DEADLINE);

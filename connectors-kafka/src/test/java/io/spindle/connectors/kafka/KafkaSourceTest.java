@@ -140,7 +140,9 @@ class KafkaSourceTest {
 
     private static SpindleJob rescaleJob(String output, long sleepMillis) {
         return (builder, params) -> builder
-                .source("kafka", strings("rescale").setBoundedAtLatest().build())
+                // small polls: the stop's barrier passes between two of them
+                .source("kafka", strings("rescale").setBoundedAtLatest().setProperty("max.poll.records", "20")
+                        .build())
                 .process("slow", new Slow(sleepMillis), Codecs.STRING)
                 .sink("out", new CollectingSink<>(output));
     }

@@ -10,6 +10,7 @@ import io.spindle.master.local.JobExecutionException;
 import io.spindle.master.local.LocalJob;
 import io.spindle.state.checkpoint.SavepointFormat;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,58 @@ class KafkaSourceTest {
         }
 
         assertThat(CountLate.late("two-clocks")).isZero();
+    }
+
+    @Test
+    void aSubtaskWithoutPartitionsGoesIdleSoTheJobsEventTimeMovesOn() throws Exception {
+        kafka.createTopic("one-partition", 1);
+        KafkaSource<String> source = strings("one-partition").build();
+        LocalJob job = LocalJobs.start(LocalJobs.configuration(work, 2, "pipeline.auto-watermark-interval", "10 ms"),
+                (builder, params) -> builder
+                        .source("kafka", source, WatermarkStrategy.<String>forMonotonousTimestamps()
+                                .withIdleness(Duration.ofMillis(100)))
+                        .keyBy(value -> 0, Codecs.INT)
+                        .process("timer", new FireAt(1_000), Codecs.STRING)
+                        .sink("out", new CollectingSink<>("one-partition")));
+        try {
+            KafkaRecords.write(kafka.bootstrapServers(), "one-partition", 0, 1, 500);
+            KafkaRecords.write(kafka.bootstrapServers(), "one-partition", 0, 1, 5_000);
+
+            LocalJobs.awaitCondition("the event-time timer at 1000 firing",
+                    () -> CollectingSink.records("one-partition").contains("fired"));
+        } finally {
+            job.cancel();
+        }
+    }
+
+    @Test
+    void partitionsAddedWhileAnUnboundedReadRunsAreFoundAndReadFromTheirStart() throws Exception {
+        kafka.createTopic("growing", 1);
+        KafkaSource<String> source = strings("growing").setPartitionDiscoveryInterval(Duration.ofMillis(100))
+                .build();
+        LocalJob job = LocalJobs.start(LocalJobs.configuration(work, 2),
+                (builder, params) -> builder.source("kafka", source).sink("out", new CollectingSink<>("growing")));
+        try {
+            KafkaRecords.write(kafka.bootstrapServers(), "growing", 0, 10, 0);
+            LocalJobs.awaitRecords(job, "out", 10);
+            try (Admin admin = kafka.admin()) {
+                admin.createPartitions(Map.of("growing", NewPartitions.increaseTo(3))).all()
+                        .get(30, TimeUnit.SECONDS);
+            }
+            KafkaRecords.write(kafka.bootstrapServers(), "growing", 1, 10, 0);
+            KafkaRecords.write(kafka.bootstrapServers(), "growing", 2, 10, 0);
+
+            LocalJobs.awaitRecords(job, "out", 30);
+        } finally {
+            job.cancel();
+        }
+        List<String> expected = new ArrayList<>();
+        for (int partition = 0; partition < 3; partition++) {
+            for (int i = 0; i < 10; i++) {
+                expected.add(partition + "-" + i);
+            }
+        }
+        assertThat(CollectingSink.<String>records("growing")).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
@@ -221,6 +275,25 @@ class KafkaSourceTest {
                 Thread.sleep(sleepMillis);
             }
             out.collect(value);
+        }
+    }
+
+    /** Emits "fired" when the event-time timer it registers at its first record fires. */
+    static final class FireAt extends ProcessFunction<String, String> {
+        private final long time;
+
+        FireAt(long time) {
+            this.time = time;
+        }
+
+        @Override
+        public void processElement(String value, ProcessContext context, Collector<String> out) {
+            context.timers().registerEventTimeTimer(time);
+        }
+
+        @Override
+        public void onTimer(long timeMillis, ProcessContext context, Collector<String> out) {
+            out.collect("fired");
         }
     }
 

@@ -166,37 +166,73 @@ class KafkaSourceTest {
     }
 
     @Test
-    void aRestoreAtAnotherParallelismGoesOnFromTheSavedOffsetsWithoutLossOrDuplicate() throws Exception {
-        kafka.createTopic("rescale", 4);
-        List<String> expected = new ArrayList<>();
-        for (int partition = 0; partition < 4; partition++) {
-            KafkaRecords.write(kafka.bootstrapServers(), "rescale", partition, 1_000, 0);
-            for (int i = 0; i < 1_000; i++) {
-                expected.add(partition + "-" + i);
-            }
-        }
-        // six subtasks (two own no partition), stopped half-way; then two subtasks
-        LocalJob first = LocalJobs.start(LocalJobs.configuration(work, 6), rescaleJob("rescale-first", 2));
-        LocalJobs.awaitRecords(first, "out", 1_000);
+    void aBoundedReadRestoredAtLowerParallelismGoesOnFromTheSavedOffsetsAndStopsWhereTheFirstRunWould()
+            throws Exception {
+        List<String> expected = fill("bounded-rescale", 4, 500);
+        LocalJob first = LocalJobs.start(LocalJobs.configuration(work, 4),
+                rescaleJob("bounded-rescale", true, "bounded-first", 2));
+        LocalJobs.awaitRecords(first, "out", 300);
         String savepoint = first.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
         LocalJobs.await(first);
-        LocalJobs.run(LocalJobs.configuration(work, 2, "execution.state-recovery.path", savepoint),
-                rescaleJob("rescale-second", 0));
+        KafkaRecords.write(kafka.bootstrapServers(), "bounded-rescale", 0, 50, 0); // after the stop offsets
 
-        List<String> first6 = CollectingSink.records("rescale-first");
-        List<String> then2 = CollectingSink.records("rescale-second");
-        assertThat(first6).isNotEmpty();
-        assertThat(then2).isNotEmpty();
-        List<String> all = new ArrayList<>(first6);
-        all.addAll(then2);
-        assertThat(all).containsExactlyInAnyOrderElementsOf(expected);
+        LocalJobs.run(LocalJobs.configuration(work, 2, "execution.state-recovery.path", savepoint),
+                rescaleJob("bounded-rescale", true, "bounded-second", 0));
+
+        assertThat(CollectingSink.records("bounded-first")).isNotEmpty();
+        assertThat(both("bounded-first", "bounded-second")).containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    private static SpindleJob rescaleJob(String output, long sleepMillis) {
+    @Test
+    void anUnboundedReadRestoredAtHigherParallelismThanPartitionsGoesOnFromTheSavedOffsets() throws Exception {
+        List<String> expected = fill("unbounded-rescale", 4, 500);
+        LocalJob first = LocalJobs.start(LocalJobs.configuration(work, 2),
+                rescaleJob("unbounded-rescale", false, "unbounded-first", 2));
+        LocalJobs.awaitRecords(first, "out", 300);
+        String savepoint = first.stopWithSavepoint(null, SavepointFormat.CANONICAL, false).get(60, TimeUnit.SECONDS);
+        LocalJobs.await(first);
+
+        LocalJob second = LocalJobs.start(LocalJobs.configuration(work, 6, "execution.state-recovery.path",
+                savepoint), rescaleJob("unbounded-rescale", false, "unbounded-second", 0));
+        try {
+            LocalJobs.awaitCondition("every record read",
+                    () -> both("unbounded-first", "unbounded-second").size() >= expected.size());
+            Thread.sleep(500); // room for duplicates to show
+        } finally {
+            second.cancel();
+        }
+
+        assertThat(CollectingSink.records("unbounded-first")).isNotEmpty();
+        assertThat(both("unbounded-first", "unbounded-second")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** A topic of so many partitions, each with so many records; the records' values. */
+    private static List<String> fill(String topic, int partitions, int records) throws Exception {
+        kafka.createTopic(topic, partitions);
+        List<String> values = new ArrayList<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            KafkaRecords.write(kafka.bootstrapServers(), topic, partition, records, 0);
+            for (int i = 0; i < records; i++) {
+                values.add(partition + "-" + i);
+            }
+        }
+        return values;
+    }
+
+    private static List<String> both(String first, String second) {
+        List<String> all = new ArrayList<>(CollectingSink.<String>records(first));
+        all.addAll(CollectingSink.records(second));
+        return all;
+    }
+
+    private static SpindleJob rescaleJob(String topic, boolean bounded, String output, long sleepMillis) {
+        // small polls: the stop's barrier passes between two of them
+        KafkaSource.Builder<String> source = strings(topic).setProperty("max.poll.records", "20");
+        if (bounded) {
+            source.setBoundedAtLatest();
+        }
         return (builder, params) -> builder
-                // small polls: the stop's barrier passes between two of them
-                .source("kafka", strings("rescale").setBoundedAtLatest().setProperty("max.poll.records", "20")
-                        .build())
+                .source("kafka", source.build())
                 .process("slow", new Slow(sleepMillis), Codecs.STRING)
                 .sink("out", new CollectingSink<>(output));
     }

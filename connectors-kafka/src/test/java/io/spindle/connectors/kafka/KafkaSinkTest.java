@@ -93,6 +93,21 @@ class KafkaSinkTest {
     }
 
     @Test
+    void anAtLeastOnceSinkWritesEveryRecordOfABoundedJob() throws Exception {
+        kafka.createTopic("at-least-once", 2);
+
+        LocalJobs.run(LocalJobs.configuration(work, 2, "execution.checkpointing.interval", "100 ms"),
+                (builder, params) -> builder
+                        .source("numbers", Sources.generator(1_000, i -> i, Codecs.LONG))
+                        .sink("kafka", KafkaSink.<Long>builder().setBootstrapServers(kafka.bootstrapServers())
+                                .setTopic("at-least-once").build()));
+
+        assertThat(KafkaRecords.readAll(kafka.bootstrapServers(), "at-least-once", "read_committed").stream()
+                .map(Long::parseLong).distinct().sorted().toList())
+                .isEqualTo(LongStream.range(0, 1_000).boxed().toList());
+    }
+
+    @Test
     void aRestoreAtLowerParallelismLeavesNoTransactionOfThePrefixOpen() throws Exception {
         kafka.createTopic("downscale", 2);
         long records = 6_000;

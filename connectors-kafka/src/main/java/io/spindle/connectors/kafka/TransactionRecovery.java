@@ -72,8 +72,11 @@ final class TransactionRecovery {
             String id = listing.transactionalId();
             if (TransactionalIds.hasPrefix(id, prefix) && TransactionalIds.owns(id, subtask, parallelism)) {
                 // initTransactions fences the id's last producer and aborts its open transaction
-                try (KafkaProducer<byte[], byte[]> producer = producer(id)) {
+                KafkaProducer<byte[], byte[]> producer = producer(id);
+                try {
                     producer.initTransactions();
+                } finally {
+                    producer.close(Duration.ZERO);
                 }
                 LOG.info("Aborted lingering transaction {}", id);
             }
@@ -99,9 +102,13 @@ final class TransactionRecovery {
     }
 
     private void commit(PendingTransaction pending, boolean transactionV2) {
-        try (KafkaProducer<byte[], byte[]> producer = producer(pending.transactionalId())) {
+        KafkaProducer<byte[], byte[]> producer = producer(pending.transactionalId());
+        try {
             TransactionResumer.resume(producer, pending.producerId(), pending.epoch(), transactionV2);
             producer.commitTransaction();
+        } finally {
+            // at once: a graceful close would abort the transaction if the commit failed
+            producer.close(Duration.ZERO);
         }
         LOG.info("Committed transaction {} of checkpoint {} after the restore", pending.transactionalId(),
                 pending.checkpointId());

@@ -18,11 +18,15 @@ class TransactionResumerTest {
 
     @Test
     void aNewProducerIsPutIntoTheTransactionOfAGivenProducerIdAndEpoch() {
-        try (KafkaProducer<byte[], byte[]> producer = unconnectedProducer()) {
+        KafkaProducer<byte[], byte[]> producer = unconnectedProducer();
+        try {
             TransactionResumer.resume(producer, 4_711, (short) 9, true);
 
             assertThat(TransactionResumer.producerId(producer)).isEqualTo(4_711);
             assertThat(TransactionResumer.epoch(producer)).isEqualTo((short) 9);
+        } finally {
+            // at once: a graceful close would try to abort the transaction on a broker that is not there
+            producer.close(Duration.ZERO);
         }
     }
 

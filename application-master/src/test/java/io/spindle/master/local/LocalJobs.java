@@ -27,13 +27,12 @@ public final class LocalJobs {
     private LocalJobs() { }
 
     /**
-     * Checkpoints every 100 ms under {@code work/checkpoints}, savepoints under {@code work/savepoints}, a restart
-     * 10 ms after a failure; then {@code settings} as key, value pairs (a null value leaves its key out, so a test
-     * can pass a restore path that may be null).
+     * Checkpoints (when an interval is set) under {@code work/checkpoints}, savepoints under {@code work/savepoints},
+     * a restart 10 ms after a failure; then {@code settings} as key, value pairs (a null value leaves its key out, so
+     * a test can pass a restore path that may be null).
      */
-    public static Configuration checkpointed(Path work, int parallelism, String... settings) {
+    public static Configuration configuration(Path work, int parallelism, String... settings) {
         Map<String, String> map = new HashMap<>(Map.of("parallelism.default", String.valueOf(parallelism),
-                "execution.checkpointing.interval", "100 ms",
                 "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
                 "execution.checkpointing.savepoint-dir", work.resolve("savepoints").toUri().toString(),
                 "restart-strategy.type", "fixed-delay", "restart-strategy.fixed-delay.delay", "10 ms"));
@@ -43,6 +42,25 @@ public final class LocalJobs {
             }
         }
         return Configuration.fromMap(map);
+    }
+
+    /** {@link #configuration} with a checkpoint every 100 ms. */
+    public static Configuration checkpointed(Path work, int parallelism, String... settings) {
+        String[] all = new String[settings.length + 2];
+        all[0] = "execution.checkpointing.interval";
+        all[1] = "100 ms";
+        System.arraycopy(settings, 0, all, 2, settings.length);
+        return configuration(work, parallelism, all);
+    }
+
+    /** Starts the job, without job arguments. */
+    public static LocalJob start(Configuration configuration, SpindleJob job) {
+        return new LocalExecutor(configuration).start(job, JobParams.of(Map.of()));
+    }
+
+    /** Runs the job, without job arguments, to its end within {@link #TIMEOUT}. */
+    public static JobResult run(Configuration configuration, SpindleJob job) throws InterruptedException {
+        return await(start(configuration, job));
     }
 
     /** Runs the job to its end, as {@link LocalExecutor#execute}, within {@link #TIMEOUT}. */

@@ -26,6 +26,8 @@ public final class SourceTask extends Task {
     private final WatermarkStrategy<?> watermarkStrategy;
     private final long watermarkIntervalMillis;
     private final Queue<CheckpointBarrier> triggeredCheckpoints = new ConcurrentLinkedQueue<>();
+    /** The reader while {@link #invoke} runs; task thread only. */
+    private SourceReader<Object> reader;
 
     /**
      * @param watermarkStrategy how the records get event time, null if they do not
@@ -54,6 +56,7 @@ public final class SourceTask extends Task {
     @Override
     protected void invoke() throws Exception {
         try (SourceReader<Object> reader = createReader()) {
+            this.reader = reader;
             SourceWatermarks watermarks = SourceWatermarks.create(watermarkStrategy, sourceName, head(),
                     runtime.timestamp(), runtime.clock(), watermarkListener());
             long lastFlush = System.nanoTime();
@@ -107,12 +110,24 @@ public final class SourceTask extends Task {
                 endInput();
             }
             try {
-                reader.snapshotState();
+                reader.snapshotState(barrier.checkpointId());
             } catch (Exception e) {
                 services.checkpoints().decline(name(), barrier.checkpointId(), new UserCodeException(sourceName, e));
                 continue;
             }
             performCheckpoint(barrier);
+        }
+    }
+
+    @Override
+    protected void checkpointCompleted(long checkpointId) {
+        if (reader == null) {
+            return;
+        }
+        try {
+            reader.checkpointComplete(checkpointId);
+        } catch (Exception e) {
+            throw UserCode.failure(sourceName, e);
         }
     }
 

@@ -114,14 +114,17 @@ public abstract class Task implements Runnable {
     public final void run() {
         thread = Thread.currentThread();
         Throwable failure = null;
+        int opened = 0;
         try {
             for (StreamOperator<Object, Object> operator : operators) {
                 operator.open(runtime);
+                opened++;
             }
             invoke();
             closeOperators();
         } catch (Throwable t) {
             failure = t;
+            closeOperatorsAfter(failure, opened);
         } finally {
             failure = closeResources(failure);
         }
@@ -318,6 +321,7 @@ public abstract class Task implements Runnable {
     protected void passOnCompletedCheckpoints() throws Exception {
         Long checkpointId;
         while ((checkpointId = completedCheckpoints.poll()) != null) {
+            checkpointCompleted(checkpointId);
             for (StreamOperator<Object, Object> operator : operators) {
                 operator.checkpointComplete(checkpointId);
             }
@@ -326,6 +330,10 @@ public abstract class Task implements Runnable {
         while ((checkpointId = abortedCheckpoints.poll()) != null) {
             finalBarriers.remove(checkpointId);
         }
+    }
+
+    /** What the task itself does when checkpoint n completed, before its operators hear of it. Task thread. */
+    protected void checkpointCompleted(long checkpointId) throws Exception {
     }
 
     /** Fires due timers of every operator while records are processed; returns the time of the next timer. */
@@ -344,6 +352,20 @@ public abstract class Task implements Runnable {
     private void closeOperators() throws Exception {
         for (StreamOperator<Object, Object> operator : operators) {
             operator.close();
+        }
+    }
+
+    /**
+     * A failed or cancelled task still closes the operators it opened, so that sink writers release their files,
+     * producers and threads; a writer's close after a failure publishes nothing (what it prepared is the restore's).
+     */
+    private void closeOperatorsAfter(Throwable failure, int opened) {
+        for (int i = 0; i < opened; i++) {
+            try {
+                operators.get(i).close();
+            } catch (Throwable e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 

@@ -105,6 +105,23 @@ class SourceTaskTest {
     }
 
     @Test
+    void theReaderSnapshotsForACheckpointAndHearsOfItsCompletionBeforeTheSinkCommits() throws Exception {
+        tasks = RunningTasks.checkpointing(work, log, chained());
+        Task task = tasks.task("in");
+        tasks.startAll();
+        source.offer(1);
+        log.await("out: write 1");
+
+        tasks.trigger(CheckpointBarrier.checkpoint(1));
+        tasks.awaitAck(task, 1, false);
+        tasks.notifyComplete(1);
+        log.await("out: commit 1");
+
+        assertThat(log.eventsOf("in 0: snapshotState", "in 0: checkpointComplete", "out: commit"))
+                .containsExactly("in 0: snapshotState 1", "in 0: checkpointComplete 1", "out: commit 1");
+    }
+
+    @Test
     void withoutCheckpointingATaskEndsAtTheEndOfItsInputAndItsSinkCommitsAllItWrote() throws Exception {
         tasks = RunningTasks.notCheckpointing(work, log, chained());
         Task task = tasks.task("in");

@@ -30,7 +30,8 @@ final class TestConnectors {
 
     /**
      * A source of longs the test feeds: each subtask emits what the test offered it, and reports the end of its input
-     * once the test ended it and it emitted everything offered before.
+     * once the test ended it and it emitted everything offered before. Its readers log "name subtask: snapshotState n"
+     * and "name subtask: checkpointComplete n".
      */
     static final class FedSource implements Source<Long> {
         private final String name;
@@ -102,6 +103,16 @@ final class TestConnectors {
 
                 @Override
                 public void snapshotState() {
+                }
+
+                @Override
+                public void snapshotState(long checkpointId) {
+                    log.add(name + " " + subtask + ": snapshotState " + checkpointId);
+                }
+
+                @Override
+                public void checkpointComplete(long checkpointId) {
+                    log.add(name + " " + subtask + ": checkpointComplete " + checkpointId);
                 }
             };
         }

@@ -9,6 +9,9 @@ public interface ConnectorContext {
     /** The job's id: the same in all its attempts, and unique among jobs (the YARN application id, for one). */
     String jobId();
 
+    /** The name the job gave the source or sink: unique within the job, and the same in all its attempts. */
+    String operatorName();
+
     int subtaskIndex();
 
     int parallelism();

@@ -14,6 +14,21 @@ public interface SourceReader<T> extends AutoCloseable {
     /** Writes the current position into the reader's operator state. */
     void snapshotState() throws Exception;
 
+    /**
+     * {@link #snapshotState()} for checkpoint n, which the runtime calls: a reader that acts when the checkpoint
+     * completes ({@link #checkpointComplete}) overrides it to remember what it stored for which checkpoint.
+     */
+    default void snapshotState(long checkpointId) throws Exception {
+        snapshotState();
+    }
+
+    /**
+     * Checkpoint n is complete: the position {@link #snapshotState} stored for it is durable, so a reader may tell
+     * the system it reads from (such as Kafka's committed offsets, for monitoring). Called between two polls.
+     */
+    default void checkpointComplete(long checkpointId) throws Exception {
+    }
+
     @Override
     default void close() throws Exception {
     }

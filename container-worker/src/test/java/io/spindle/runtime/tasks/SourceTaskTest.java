@@ -2,6 +2,7 @@ package io.spindle.runtime.tasks;
 
 import io.spindle.api.SpindleJob;
 import io.spindle.api.codec.Codecs;
+import io.spindle.api.connectors.SinkWriter;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
 import io.spindle.protocol.checkpoint.TaskRestore;
@@ -200,6 +201,29 @@ class SourceTaskTest {
         task.cancel();
 
         assertThat(tasks.awaitEnd(task)).isEqualTo("cancelled");
+    }
+
+    @Test
+    void aCancelledTaskClosesTheWritersOfItsSinks() throws Exception {
+        tasks = RunningTasks.notCheckpointing(work, log, (builder, params) -> builder.source("in", source)
+                .sink("out", context -> new SinkWriter<Long>() {
+                    @Override
+                    public void write(Long value) {
+                    }
+
+                    @Override
+                    public void close() {
+                        log.add("out: close");
+                    }
+                }));
+        Task task = tasks.task("in");
+        tasks.startAll();
+        log.await("in 0: reading");
+
+        task.cancel();
+
+        assertThat(tasks.awaitEnd(task)).isEqualTo("cancelled");
+        assertThat(log.contains("out: close")).as("the sink writer was closed").isTrue();
     }
 
     @Test

@@ -39,6 +39,13 @@ final class ArgumentChecks {
         return rate.orElse(NO_RATE_LIMIT);
     }
 
+    static String nonEmpty(String name, String value) {
+        if (value.isBlank()) {
+            throw new JobParameterException("job argument --" + name + " is empty");
+        }
+        return value;
+    }
+
     static String nonEmptyPath(String name, String path) {
         if (path.isBlank()) {
             throw new JobParameterException("job argument --" + name + " is an empty path");

@@ -91,12 +91,16 @@ public final class SpindleBench {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: spindle-bench <W1|W2|W3|W4|W5> [--records N] [--keys K] [--parallelism P] "
                     + "[--target local|yarn] [--managed-memory SIZE] [--checkpoint-interval D] [--rate R (W3, W4)] "
-                    + "[--type canonical|native (W3)] [--query q0|q5|q7|q8|q11|q20 --events N (W5)]");
+                    + "[--type canonical|native (W3)] [--query q0|q5|q7|q8|q11|q20 --events N (W5)] "
+                    + "[--bootstrap HOST:PORT (W6)]");
             return 2;
         }
         JobParams options = JobParams.fromArgs(List.of(args).subList(1, args.length));
         if (args[0].equals("W5")) {
             return NexmarkBench.run(args, options);
+        }
+        if (args[0].equals("W6")) {
+            return KafkaBench.run(options);
         }
         try {
             savepointFormat(options);

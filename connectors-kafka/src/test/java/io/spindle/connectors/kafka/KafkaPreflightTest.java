@@ -4,9 +4,9 @@ import io.spindle.api.codec.Codecs;
 import io.spindle.api.connectors.ConnectorSettingsException;
 import io.spindle.api.connectors.FileAccess;
 import io.spindle.api.connectors.PreflightContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,19 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaPreflightTest {
 
-    private static EmbeddedKafkaBroker kafka;
+    @RegisterExtension
+    static final KafkaBrokerPerClass kafka = new KafkaBrokerPerClass();
 
     @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafkaBroker.start();
+    static void createTopic() throws Exception {
         kafka.createTopic("present", 1);
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
     }
 
     @Test

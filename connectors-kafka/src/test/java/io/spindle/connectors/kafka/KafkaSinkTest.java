@@ -17,9 +17,8 @@ import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -34,22 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class KafkaSinkTest {
 
-    private static EmbeddedKafkaBroker kafka;
+    @RegisterExtension
+    static final KafkaBrokerPerClass kafka = new KafkaBrokerPerClass();
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     private static KafkaSink.Builder<Long> exactlyOnce(String topic) {
         return KafkaSink.<Long>builder().setBootstrapServers(kafka.bootstrapServers()).setTopic(topic)

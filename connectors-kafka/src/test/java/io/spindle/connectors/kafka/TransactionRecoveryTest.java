@@ -8,9 +8,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,21 +25,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What a restored subtask of the exactly-once sink does with the transactions a failed attempt left. */
 class TransactionRecoveryTest {
 
-    private static EmbeddedKafkaBroker kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        // aborts timed-out transactions within moments instead of 10 s
-        kafka = EmbeddedKafkaBroker.start(Map.of("transaction.abort.timed.out.transaction.cleanup.interval.ms",
-                "200"));
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    /** Aborts timed-out transactions within moments instead of 10 s. */
+    @RegisterExtension
+    static final KafkaBrokerPerClass kafka = new KafkaBrokerPerClass(
+            Map.of("transaction.abort.timed.out.transaction.cleanup.interval.ms", "200"));
 
     @Test
     void aRestoredTransactionStillOpenIsCommitted() throws Exception {

@@ -1,9 +1,11 @@
 package io.spindle.minicluster;
 
 import io.spindle.client.yarn.YarnApplications;
+import io.spindle.examples.KafkaWindowCounts;
 import io.spindle.examples.Sequence;
 import io.spindle.minicluster.ClusterUnderTest.Run;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -178,6 +181,128 @@ class SpindleOnYarnTest {
         @ValueSource(strings = {"q5", "q11", "q20"})
         void aQueryStoppedAtParallelismTwoResumesAtThreeToTheReferenceResult(String query) throws Exception {
             nexmark.assertRestoredRunGave(outcomes, query, nexmark.reference(query));
+        }
+    }
+
+    /**
+     * KafkaWindowCounts (Kafka in, event-time windows, Kafka and Parquet out) against a broker in this JVM: exactly
+     * once through kills and through stops and restores at other parallelisms, and refused before submission when
+     * its connectors' settings cannot work.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class KafkaPipelines {
+
+        private static final long RECORDS = 200_000;
+        private KafkaOnYarn kafka;
+
+        @BeforeAll
+        void startBroker() throws Exception {
+            kafka = KafkaOnYarn.start(cluster);
+        }
+
+        @AfterAll
+        void stopBroker() {
+            if (kafka != null) {
+                kafka.close();
+            }
+        }
+
+        @Test
+        void windowCountsReachKafkaAndParquetExactlyOnceThroughWorkerAndMasterKills() throws Exception {
+            kafka.createTopics("kills", RECORDS);
+
+            Run run = kafka.runThroughKills("kills", List.of("WorkerMain", "ApplicationMasterMain", "WorkerMain"),
+                    List.of("-D", "restart-strategy.fixed-delay.attempts=10", "-D", "yarn.application-attempts=4"),
+                    "--rate", "2500");
+
+            assertThat(run.exitCode()).as(run::describe).isZero();
+            assertThat(run.out()).contains("master attempt 2", "from checkpoint");
+            Map<KafkaOnYarn.WindowKey, Long> expected = KafkaOnYarn.expected(RECORDS);
+            assertThat(kafka.committedInKafka("kills")).isEqualTo(expected);
+            assertThat(kafka.committedInParquet("kills")).isEqualTo(expected);
+            assertThat(kafka.openTransactions()).isEmpty();
+        }
+
+        /**
+         * Stopped with a savepoint at 4 subtasks (one per partition), restored at 2 (fewer) and stopped again, restored
+         * at 5 (more) to the end: each run committed windows the one before had not, and none twice, so each resumed.
+         */
+        @Test
+        void windowCountsStoppedAtFourAndTwoSubtasksResumeAtFiveExactlyOnce() throws Exception {
+            kafka.createTopics("rescale", RECORDS);
+
+            String first = stopMidStream("rescale", kafka.run("rescale", List.of("-p", "4"), "--rate", "1000"), 0);
+            long firstCommitted = kafka.committedOutputOffset("rescale");
+            String second = stopMidStream("rescale", kafka.run("rescale", List.of("-s", first, "-p", "2"),
+                    "--rate", "2000"), firstCommitted);
+            long secondCommitted = kafka.committedOutputOffset("rescale");
+            Run last = kafka.run("rescale", List.of("-s", second, "-p", "5"));
+
+            assertThat(last.exitCode()).as(last::describe).isZero();
+            assertThat(kafka.committedOutputOffset("rescale")).isGreaterThan(secondCommitted);
+            Map<KafkaOnYarn.WindowKey, Long> expected = KafkaOnYarn.expected(RECORDS);
+            assertThat(kafka.committedInKafka("rescale")).isEqualTo(expected);
+            assertThat(kafka.committedInParquet("rescale")).isEqualTo(expected);
+            assertThat(kafka.openTransactions()).isEmpty();
+        }
+
+        /** Waits until the run committed output beyond {@code committed}, stops it with a savepoint; returns its path. */
+        private String stopMidStream(String pipeline, Run run, long committed) throws Exception {
+            String application = run.awaitApplicationId();
+            kafka.awaitCommittedOutputBeyond(pipeline, committed, run);
+            Run stop = cluster.spindle("stop", application);
+            assertThat(stop.exitCode()).as(stop::describe).isZero();
+            assertThat(run.exitCode()).as(run::describe).isZero();
+            return stop.completedSavepoint();
+        }
+
+        @Test
+        void unreachableBootstrapServersAreBadInputAndNothingIsSubmitted() throws Exception {
+            String nobody = "127.0.0.1:" + FreePorts.pick(1).get(0);
+
+            assertRefusedBeforeSubmission(() -> cluster.runJob(KafkaWindowCounts.class.getName(), List.of(),
+                    "--bootstrap", nobody, "--input", "in", "--output", "out", "--files", cluster.output("nobody")),
+                    "bootstrap servers '" + nobody + "': no broker answered within 10 s");
+        }
+
+        @Test
+        void aSourceTopicThatDoesNotExistIsBadInputAndNothingIsSubmitted() throws Exception {
+            kafka.createTopics("missing", 0);
+
+            assertRefusedBeforeSubmission(() -> cluster.runJob(KafkaWindowCounts.class.getName(), List.of(),
+                    "--bootstrap", kafka.bootstrapServers(), "--input", "no-such-topic",
+                    "--output", KafkaOnYarn.output("missing"), "--files", cluster.output("missing")),
+                    "topic 'no-such-topic' does not exist on " + kafka.bootstrapServers());
+        }
+
+        @Test
+        void aTransactionTimeoutTheBrokerRefusesIsBadInputAndNothingIsSubmitted() throws Exception {
+            kafka.createTopics("long-transactions", 0);
+
+            assertRefusedBeforeSubmission(() -> kafka.run("long-transactions", List.of(),
+                    "--transaction-timeout-ms", String.valueOf(Duration.ofHours(1).toMillis())),
+                    "transaction timeout PT1H is longer than the brokers' transaction.max.timeout.ms PT15M");
+        }
+
+        @Test
+        void aFilesPathThatIsAFileIsBadInputAndNothingIsSubmitted() throws Exception {
+            kafka.createTopics("files-path", 0);
+            cluster.fileSystem().create(new org.apache.hadoop.fs.Path(cluster.output("files-path"))).close();
+
+            assertRefusedBeforeSubmission(() -> kafka.run("files-path", List.of()),
+                    "output path " + cluster.output("files-path") + " is a file; give a directory");
+        }
+
+        /** Exit code 2, the one line on stderr, and no new YARN application. */
+        private void assertRefusedBeforeSubmission(Supplier<Run> command, String problem) throws Exception {
+            int applications = cluster.applicationCount();
+            Run run = command.get();
+
+            assertThat(run.exitCode()).as(run::describe).isEqualTo(2);
+            assertThat(run.err().lines()).as(run::describe).hasSize(1).first(InstanceOfAssertFactories.STRING)
+                    .startsWith("spindle run: ").contains(problem);
+            assertThat(cluster.applicationCount()).isEqualTo(applications);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Writes and reads test topics with plain Kafka clients. */
-final class KafkaRecords {
+public final class KafkaRecords {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
@@ -46,6 +46,12 @@ final class KafkaRecords {
 
     /** Every value of the topic up to its current end, as a consumer of this isolation level sees them. */
     static List<String> readAll(String bootstrapServers, String topic, String isolationLevel) {
+        return readRecords(bootstrapServers, topic, isolationLevel).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** Every record of the topic up to its current end, as a consumer of this isolation level sees them. */
+    public static List<ConsumerRecord<String, String>> readRecords(String bootstrapServers, String topic,
+                                                                   String isolationLevel) {
         Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
@@ -57,15 +63,13 @@ final class KafkaRecords {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, DEADLINE);
-            List<String> values = new ArrayList<>();
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
             long deadline = System.nanoTime() + DEADLINE.toNanos();
             while (!reached(consumer, ends)) {
                 assertThat(System.nanoTime()).as("reading %s to its end", topic).isLessThan(deadline);
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    values.add(record.value());
-                }
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
             }
-            return values;
+            return records;
         }
     }
 

@@ -20,6 +20,7 @@ import io.spindle.api.windowing.EventTimeSessionWindows;
 import io.spindle.api.windowing.SlidingEventTimeWindows;
 import io.spindle.api.windowing.TimeWindow;
 import io.spindle.api.windowing.TumblingEventTimeWindows;
+import io.spindle.examples.CountRecords;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class Queries {
     private static void q5(DataStream<Bid> bids, String checksums) {
         bids.keyBy(Bid::auction, Codecs.LONG)
                 .window(SlidingEventTimeWindows.of(TEN_SECONDS, Duration.ofSeconds(2)))
-                .aggregate("q5-count", new Count<>(), Codecs.LONG, new AuctionCount(), LONG3)
+                .aggregate("q5-count", new CountRecords<>(), Codecs.LONG, new AuctionCount(), LONG3)
                 .keyBy(Tuple3::f1, Codecs.LONG)
                 .process("q5-hottest", new HottestPerWindow(), Codecs.STRING)
                 .sink("q5-sink", new ChecksumSink<>(checksums, row -> row));
@@ -105,7 +106,7 @@ public final class Queries {
     private static void q11(DataStream<Bid> bids, String checksums) {
         bids.keyBy(Bid::bidder, Codecs.LONG)
                 .window(EventTimeSessionWindows.withGap(TEN_SECONDS))
-                .aggregate("q11-sessions", new Count<>(), Codecs.LONG, new Session(), Codecs.STRING)
+                .aggregate("q11-sessions", new CountRecords<>(), Codecs.LONG, new Session(), Codecs.STRING)
                 .sink("q11-sink", new ChecksumSink<>(checksums, row -> row));
     }
 
@@ -114,29 +115,6 @@ public final class Queries {
                 .keyBy(Bid::auction, Auction::id, Codecs.LONG)
                 .process("q20-join", new ExpandBids(), Codecs.STRING)
                 .sink("q20-sink", new ChecksumSink<>(checksums, row -> row));
-    }
-
-    /** Counts records; mergeable, so sessions can use it too. */
-    static final class Count<T> implements AggregateFunction<T, Long, Long> {
-        @Override
-        public Long createAccumulator() {
-            return 0L;
-        }
-
-        @Override
-        public Long add(T value, Long count) {
-            return count + 1;
-        }
-
-        @Override
-        public Long getResult(Long count) {
-            return count;
-        }
-
-        @Override
-        public Long merge(Long first, Long second) {
-            return first + second;
-        }
     }
 
     /** (auction, window end, count). */

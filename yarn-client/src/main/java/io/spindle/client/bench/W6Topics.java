@@ -17,24 +17,27 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongBinaryOperator;
 
-/** W6's topics: both made afresh with 4 partitions, and the input written before the job starts. */
-final class W6Topics {
+/**
+ * W6's topics: both made afresh with 4 partitions, and the input written before the job starts. The integration tests
+ * of the Kafka examples use them too.
+ */
+public final class W6Topics {
 
-    static final int PARTITIONS = 4;
+    public static final int PARTITIONS = 4;
     private static final long TIMEOUT_SECONDS = 60;
 
     private final String bootstrap;
     private final String input;
     private final String output;
 
-    W6Topics(String bootstrap, String input, String output) {
+    public W6Topics(String bootstrap, String input, String output) {
         this.bootstrap = bootstrap;
         this.input = input;
         this.output = output;
     }
 
     /** Deletes the two topics if they exist and creates them again; a deletion may take a while to finish. */
-    void recreate() throws Exception {
+    public void recreate() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             try {
                 admin.deleteTopics(List.of(input, output)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -70,7 +73,7 @@ final class W6Topics {
     }
 
     /** Record i: key = decimal {@code key(i, keys)}, value = decimal i, to partition i mod 4, in increasing i. */
-    void produceInput(long records, long keys, LongBinaryOperator key) {
+    public void produceInput(long records, long keys, LongBinaryOperator key) {
         Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.LINGER_MS_CONFIG, "20", ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 << 10));

@@ -57,6 +57,10 @@ final class EmbeddedClusterSettings {
         configuration.setLong(YarnConfiguration.RM_NM_HEARTBEAT_INTERVAL_MS, 200);
         // Stopping the cluster waits for log retention otherwise (34 s after five applications).
         configuration.setLong(YarnConfiguration.NM_LOG_RETAIN_SECONDS, 1);
+        // Ended applications' logs go to the cluster's HDFS (yarn.nodemanager.remote-app-log-dir), where
+        // `spindle logs` reads them, as on a production cluster; rolling aggregation is left off (its shortest
+        // interval is an hour unless lowered).
+        configuration.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, true);
         // So that repeated ApplicationMaster failures can be shown (Hadoop's default is 2).
         configuration.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, 10);
 

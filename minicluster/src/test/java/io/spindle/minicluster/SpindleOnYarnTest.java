@@ -4,6 +4,9 @@ import io.spindle.client.yarn.YarnApplications;
 import io.spindle.examples.KafkaWindowCounts;
 import io.spindle.examples.Sequence;
 import io.spindle.minicluster.ClusterUnderTest.Run;
+import org.apache.hadoop.yarn.api.records.ApplicationAttemptId;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ContainerId;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +30,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,9 +139,9 @@ class SpindleOnYarnTest {
     }
 
     @Test
-    void statusAndCancelOfAnUnknownApplicationAreBadInput() throws Exception {
+    void statusCancelAndLogsOfAnUnknownApplicationAreBadInput() throws Exception {
         String unknown = "application_1000000000000_0001";
-        for (String command : List.of("status", "cancel")) {
+        for (String command : List.of("status", "cancel", "logs")) {
             Run run = cluster.spindle(command, unknown);
 
             assertThat(run.exitCode()).as(run::describe).isEqualTo(2);
@@ -145,14 +151,23 @@ class SpindleOnYarnTest {
     }
 
     @Test
-    void statusAndCancelOfAMalformedApplicationIdAreBadInput() throws Exception {
-        for (String command : List.of("status", "cancel")) {
+    void statusCancelAndLogsOfAMalformedApplicationIdAreBadInput() throws Exception {
+        for (String command : List.of("status", "cancel", "logs")) {
             Run run = cluster.spindle(command, "application_12_x");
 
             assertThat(run.exitCode()).as(run::describe).isEqualTo(2);
             assertThat(run.err().lines()).as(run::describe)
                     .containsExactly("spindle " + command + ": not an application id: application_12_x");
         }
+    }
+
+    @Test
+    void logsOfAMalformedContainerIdAreBadInput() throws Exception {
+        Run run = cluster.spindle("logs", "application_1000000000000_0001", "--container", "container_12_x");
+
+        assertThat(run.exitCode()).as(run::describe).isEqualTo(2);
+        assertThat(run.err().lines()).as(run::describe)
+                .containsExactly("spindle logs: not a container id: container_12_x");
     }
 
     /**
@@ -306,7 +321,10 @@ class SpindleOnYarnTest {
         }
     }
 
-    /** One unbounded job, submitted detached, that list and status see running and cancel ends. */
+    /**
+     * One unbounded job, submitted detached, that list and status see running and cancel ends; its logs read while it
+     * runs, followed until it ends, and read again from the aggregated logs afterwards.
+     */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -314,6 +332,7 @@ class SpindleOnYarnTest {
 
         private YarnApplications yarn;
         private String application;
+        private Run follow;
 
         @BeforeAll
         void submitAndAwaitACompletedCheckpoint() throws Exception {
@@ -357,12 +376,95 @@ class SpindleOnYarnTest {
 
         @Test
         @Order(3)
+        void logsOfTheRunningJobHaveTheMastersLifecycleLinesUnderAHeaderPerFile() throws Exception {
+            Run logs = cluster.spindle("logs", application);
+
+            assertThat(logs.exitCode()).as(logs::describe).isZero();
+            assertThat(logs.out()).as(logs::describe)
+                    .containsPattern("==> " + masterContainer() + " on [^ ]+:\\d+: spindle\\.log <==")
+                    .contains("Registered with the ResourceManager")
+                    .containsPattern("==> container_\\S+_000002 on [^ ]+:\\d+: spindle\\.log <==");
+        }
+
+        @Test
+        @Order(4)
+        void logsOfOneContainerHaveOnlyItsFiles() throws Exception {
+            Run logs = cluster.spindle("logs", application, "--container", masterContainer());
+
+            assertThat(logs.exitCode()).as(logs::describe).isZero();
+            assertThat(logs.out().lines().filter(line -> line.startsWith("==> ")))
+                    .as(logs::describe).isNotEmpty().allMatch(line -> line.startsWith("==> " + masterContainer() + " "));
+        }
+
+        @Test
+        @Order(5)
+        void logsOfAContainerTheApplicationNeverHadAreBadInput() throws Exception {
+            String unknown = masterContainer().replaceFirst("_000001$", "_000999");
+            Run logs = cluster.spindle("logs", application, "--container", unknown);
+
+            assertThat(logs.exitCode()).as(logs::describe).isEqualTo(2);
+            assertThat(logs.err().lines()).as(logs::describe)
+                    .containsExactly("spindle logs: unknown container " + unknown + " of application " + application);
+        }
+
+        @Test
+        @Order(6)
+        void followPrintsTheLinesTheMasterLogsLater() throws Exception {
+            follow = cluster.spindle("logs", application, "--follow");
+            long first = awaitCheckpointLine(follow, 0);
+
+            awaitCheckpointLine(follow, first);
+        }
+
+        @Test
+        @Order(7)
         void cancelEndsTheApplicationKilled() throws Exception {
             Run cancel = cluster.spindle("cancel", application);
 
             assertThat(cancel.exitCode()).as(cancel::describe).isZero();
             assertThat(yarn.status(YarnApplications.parseId(application)).finalStatus())
                     .isEqualTo(FinalApplicationStatus.KILLED);
+        }
+
+        @Test
+        @Order(8)
+        void followEndsWithTheApplicationHavingPrintedEachLineOnce() throws Exception {
+            assertThat(follow.exitCode()).as(follow::describe).isZero();
+            List<String> checkpointLines = follow.out().lines().filter(line -> line.contains("completed in")).toList();
+            assertThat(checkpointLines).as(follow::describe).isNotEmpty().doesNotHaveDuplicates();
+        }
+
+        @Test
+        @Order(9)
+        void logsOfTheEndedJobComeFromTheAggregatedLogs() throws Exception {
+            Run logs = cluster.spindle("logs", application);
+
+            assertThat(logs.exitCode()).as(logs::describe).isZero();
+            assertThat(logs.out()).as(logs::describe)
+                    .containsPattern("==> " + masterContainer() + " on [^ ]+:\\d+: spindle\\.log <==")
+                    .contains("Registered with the ResourceManager", "Unregistering from the ResourceManager");
+        }
+
+        /** The ApplicationMaster's container in the first attempt. */
+        private String masterContainer() {
+            ApplicationId id = YarnApplications.parseId(application);
+            return ContainerId.newContainerId(ApplicationAttemptId.newInstance(id, 1), 1).toString();
+        }
+
+        /** The number of a "checkpoint N completed" line the command printed with N above {@code after}. */
+        private long awaitCheckpointLine(Run run, long after) throws InterruptedException {
+            Pattern completed = Pattern.compile("checkpoint (\\d+) completed in");
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (System.nanoTime() < deadline) {
+                Matcher matcher = completed.matcher(run.out());
+                while (matcher.find()) {
+                    if (Long.parseLong(matcher.group(1)) > after) {
+                        return Long.parseLong(matcher.group(1));
+                    }
+                }
+                Thread.sleep(200);
+            }
+            throw new AssertionError("no checkpoint after " + after + " printed\n" + run.describe());
         }
     }
 

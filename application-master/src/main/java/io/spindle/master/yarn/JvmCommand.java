@@ -19,6 +19,8 @@ public final class JvmCommand {
     private static final String LOG_CONFIGURATION_PROPERTY = "log4j2.configurationFile";
     /** On the containers' classpath, in the application-master jar. */
     private static final String LOG_CONFIGURATION = "log4j2-container.properties";
+    /** Where that configuration writes spindle.log: the container's log directory, which YARN serves and aggregates. */
+    private static final String LOG_DIRECTORY_PROPERTY = "spindle.log.dir";
 
     private JvmCommand() { }
 
@@ -30,6 +32,7 @@ public final class JvmCommand {
         // so native libraries (RocksDB) would be extracted to /tmp and outlive the container.
         words.add("-Djava.io.tmpdir=" + Environment.PWD.$$() + "/tmp");
         words.add("-D" + LOG_CONFIGURATION_PROPERTY + "=" + LOG_CONFIGURATION);
+        words.add("-D" + LOG_DIRECTORY_PROPERTY + "=" + ApplicationConstants.LOG_DIR_EXPANSION_VAR);
         jvmOptions.forEach(option -> words.add(quoted(option)));
         words.add(quoted(mainClass));
         arguments.forEach(argument -> words.add(quoted(argument)));

@@ -19,7 +19,7 @@ class JvmCommandTest {
     void passesOptionsAndArgumentsLiterallyThroughTheShell() {
         String line = JvmCommand.line(512, List.of("-Dx=$HOME"), "a.Main", List.of("it's", "two words"));
 
-        assertThat(line).isEqualTo("{{JAVA_HOME}}/bin/java -Xmx384m -Djava.io.tmpdir={{PWD}}/tmp -Dlog4j2.configurationFile=log4j2-container.properties '-Dx=$HOME' 'a.Main'"
+        assertThat(line).isEqualTo("{{JAVA_HOME}}/bin/java -Xmx384m -Djava.io.tmpdir={{PWD}}/tmp -Dlog4j2.configurationFile=log4j2-container.properties -Dspindle.log.dir=<LOG_DIR> '-Dx=$HOME' 'a.Main'"
                 + " 'it'\\''s' 'two words' 1><LOG_DIR>/stdout 2><LOG_DIR>/stderr");
     }
 }

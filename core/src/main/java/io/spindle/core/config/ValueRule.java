@@ -2,6 +2,8 @@ package io.spindle.core.config;
 
 import java.time.Duration;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * What an option's value must be beyond its type, e.g. "at least 1". The option checks it wherever its value is
@@ -28,6 +30,18 @@ public record ValueRule<T>(String description, Predicate<T> allows) {
     /** For paths: an empty one names no place at all. */
     public static ValueRule<String> nonEmpty() {
         return new ValueRule<>("non-empty", value -> !value.isEmpty());
+    }
+
+    /** For patterns: a Java regular expression. */
+    public static ValueRule<String> regularExpression() {
+        return new ValueRule<>("a regular expression", value -> {
+            try {
+                Pattern.compile(value);
+                return true;
+            } catch (PatternSyntaxException e) {
+                return false;
+            }
+        });
     }
 
     /** The value, or an IllegalArgumentException whose message is meant for the user (who wrote {@code text}). */

@@ -60,8 +60,17 @@ public final class YarnOptions {
             .withRule(ValueRule.nonEmpty())
             .withDescription("Where the client uploads jars and configuration; the user's home dir if unset.");
 
+    public static final ConfigOption<String> ROLLED_LOGS_INCLUDE_PATTERN = ConfigOption.key("yarn.rolled-logs.include-pattern")
+            .stringType().defaultValue("spindle\\.log\\.\\d+")
+            .withRule(ValueRule.regularExpression())
+            .withDescription("Java regular expression of the container log files that NodeManagers upload while the "
+                    + "application runs (rolling log aggregation), every "
+                    + "yarn.nodemanager.log-aggregation.roll-monitoring-interval-seconds of the cluster; an uploaded "
+                    + "file is deleted from the node. The default matches the files the containers' spindle.log rolls "
+                    + "over to, which are complete; empty uploads nothing before the application ends.");
+
     public static final List<ConfigOption<?>> ALL = List.of(WORKER_VCORES, MASTER_VCORES, APPLICATION_NAME, QUEUE, TAGS,
-            APPLICATION_ATTEMPTS, ATTEMPT_FAILURES_VALIDITY_INTERVAL, STAGING_DIRECTORY);
+            APPLICATION_ATTEMPTS, ATTEMPT_FAILURES_VALIDITY_INTERVAL, STAGING_DIRECTORY, ROLLED_LOGS_INCLUDE_PATTERN);
 
     /** Virtual cores of a worker container: as configured, or one per task slot. */
     public static int workerVcores(Configuration configuration) {

@@ -40,7 +40,8 @@ class OptionRulesTest {
             "execution.checkpointing.num-retained=0 | must be at least 1, got '0'",
             "execution.checkpointing.tolerable-failed-checkpoints=-1 | must be at least 0, got '-1'",
             "heartbeat.interval=0 s | must be at least 1 ms, got '0 s'",
-            "execution.state-recovery.path= | must be non-empty, got ''"})
+            "execution.state-recovery.path= | must be non-empty, got ''",
+            "yarn.rolled-logs.include-pattern=spindle.log.( | must be a regular expression, got 'spindle.log.('"})
     void aDynamicPropertyOutOfRangeIsAnErrorNamingItsKey(String property, String problem) {
         Diagnostic error = singleError(load(confDir, property));
 

@@ -15,6 +15,7 @@ final class Commands {
                 new RunCommand(runOptions()),
                 new ListCommand(),
                 new StatusCommand(),
+                new LogsCommand(),
                 new SavepointCommand(),
                 new StopCommand(),
                 new CancelCommand(),

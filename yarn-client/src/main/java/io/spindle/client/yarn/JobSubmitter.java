@@ -76,6 +76,10 @@ public final class JobSubmitter {
                 .configurationFile(configurationFile);
         configuration.getOptional(YarnOptions.QUEUE).ifPresent(request::queue);
         configuration.getOptional(YarnOptions.STAGING_DIRECTORY).ifPresent(request::stagingRoot);
+        String rolledLogs = configuration.get(YarnOptions.ROLLED_LOGS_INCLUDE_PATTERN);
+        if (!rolledLogs.isEmpty()) {
+            request.rolledLogsIncludePattern(rolledLogs);
+        }
         var interval = configuration.get(YarnOptions.ATTEMPT_FAILURES_VALIDITY_INTERVAL);
         if (!interval.equals(YarnOptions.UNBOUNDED)) {
             request.attemptFailuresValidityInterval(interval);

@@ -21,6 +21,7 @@ public final class SubmissionRequest {
     private final Set<String> tags;
     private final int maxAttempts;
     private final Duration attemptFailuresValidityInterval;
+    private final String rolledLogsIncludePattern;
     private final int masterMemoryMb;
     private final int masterVcores;
     private final WorkerSpec largestWorker;
@@ -40,6 +41,7 @@ public final class SubmissionRequest {
         tags = Set.copyOf(builder.tags);
         maxAttempts = builder.maxAttempts;
         attemptFailuresValidityInterval = builder.attemptFailuresValidityInterval;
+        rolledLogsIncludePattern = builder.rolledLogsIncludePattern;
         masterMemoryMb = builder.masterMemoryMb;
         masterVcores = builder.masterVcores;
         largestWorker = builder.largestWorker;
@@ -82,6 +84,11 @@ public final class SubmissionRequest {
     /** Empty to count every attempt failure over the application's life. */
     public Optional<Duration> attemptFailuresValidityInterval() {
         return Optional.ofNullable(attemptFailuresValidityInterval);
+    }
+
+    /** The container log files NodeManagers upload while the application runs; empty for none. */
+    public Optional<String> rolledLogsIncludePattern() {
+        return Optional.ofNullable(rolledLogsIncludePattern);
     }
 
     public int masterMemoryMb() {
@@ -148,6 +155,7 @@ public final class SubmissionRequest {
         private Set<String> tags = Set.of();
         private int maxAttempts = 1;
         private Duration attemptFailuresValidityInterval;
+        private String rolledLogsIncludePattern;
         private int masterMemoryMb = 1024;
         private int masterVcores = 1;
         private WorkerSpec largestWorker;
@@ -186,6 +194,11 @@ public final class SubmissionRequest {
 
         public Builder attemptFailuresValidityInterval(Duration interval) {
             this.attemptFailuresValidityInterval = interval;
+            return this;
+        }
+
+        public Builder rolledLogsIncludePattern(String pattern) {
+            this.rolledLogsIncludePattern = pattern;
             return this;
         }
 

@@ -1,12 +1,16 @@
 package io.spindle.client.yarn;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.yarn.api.records.ApplicationAttemptReport;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ContainerReport;
+import org.apache.hadoop.yarn.api.records.LogAggregationStatus;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.exceptions.ApplicationNotFoundException;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -65,6 +69,29 @@ public final class YarnApplications implements AutoCloseable {
         return ClusterCalls.resourceManager(hadoop, "list the applications",
                         () -> yarn.getApplications(Set.of(YarnSubmission.APPLICATION_TYPE), EnumSet.copyOf(unfinished)))
                 .stream().map(ApplicationStatus::of).sorted(Comparator.comparing(ApplicationStatus::id)).toList();
+    }
+
+    /**
+     * The containers of every attempt of the application that the ResourceManager knows: the running ones (and,
+     * with a timeline server, finished ones too).
+     */
+    public List<ContainerLocation> containers(ApplicationId id) {
+        return ClusterCalls.resourceManager(hadoop, "list the containers of " + id, () -> {
+            List<ContainerLocation> containers = new ArrayList<>();
+            for (ApplicationAttemptReport attempt : yarn.getApplicationAttempts(id)) {
+                for (ContainerReport container : yarn.getContainers(attempt.getApplicationAttemptId())) {
+                    containers.add(ContainerLocation.of(container));
+                }
+            }
+            containers.sort(Comparator.comparing(ContainerLocation::id));
+            return containers;
+        });
+    }
+
+    /** Whether the NodeManagers have uploaded the application's logs, are still at it, or never will. */
+    public LogAggregationStatus logAggregation(ApplicationId id) {
+        return ClusterCalls.resourceManager(hadoop, "get the log aggregation status of " + id,
+                () -> yarn.getApplicationReport(id).getLogAggregationStatus());
     }
 
     public void kill(ApplicationId id, String reason) {

@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
 import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.api.records.LogAggregationContext;
 import org.apache.hadoop.yarn.api.records.Resource;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.client.api.YarnClientApplication;
@@ -75,8 +76,7 @@ public final class YarnSubmission {
                 request.masterJvmOptions(), environment);
     }
 
-    private static void describe(ApplicationSubmissionContext context, SubmissionRequest request,
-                                 ContainerLaunchContext master) {
+    static void describe(ApplicationSubmissionContext context, SubmissionRequest request, ContainerLaunchContext master) {
         context.setApplicationName(request.name());
         context.setApplicationType(APPLICATION_TYPE);
         request.queue().ifPresent(context::setQueue);
@@ -84,6 +84,11 @@ public final class YarnSubmission {
         context.setMaxAppAttempts(request.maxAttempts());
         request.attemptFailuresValidityInterval()
                 .ifPresent(interval -> context.setAttemptFailuresValidityInterval(interval.toMillis()));
+        // Without a LogAggregationContext the NodeManagers upload logs only once the application has ended, even
+        // with yarn.nodemanager.log-aggregation.roll-monitoring-interval-seconds set: a job that runs for weeks
+        // would keep its logs on the nodes until then.
+        request.rolledLogsIncludePattern().ifPresent(pattern ->
+                context.setLogAggregationContext(LogAggregationContext.newInstance(null, null, pattern, null)));
         context.setResource(Resource.newInstance(request.masterMemoryMb(), request.masterVcores()));
         context.setAMContainerSpec(master);
     }

@@ -1,6 +1,9 @@
 package io.spindle.client.yarn;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.yarn.api.records.ApplicationSubmissionContext;
+import org.apache.hadoop.yarn.api.records.ContainerLaunchContext;
+import org.apache.hadoop.yarn.util.Records;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +56,26 @@ class YarnSubmissionTest {
         assertThatThrownBy(() -> new YarnSubmission(new Configuration(false)).submit(request.jobJar(missing).build()))
                 .isInstanceOf(YarnClusterException.class)
                 .hasMessage("cannot submit: " + missing + " does not exist or is not a file");
+    }
+
+    @Test
+    void asksTheNodeManagersToUploadTheRolledOverLogsWhileTheApplicationRuns() {
+        ApplicationSubmissionContext context = Records.newRecord(ApplicationSubmissionContext.class);
+
+        YarnSubmission.describe(context, request.rolledLogsIncludePattern("spindle\\.log\\.\\d+").build(),
+                Records.newRecord(ContainerLaunchContext.class));
+
+        assertThat(context.getLogAggregationContext().getRolledLogsIncludePattern()).isEqualTo("spindle\\.log\\.\\d+");
+        assertThat(context.getLogAggregationContext().getIncludePattern()).isNull();
+    }
+
+    @Test
+    void leavesLogAggregationToTheClusterWithoutARolledLogsPattern() {
+        ApplicationSubmissionContext context = Records.newRecord(ApplicationSubmissionContext.class);
+
+        YarnSubmission.describe(context, request.build(), Records.newRecord(ContainerLaunchContext.class));
+
+        assertThat(context.getLogAggregationContext()).isNull();
     }
 
     private static int unusedPort() throws IOException {

@@ -96,7 +96,7 @@ public final class ProbeApplicationMaster {
     private record QueueingEvents(BlockingQueue<Object> events) implements WorkerEvents {
 
         @Override
-        public void workerAllocated(WorkerId id, String host) {
+        public void workerAllocated(WorkerId id, String host, String logsUrl) {
             events.add(new Allocated(id));
         }
 

@@ -321,6 +321,15 @@ class SpindleOnYarnTest {
         }
     }
 
+    /** The dashboard through the ResourceManager's proxy in headless Chromium. */
+    @Nested
+    class Dashboard extends DashboardTour {
+        @Override
+        ClusterUnderTest cluster() {
+            return cluster;
+        }
+    }
+
     /**
      * One unbounded job, submitted detached, that list and status see running and cancel ends; its logs read while it
      * runs, followed until it ends, and read again from the aggregated logs afterwards.

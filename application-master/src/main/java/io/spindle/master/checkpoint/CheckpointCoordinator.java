@@ -61,6 +61,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
     private final Consumer<Throwable> failJob;
     private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
     private final List<CompletedCheckpointStats> completedStats = new ArrayList<>();
+    private final CheckpointHistory history = new CheckpointHistory();
     private long nextCheckpointId;
     private boolean suspended;
     /**
@@ -241,6 +242,11 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         return completedStats.isEmpty() ? Optional.empty() : Optional.of(completedStats.get(completedStats.size() - 1));
     }
 
+    /** The latest checkpoints and savepoints that ended, newest first. */
+    public List<CheckpointHistory.Entry> history() {
+        return history.entries();
+    }
+
     public long lastCompletionMillis() {
         return lastCompletionMillis;
     }
@@ -264,6 +270,8 @@ public final class CheckpointCoordinator implements CheckpointResponder {
             LOG.info("savepoint {} completed in {} ms: {} bytes at {}", checkpointId,
                     clock.getAsLong() - checkpoint.triggerMillis(), metadata.fullBytes(), completed.directory());
             if (!checkpoint.barrier().isFinal()) {
+                history.completed(checkpoint, clock.getAsLong(), completed.directory(), metadata.fullBytes(),
+                        metadata.incrementalBytes());
                 checkpoint.completion().complete(completed);
                 return;
             }
@@ -275,6 +283,8 @@ public final class CheckpointCoordinator implements CheckpointResponder {
                 return;
             }
             finalCompleted = true;
+            history.completed(checkpoint, clock.getAsLong(), completed.directory(), metadata.fullBytes(),
+                    metadata.incrementalBytes());
             subsumePendingBefore(checkpointId);
             // Whoever waits for the savepoint hears first: a stopped job's tasks end once they hear it.
             checkpoint.completion().complete(completed);
@@ -286,6 +296,8 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         lastCompletionMillis = clock.getAsLong();
         completedStats.add(new CompletedCheckpointStats(checkpointId, lastCompletionMillis - checkpoint.triggerMillis(),
                 metadata.incrementalBytes(), metadata.fullBytes()));
+        history.completed(checkpoint, lastCompletionMillis, completed.directory(), metadata.fullBytes(),
+                metadata.incrementalBytes());
         failures.checkpointCompleted(checkpointId);
         LOG.info("checkpoint {} completed in {} ms: {} bytes uploaded, {} bytes in all", checkpointId,
                 lastCompletionMillis - checkpoint.triggerMillis(), metadata.incrementalBytes(), metadata.fullBytes());
@@ -314,6 +326,7 @@ public final class CheckpointCoordinator implements CheckpointResponder {
         }
         target.notifyCheckpointAborted(checkpointId);
         checkpoint.completion().completeExceptionally(cause);
+        history.failed(checkpoint, clock.getAsLong(), reason, cause);
         if (checkpoint.isSavepoint()) {
             discardSavepoint(checkpoint);
             LOG.info("savepoint {} aborted ({}): {}", checkpointId, reason, cause.toString());

@@ -136,6 +136,11 @@ public final class JobCheckpointing implements CheckpointTarget {
         return store.latest();
     }
 
+    /** The completed checkpoints kept (execution.checkpointing.num-retained), oldest first. */
+    public List<CompletedCheckpoint> retained() {
+        return store.retained();
+    }
+
     /** The job directory checkpoints go to, {@code <checkpoints-dir>/<job-id>}. */
     public String jobDirectory() {
         return storage.jobDirectory().toString();

@@ -20,6 +20,7 @@ import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.master.resources.WorkerPool;
 import io.spindle.master.resources.WorkerSpec;
+import io.spindle.master.rest.CheckpointsView;
 import io.spindle.master.rest.JobControl;
 import io.spindle.protocol.SubtaskId;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
@@ -58,6 +59,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs one job on workers, wherever they come from (YARN containers, or threads of this JVM): gets enough of them from
@@ -96,7 +98,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
     private WorkerPool pool;
     private Function<WorkerId, WorkerLaunch> launches;
     private int containersRequested;
-    private final Map<String, String> allocatedHosts = new TreeMap<>();
+    private final Map<String, StatusDocument.Container> allocated = new TreeMap<>();
     private final Map<String, RegisteredWorker> registered = new TreeMap<>();
     private State state = State.CREATED;
     private int attempt;
@@ -223,13 +225,13 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
     // ---- worker pool events
 
     @Override
-    public void workerAllocated(WorkerId id, String host) {
+    public void workerAllocated(WorkerId id, String host, String logsUrl) {
         onLoop(() -> {
-            if (isOver() || allocatedHosts.size() >= workersNeeded) {
+            if (isOver() || allocated.size() >= workersNeeded) {
                 pool.release(id);
                 return;
             }
-            allocatedHosts.put(id.value(), host);
+            allocated.put(id.value(), new StatusDocument.Container(id.value(), host, "STARTING", logsUrl));
             containersRequested--;
             pool.launch(id, launches.apply(id));
         });
@@ -238,13 +240,13 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
     @Override
     public void workerStarted(WorkerId id) {
         onLoop(() -> events.add(EventKind.CONTAINER_STARTED, "container " + id + " started on "
-                + allocatedHosts.get(id.value())));
+                + allocated.get(id.value()).host()));
     }
 
     @Override
     public void workerCompleted(WorkerId id, int exitStatus, String diagnostics) {
         onLoop(() -> {
-            allocatedHosts.remove(id.value());
+            allocated.remove(id.value());
             forget(id.value());
             if (isOver()) {
                 return;
@@ -278,7 +280,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
     @Override
     public void workerConnected(RegisteredWorker worker) {
         onLoop(() -> {
-            if (isOver() || !allocatedHosts.containsKey(worker.id())) {
+            if (isOver() || !allocated.containsKey(worker.id())) {
                 worker.connection().close();
                 return;
             }
@@ -328,7 +330,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
     // ---- the job's course, on the loop
 
     private void requestMissingWorkers() {
-        int missing = workersNeeded - allocatedHosts.size() - containersRequested;
+        int missing = workersNeeded - allocated.size() - containersRequested;
         if (missing > 0 && !isOver()) {
             containersRequested += missing;
             pool.requestWorkers(missing, workerSpec);
@@ -547,10 +549,22 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
     /** The status document, taken on the loop so that it is consistent. */
     @Override
     public StatusDocument status() {
-        CompletableFuture<StatusDocument> status = new CompletableFuture<>();
-        loop.execute(() -> status.complete(statusNow()));
+        return fromLoop(this::statusNow);
+    }
+
+    @Override
+    public CheckpointsView checkpoints() {
+        return fromLoop(() -> checkpointing.map(c -> new CheckpointsView(c.coordinator().history(),
+                c.retained().stream().map(CompletedCheckpoint::directory).toList()))
+                .orElse(new CheckpointsView(List.of(), List.of())));
+    }
+
+    /** What {@code view} gives when the loop runs it, for a thread that is not the loop's. */
+    private <T> T fromLoop(Supplier<T> view) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.execute(() -> result.complete(view.get()));
         try {
-            return status.get(10, TimeUnit.SECONDS);
+            return result.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
@@ -574,8 +588,8 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
             }
         }
         List<StatusDocument.Container> containers = new ArrayList<>();
-        allocatedHosts.forEach((id, host) -> containers.add(new StatusDocument.Container(id, host,
-                registered.containsKey(id) ? "RUNNING" : "STARTING")));
+        allocated.forEach((id, container) -> containers.add(registered.containsKey(id)
+                ? new StatusDocument.Container(id, container.host(), "RUNNING", container.logs()) : container));
         return new StatusDocument(jobId, masterAttempt, plan.graph().jobName(), state.name(), restarts, tasks,
                 containers, CheckpointsStatus.of(checkpointing, abortedCheckpoints), savepoints.status(),
                 Optional.ofNullable(failure), events.events(), Optional.ofNullable(firstRecordMillis), recoveryMillis);

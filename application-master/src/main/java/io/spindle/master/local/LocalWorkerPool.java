@@ -55,7 +55,8 @@ final class LocalWorkerPool implements WorkerPool {
     @Override
     public void requestWorkers(int count, WorkerSpec spec) {
         for (int i = 0; i < count; i++) {
-            events.workerAllocated(new WorkerId("worker-" + jobId + "-" + workers.incrementAndGet()), "localhost");
+            events.workerAllocated(new WorkerId("worker-" + jobId + "-" + workers.incrementAndGet()), "localhost",
+                    "");
         }
     }
 

@@ -6,8 +6,11 @@ package io.spindle.master.resources;
  */
 public interface WorkerEvents {
 
-    /** A requested container was granted on {@code host}; launch a worker in it or release it. */
-    void workerAllocated(WorkerId id, String host);
+    /**
+     * A requested container was granted on {@code host}; launch a worker in it or release it. {@code logsUrl} is where
+     * a person reads the container's logs while it runs (its NodeManager's page), empty where there is none.
+     */
+    void workerAllocated(WorkerId id, String host, String logsUrl);
 
     /** The worker process was started in its container. */
     void workerStarted(WorkerId id);

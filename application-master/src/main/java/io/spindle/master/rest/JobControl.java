@@ -10,6 +10,9 @@ public interface JobControl {
     /** The status document of {@code GET /status}. */
     StatusDocument status();
 
+    /** The checkpoints page of the dashboard: the latest ended checkpoints and the retained ones. */
+    CheckpointsView checkpoints();
+
     /** Starts cancelling the job. */
     void cancel();
 

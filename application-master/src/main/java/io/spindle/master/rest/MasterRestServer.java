@@ -18,9 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * The ApplicationMaster's REST API on an ephemeral port (docs/rest-api.md): {@code GET /status} for
- * anyone, {@code POST /<action>} for control actions only with the application's secret in
- * {@link #SECRET_HEADER}. Control actions are started, not awaited: they answer 202, and the status
+ * The ApplicationMaster's REST API and dashboard on an ephemeral port (docs/rest-api.md): the dashboard at
+ * {@code /}, {@code GET /status}, {@code /checkpoints}, {@code /graph}, {@code /config} and {@code /master} for anyone,
+ * {@code POST /<action>} for control actions only with the application's secret in {@link #SECRET_HEADER}. Control actions are started, not awaited: they answer 202, and the status
  * document tells how they end.
  *
  * <ul>
@@ -52,9 +52,16 @@ public final class MasterRestServer implements AutoCloseable {
      * Serves on {@code host}, port chosen by the system. The job's actions run on a request thread, so they
      * should only start what they ask for.
      */
-    public static MasterRestServer start(String host, String secret, JobControl job) throws IOException {
+    public static MasterRestServer start(String host, String secret, JobControl job, JobDescription description)
+            throws IOException {
         Map<String, Route> routes = Map.of(
                 "/status", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK, job.status().toMap())),
+                "/checkpoints", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK,
+                        job.checkpoints().toMap())),
+                "/graph", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK, description.graph())),
+                "/config", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK,
+                        description.configuration())),
+                "/master", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK, description.master())),
                 "/cancel", Route.control(query -> {
                     job.cancel();
                     return new JsonResponse(HttpURLConnection.HTTP_ACCEPTED, Map.of("accepted", "cancel"));
@@ -65,7 +72,7 @@ public final class MasterRestServer implements AutoCloseable {
                                 parse(query, "termination", Termination::parse, Termination.NONE))))));
         HttpServer server = HttpServer.create(new InetSocketAddress(host, 0), 0);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, DaemonThreads.factory("rest"));
-        server.createContext("/", new Router(routes, new ControlSecret(secret)));
+        server.createContext("/", new Router(routes, new ControlSecret(secret), DashboardAssets.load()));
         server.setExecutor(executor);
         server.start();
         String url = url(host, server.getAddress().getPort());

@@ -13,10 +13,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Answers every request from a fixed table of exact paths: unknown paths 404, other methods 405,
- * control actions without the secret 401, bad parameters 400, a failing route 500; every body is JSON.
+ * Answers every request from a fixed table of exact paths: the dashboard's files to GET, else JSON: unknown paths
+ * 404, other methods 405, control actions without the secret 401, bad parameters 400, a failing route 500.
  */
 final class Router implements HttpHandler {
 
@@ -24,10 +25,12 @@ final class Router implements HttpHandler {
 
     private final Map<String, Route> routes;
     private final ControlSecret secret;
+    private final DashboardAssets dashboard;
 
-    Router(Map<String, Route> routes, ControlSecret secret) {
+    Router(Map<String, Route> routes, ControlSecret secret, DashboardAssets dashboard) {
         this.routes = Map.copyOf(routes);
         this.secret = secret;
+        this.dashboard = dashboard;
     }
 
     @Override
@@ -36,7 +39,10 @@ final class Router implements HttpHandler {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             Route route = routes.get(path);
-            if (route == null) {
+            Optional<DashboardAssets.Asset> asset = dashboard.at(path);
+            if (asset.isPresent() && method.equals("GET")) {
+                send(exchange, HttpURLConnection.HTTP_OK, asset.get().contentType(), asset.get().body());
+            } else if (route == null) {
                 send(exchange, JsonResponse.error(HttpURLConnection.HTTP_NOT_FOUND, "no resource " + path));
             } else if (!route.method().equals(method)) {
                 exchange.getResponseHeaders().set("Allow", route.method());
@@ -89,7 +95,11 @@ final class Router implements HttpHandler {
             status = HttpURLConnection.HTTP_INTERNAL_ERROR;
             body = JSON.std.asBytes(JsonResponse.error(status, "cannot write the response as JSON: " + e.getMessage()).body());
         }
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        send(exchange, status, "application/json", body);
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

@@ -13,6 +13,7 @@ import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.master.resources.WorkerPool;
 import io.spindle.master.resources.WorkerSpec;
+import io.spindle.master.rest.JobDescription;
 import io.spindle.master.rest.MasterRestServer;
 import io.spindle.runtime.worker.ShippedJob;
 import io.spindle.runtime.worker.WorkerMain;
@@ -86,7 +87,8 @@ public final class ApplicationMasterMain {
         WorkerConnections connections = new WorkerConnections(token, master,
                 configuration.get(ClusterOptions.HEARTBEAT_TIMEOUT).toMillis(), System::currentTimeMillis);
         try (ControlServer controlServer = new ControlServer(host, connections);
-             MasterRestServer rest = MasterRestServer.start(host, readSecret(fileSystem, staging), master)) {
+             MasterRestServer rest = MasterRestServer.start(host, readSecret(fileSystem, staging), master,
+                     JobDescription.of(job.plan(), configuration, ContainerLogLinks.ofThisContainer()))) {
             JavaLaunchContexts launchContexts = new JavaLaunchContexts(ShippedFiles.localResources(fileSystem, staging),
                     System.getProperty("java.home"));
             WorkerPool pool = YarnWorkerPool.register(new ConfiguredYarnClientFactory(hadoop),

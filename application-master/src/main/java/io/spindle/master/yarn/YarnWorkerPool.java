@@ -155,7 +155,7 @@ public final class YarnWorkerPool implements WorkerPool {
         containers.put(id, container);
         LOG.info("Container {} allocated on {} ({} MiB, {} vcores)", id, container.getNodeId(),
                 container.getResource().getMemorySize(), container.getResource().getVirtualCores());
-        events.workerAllocated(id, container.getNodeId().getHost());
+        events.workerAllocated(id, container.getNodeId().getHost(), ContainerLogLinks.of(container));
     }
 
     private ContainerRequest takePendingRequestFittedBy(Resource granted) {

@@ -88,7 +88,7 @@ class JobMasterTest {
     /** The pool grants both workers, which connect; the master deploys attempt 0. */
     private void grantAndConnectWorkers() {
         for (String id : List.of("w1", "w2")) {
-            master.workerAllocated(new WorkerId(id), "host");
+            master.workerAllocated(new WorkerId(id), "host", "");
             loop.runUntilIdle();
             RecordingConnection connection = new RecordingConnection();
             workers.put(id, connection);

@@ -54,11 +54,17 @@ class MasterRestServerTest {
             }
 
             @Override
+            public CheckpointsView checkpoints() {
+                return new CheckpointsView(List.of(), List.of());
+            }
+
+            @Override
             public int savepoint(String directory, SavepointFormat format, Termination termination) {
                 savepoints.add(directory + " " + format + " " + termination);
                 return savepoints.size();
             }
-        });
+        }, new JobDescription(Map.of("vertices", List.of()), Map.of("entries", List.of()),
+                Map.of("logs", "")));
     }
 
     private void start() throws IOException {
@@ -89,6 +95,37 @@ class MasterRestServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         json(response);
         assertThat(StatusDocument.parse(response.body())).isEqualTo(STATUS);
+    }
+
+    @Test
+    void servesTheDashboardPageAtTheTrackingUrl() throws Exception {
+        start();
+
+        HttpResponse<String> page = send("GET", "", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.body()).contains("<script src=\"dashboard.js\">");
+    }
+
+    /** The ResourceManager's proxy serves the page under /proxy/<application id>/: an absolute link would leave it. */
+    @Test
+    void theDashboardLinksAndFetchesOnlyByRelativeUrls() throws Exception {
+        start();
+
+        for (String file : List.of("", "dashboard.js")) {
+            String body = send("GET", file, null).body();
+            assertThat(body).doesNotContainPattern("(href|src)=\"(/|[a-z]+:)")
+                    .doesNotContainPattern("(fetch|get)\\(\"/");
+        }
+    }
+
+    @Test
+    void theDashboardOnlyEverSendsGet() throws Exception {
+        start();
+
+        assertThat(send("GET", "dashboard.js", null).body()).doesNotContainIgnoringCase("method:")
+                .doesNotContain("XMLHttpRequest");
     }
 
     @Test
@@ -160,7 +197,7 @@ class MasterRestServerTest {
     void unknownPathIsNotFound() throws Exception {
         start();
 
-        for (String path : List.of("", "statusx", "status/tasks", "savepoints")) {
+        for (String path : List.of("index.html", "statusx", "status/tasks", "savepoints")) {
             HttpResponse<String> response = send("GET", path, null);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(json(response).get("error")).isEqualTo("no resource /" + path);

@@ -12,7 +12,7 @@ final class RecordingWorkerEvents implements WorkerEvents {
     final List<String> events = new ArrayList<>();
 
     @Override
-    public synchronized void workerAllocated(WorkerId id, String host) {
+    public synchronized void workerAllocated(WorkerId id, String host, String logsUrl) {
         events.add("allocated " + id + " on " + host);
     }
 

@@ -72,8 +72,11 @@ public final class ConfigLoader {
         ParsedFile parsed = parser.parse(file, text);
         diagnostics.addAll(parsed.diagnostics());
         Map<String, Configuration.Value> layer = new LinkedHashMap<>();
+        List<String> lines = text.lines().toList();
         for (ConfigEntry entry : parsed.entries()) {
-            addToLayer(layer, entry.key(), new Configuration.Value(entry.value(), entry.key(), entry.source()), diagnostics);
+            ValueSource source = ConfigFileWriter.recordedSource(lines, entry.source().line())
+                    .orElse(entry.source());
+            addToLayer(layer, entry.key(), new Configuration.Value(entry.value(), entry.key(), source), diagnostics);
         }
         layer.forEach(configuration::set);
     }

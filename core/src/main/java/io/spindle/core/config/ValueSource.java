@@ -44,6 +44,12 @@ public sealed interface ValueSource {
         }
     }
 
+    /**
+     * Where the value came from before it was written into a file Spindle wrote (the effective configuration
+     * shipped to the cluster), as that file records it above the value.
+     */
+    record Recorded(String where) implements ValueSource { }
+
     /** A default that depends on where the job runs, e.g. under the user's home on the cluster. */
     record DerivedDefault(String why) implements ValueSource {
         @Override

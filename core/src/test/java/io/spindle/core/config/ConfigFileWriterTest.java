@@ -31,4 +31,20 @@ class ConfigFileWriterTest {
         assertThat(loaded.diagnostics()).isEmpty();
         assertThat(loaded.configuration().toMap()).isEqualTo(values);
     }
+
+    @Test
+    void writtenConfigurationLoadsBackWithWhereEachValueCameFrom() throws Exception {
+        Configuration configuration = new Configuration()
+                .set("parallelism.default", "4", new ValueSource.FileLine(Path.of("/etc/spindle/spindle-conf.yaml"), 7))
+                .set("execution.checkpointing.interval", "500 ms", ValueSource.DYNAMIC)
+                .set("yarn.tags", "a, b: c", ValueSource.JOB_CODE);
+        ConfigFileWriter.write(configuration, directory.resolve("spindle-conf.yaml"));
+
+        Configuration loaded = new ConfigLoader(SpindleOptions.REGISTRY).load(directory, List.of()).orThrow();
+
+        assertThat(loaded.raw("parallelism.default").orElseThrow().source().where())
+                .isEqualTo("/etc/spindle/spindle-conf.yaml:7");
+        assertThat(loaded.raw("execution.checkpointing.interval").orElseThrow().source().where()).isEqualTo("-D");
+        assertThat(loaded.raw("yarn.tags").orElseThrow().source().where()).isEqualTo("job code");
+    }
 }

@@ -34,7 +34,8 @@ public record StatusDocument(String application, int attempt, String job, String
 
     public record Task(String name, int subtask, String worker, String state) { }
 
-    public record Container(String id, String host, String state) { }
+    /** A worker container; {@code logs} is where a person reads its logs while it runs, empty if nowhere. */
+    public record Container(String id, String host, String state, String logs) { }
 
     /**
      * {@code latest} is empty until a checkpoint completes; {@code summary} is of the checkpoints this master attempt
@@ -108,7 +109,7 @@ public record StatusDocument(String application, int attempt, String job, String
         document.put("tasks", tasks.stream().map(task -> map("name", task.name(), "subtask", task.subtask(),
                 "worker", task.worker(), "state", task.state())).toList());
         document.put("containers", containers.stream().map(container -> map("id", container.id(),
-                "host", container.host(), "state", container.state())).toList());
+                "host", container.host(), "state", container.state(), "logs", container.logs())).toList());
         Map<String, Object> checkpointsMap = map("completed", checkpoints.completed(), "failed", checkpoints.failed());
         checkpoints.latest().ifPresent(latest -> checkpointsMap.put("latest", map("id", latest.id(),
                 "path", latest.path(), "state_bytes", latest.stateBytes(),
@@ -141,7 +142,8 @@ public record StatusDocument(String application, int attempt, String job, String
                 document.objects("tasks").stream().map(task -> new Task(task.text("name"), task.integer("subtask"),
                         task.text("worker"), task.text("state"))).toList(),
                 document.objects("containers").stream().map(container -> new Container(container.text("id"),
-                        container.text("host"), container.text("state"))).toList(),
+                        container.text("host"), container.text("state"), container.optionalText("logs").orElse("")))
+                        .toList(),
                 new Checkpoints(checkpoints.number("completed"), checkpoints.number("failed"),
                         checkpoints.optionalObject("latest").map(latest -> new Checkpoint(latest.number("id"),
                                 latest.text("path"), latest.number("state_bytes"), latest.number("incremental_bytes"),

@@ -25,7 +25,7 @@ class StatusDocumentTest {
 
     private static final StatusDocument RUNNING = new StatusDocument("application_1700000000000_0001", 2,
             "KeyedCounts", "RUNNING", 1, List.of(new Task("count", 0, WORKER, "RUNNING")),
-            List.of(new Container(WORKER, "localhost", "RUNNING")),
+            List.of(new Container(WORKER, "localhost", "RUNNING", "http://localhost:8042/node/containerlogs/" + WORKER + "/spindle")),
             new Checkpoints(12, 0, Optional.of(new Checkpoint(12, "hdfs://nn/checkpoints/job/chk-12", 5_000_000_000L,
                     10, 200)), Optional.of(new CheckpointSummary(150, 900, 2048))),
             List.of(new Savepoint(1, "COMPLETED", Optional.of("hdfs://nn/savepoints/savepoint-applic-0123456789ab"),

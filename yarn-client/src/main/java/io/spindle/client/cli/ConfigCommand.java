@@ -1,8 +1,8 @@
 package io.spindle.client.cli;
 
-import io.spindle.core.config.ConfigOption;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.config.Diagnostic;
+import io.spindle.core.config.EffectiveConfiguration;
 import io.spindle.core.config.LoadedConfiguration;
 import io.spindle.core.options.SpindleOptions;
 import io.spindle.state.checkpoint.storage.CheckpointDirectoryDefaults;
@@ -11,7 +11,6 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code spindle config}: the effective configuration with the source of every value, or with
@@ -67,28 +66,16 @@ final class ConfigCommand implements Command {
     }
 
     private static void printEffective(Configuration configuration, CliContext context) {
-        for (ConfigOption<?> option : SpindleOptions.REGISTRY.options()) {
-            context.out().println(describe(configuration, option));
-        }
-        for (String key : configuration.keys()) {
-            if (SpindleOptions.REGISTRY.option(key).isEmpty()) {
-                Configuration.Value value = configuration.raw(key).orElseThrow();
-                context.out().println(row("# " + key + ": " + value.raw(), value.source().where() + ", not used"));
+        for (EffectiveConfiguration.Row row : EffectiveConfiguration.of(configuration, SpindleOptions.REGISTRY)) {
+            if (!row.used()) {
+                context.out().println(row("# " + row.key() + ": " + row.value(), row.where() + ", not used"));
+            } else if (row.where().equals("not set")) {
+                context.out().println(row("# " + row.key() + ":", row.where()));
+            } else {
+                context.out().println(row(row.key() + ": " + (row.value().isEmpty() ? "\"\"" : row.value()),
+                        row.where()));
             }
         }
-    }
-
-    private static <T> String describe(Configuration configuration, ConfigOption<T> option) {
-        Optional<Configuration.Value> set = configuration.find(option);
-        Optional<T> value = configuration.getOptional(option);
-        if (value.isEmpty()) {
-            return row("# " + option.key() + ":", "not set");
-        }
-        String source = set.map(v -> v.source().where()
-                        + (v.writtenKey().equals(option.key()) ? "" : ", written as " + v.writtenKey()))
-                .orElse("default");
-        String text = option.type().format(value.get());
-        return row(option.key() + ": " + (text.isEmpty() ? "\"\"" : text), source);
     }
 
     private static String row(String entry, String comment) {

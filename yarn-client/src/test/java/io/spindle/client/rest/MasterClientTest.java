@@ -1,7 +1,9 @@
 package io.spindle.client.rest;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.spindle.master.rest.CheckpointsView;
 import io.spindle.master.rest.JobControl;
+import io.spindle.master.rest.JobDescription;
 import io.spindle.protocol.status.StatusDocument;
 import io.spindle.master.rest.MasterRestServer;
 import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
@@ -50,11 +52,17 @@ class MasterClientTest {
             }
 
             @Override
+            public CheckpointsView checkpoints() {
+                return new CheckpointsView(List.of(), List.of());
+            }
+
+            @Override
             public int savepoint(String directory, SavepointFormat format, Termination termination) {
                 savepoints.add(directory + " " + format + " " + termination);
                 return savepoints.size();
             }
-        });
+        }, new JobDescription(Map.of("vertices", List.of()), Map.of("entries", List.of()),
+                Map.of("logs", "")));
         client = new MasterClient(URI.create(server.url()));
     }
 

@@ -1,0 +1,164 @@
+package io.spindle.minicluster;
+
+import io.spindle.client.yarn.ApplicationStatus;
+import io.spindle.client.yarn.YarnApplications;
+import io.spindle.minicluster.ClusterUnderTest.Run;
+import io.spindle.protocol.status.StatusDocument;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard as a YARN user sees it: the tracking URL the ResourceManager gives (its web proxy,
+ * {@code /proxy/<application id>/}) opened in headless Chromium, every page clicked through, with one
+ * KeyedCounts job running that has restarted once after a worker was SIGKILLed. Screenshots of each page go to
+ * {@code target/dashboard}. A subclass nested in a test class gives the cluster, which the tests share.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DashboardTour {
+
+    private static final Path SCREENSHOTS = Path.of("target", "dashboard");
+
+    private YarnApplications yarn;
+    private ApplicationId application;
+    private String trackingUrl;
+    private HeadlessChromium browser;
+
+    abstract ClusterUnderTest cluster();
+
+    @BeforeAll
+    void runAJobThatRestartedOnceAndOpenItsTrackingUrl() throws Exception {
+        assumeTrue(HeadlessChromium.available(), HeadlessChromium.MISSING);
+        Run run = cluster().run(List.of("-d", "-D", "restart-strategy.fixed-delay.attempts=5"),
+                "--keys", "100", "--rate", "500");
+        assertThat(run.exitCode()).as(run::describe).isZero();
+        yarn = YarnApplications.connect(cluster().cluster().hadoopConfiguration());
+        application = YarnApplications.parseId(run.out().strip());
+        MasterStatus.await(yarn, application, "a completed checkpoint",
+                document -> MasterStatus.allTasksRunning(document) && document.checkpoints().completed() > 0,
+                ClusterUnderTest.JOB_TIMEOUT);
+        cluster().containerProcesses(application.toString(), "WorkerMain").get(0).destroyForcibly();
+        MasterStatus.await(yarn, application, "running again after a restart",
+                document -> document.restarts() == 1 && MasterStatus.allTasksRunning(document),
+                ClusterUnderTest.JOB_TIMEOUT);
+        ApplicationStatus status = yarn.status(application);
+        trackingUrl = status.trackingUrl();
+        browser = HeadlessChromium.start(Path.of("target", "chromium-profile"), SCREENSHOTS);
+        browser.open(trackingUrl);
+    }
+
+    @AfterAll
+    void cancelTheJobAndCloseTheBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (yarn != null) {
+            cluster().spindle("cancel", application.toString()).exitCode();
+            yarn.close();
+        }
+    }
+
+    @Test
+    void theTrackingUrlIsTheResourceManagersProxy() {
+        assertThat(trackingUrl).contains("/proxy/" + application + "/");
+        assertThat(browser.currentUrl()).contains("/proxy/" + application + "/");
+    }
+
+    @Test
+    void theOverviewShowsWhatStatusSays() throws Exception {
+        browser.click("nav-overview");
+        StatusDocument before = statusThroughTheProxy();
+        String state = browser.text("overview-state");
+        long completed = Long.parseLong(browser.text("overview-checkpoints-completed"));
+        StatusDocument after = statusThroughTheProxy();
+        browser.screenshot("overview");
+
+        assertThat(browser.text("overview-application")).isEqualTo(application.toString());
+        assertThat(state).isEqualTo(after.state());
+        assertThat(browser.text("overview-attempt")).isEqualTo(String.valueOf(after.attempt()));
+        assertThat(browser.text("overview-restarts")).isEqualTo("1");
+        assertThat(completed).isBetween(before.checkpoints().completed(), after.checkpoints().completed());
+        assertThat(browser.elements("#overview-containers tbody tr")).hasSize(after.containers().size());
+        assertThat(browser.elements("#overview-containers a")).allSatisfy(logs ->
+                assertThat(logs.getAttribute("href")).contains("/node/containerlogs/container_"));
+        assertThat(browser.elements("#overview-master-logs a")).hasSize(1);
+        assertThat(browser.elements("#overview-tasks tbody tr")).hasSize(after.tasks().size());
+    }
+
+    @Test
+    void theGraphPageDrawsEveryTaskWithItsParallelism() throws Exception {
+        browser.click("nav-graph");
+        List<WebElement> vertices = browser.await("the job graph", page -> {
+            List<WebElement> drawn = browser.elements("#graph-svg g.vertex");
+            return drawn.size() >= 2 ? drawn : null;
+        });
+        browser.screenshot("graph");
+
+        assertThat(vertices).extracting(WebElement::getText).anySatisfy(text ->
+                assertThat(text).contains("generator", "parallelism 2"));
+        assertThat(browser.elements("#graph-svg line.edge")).isNotEmpty();
+    }
+
+    @Test
+    void theCheckpointsPageListsCompletedCheckpointsAndTheRetainedOne() throws Exception {
+        browser.click("nav-checkpoints");
+        String completed = browser.await("a completed checkpoint in the history", page ->
+                browser.elements("#checkpoints-history tbody tr").stream().map(WebElement::getText)
+                        .filter(row -> row.contains("COMPLETED")).findFirst().orElse(null));
+        browser.screenshot("checkpoints");
+
+        assertThat(completed).contains("checkpoint", "/checkpoints/" + application + "/chk-");
+        assertThat(browser.elements("#checkpoints-retained li")).extracting(WebElement::getText)
+                .anySatisfy(path -> assertThat(path).contains("/checkpoints/" + application + "/chk-"));
+    }
+
+    @Test
+    void theExceptionsPageShowsTheRestartWithItsDelayAndCause() throws Exception {
+        browser.click("nav-exceptions");
+        String restart = browser.await("the restart", page -> browser.elements("#exceptions-list tbody tr").stream()
+                .map(WebElement::getText).filter(row -> row.contains("restarting")).findFirst().orElse(null));
+        browser.screenshot("exceptions");
+
+        assertThat(restart).contains("restart 1 in", "ms after:");
+    }
+
+    @Test
+    void theConfigurationPageShowsEachValueAndWhereItCameFrom() throws Exception {
+        browser.click("nav-configuration");
+        browser.await("the configuration", page ->
+                browser.elements("#configuration-entries tbody tr").size() > 10 ? true : null);
+        browser.screenshot("configuration");
+
+        assertThat(row("restart-strategy.fixed-delay.attempts")).isEqualTo(
+                "restart-strategy.fixed-delay.attempts 5 -D");
+        assertThat(row("parallelism.default")).startsWith("parallelism.default 2 ").endsWith("spindle-conf.yaml:4");
+    }
+
+    /** The text of the configuration page's row of {@code key}. */
+    private String row(String key) {
+        return browser.elements("#configuration-entries tbody tr").stream().map(WebElement::getText)
+                .filter(text -> text.startsWith(key + " ")).findFirst().orElseThrow();
+    }
+
+    private StatusDocument statusThroughTheProxy() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(trackingUrl).resolve("status")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return StatusDocument.parse(response.body());
+    }
+}

@@ -30,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -136,6 +137,46 @@ class SpindleOnYarnTest {
         assertThat(run.exitCode()).as(run::describe).isEqualTo(1);
         String lastLine = run.err().strip().lines().reduce((a, b) -> b).orElse("");
         assertThat(lastLine).contains("FAILED", "operator 'count' threw java.lang.IllegalStateException: injected failure");
+    }
+
+    /**
+     * Three workers of 6000 MiB on two NodeManagers of 8192 MiB, one holding the ApplicationMaster: two fit, the third
+     * is queued by YARN (it is within the largest container) and never granted. The wait shows in the run's events
+     * and in the status, and after slot.request.timeout the attempt fails with it; no restart is allowed, so the run
+     * fails with that reason.
+     */
+    @Test
+    void workersTheClusterCannotGrantAreShownWaitingAndFailTheRunAfterTheSlotRequestTimeout() throws Exception {
+        Run run = cluster.run(List.of("-p", "3", "-D", "taskmanager.memory.process.size=6000m",
+                "-D", "slot.request.timeout=20 s", "-D", "restart-strategy.type=none"),
+                "--records", "1000", "--keys", "10", "--output", cluster.output("waiting"));
+        String application = run.awaitApplicationId();
+        // the scheduler names the queue by its path
+        Pattern waiting = Pattern.compile("waiting for 1 of 3 workers of 6000 MiB for \\d+ s; the cluster has \\d+ MiB "
+                + "free in queue root\\.default");
+
+        assertThat(awaitStatusLine(application, waiting)).isNotEmpty();
+        assertThat(run.exitCode()).as(run::describe).isEqualTo(1);
+        assertThat(run.out()).as(run::describe).containsPattern(waiting);
+        String lastLine = run.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertThat(lastLine).as(run::describe).contains("FAILED", "slot.request.timeout (20 s) passed: waiting for 1 "
+                + "of 3 workers of 6000 MiB for 20 s; the cluster has ", "(the restart policy allows no more restarts)");
+    }
+
+    /** The first line of {@code spindle status} output that matches, once one does. */
+    private static String awaitStatusLine(String application, Pattern line) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        Run status = null;
+        while (System.nanoTime() < deadline) {
+            status = cluster.spindle("status", application);
+            status.exitCode();
+            Optional<String> matching = status.out().lines().filter(text -> line.matcher(text).matches()).findFirst();
+            if (matching.isPresent()) {
+                return matching.get();
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("spindle status never showed " + line + (status == null ? "" : "\n" + status.describe()));
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.spindle.master.cluster;
 
 import io.spindle.core.concurrent.EventLoop;
 import io.spindle.core.config.Configuration;
+import io.spindle.core.config.Durations;
 import io.spindle.core.options.CheckpointingOptions;
+import io.spindle.core.options.ClusterOptions;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
 import io.spindle.core.restart.RestartPolicy;
@@ -15,6 +17,7 @@ import io.spindle.master.checkpoint.StateAssignment;
 import io.spindle.master.checkpoint.StateRestoreException;
 import io.spindle.master.cluster.WorkerConnections.RegisteredWorker;
 import io.spindle.master.resources.FinalStatus;
+import io.spindle.master.resources.Headroom;
 import io.spindle.master.resources.WorkerEvents;
 import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
@@ -38,6 +41,7 @@ import io.spindle.protocol.control.SubtaskStates;
 import io.spindle.protocol.status.CompletedCheckpointStats;
 import io.spindle.protocol.status.StatusDocument;
 import io.spindle.protocol.status.StatusDocument.EventKind;
+import io.spindle.protocol.status.StatusDocument.Waiting;
 import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.checkpoint.storage.FencedException;
@@ -65,7 +69,8 @@ import java.util.function.Supplier;
  * Runs one job on workers, wherever they come from (YARN containers, or threads of this JVM): gets enough of them from
  * the {@link WorkerPool}, deploys every subtask into a slot, runs checkpoints, and on any failure (a task, a worker,
  * a silent worker, too many failed checkpoints) cancels the attempt, asks the restart policy, replaces lost workers
- * and deploys the next attempt from the newest completed checkpoint. This is the job's one course, for local and
+ * and deploys the next attempt from the newest completed checkpoint. Workers the cluster does not grant within
+ * {@code slot.request.timeout} fail the attempt the same way. This is the job's one course, for local and
  * YARN execution alike. Everything happens on one {@link EventLoop}, the checkpoint coordination included: the pool,
  * the worker connections and the REST server only hand it events, so nothing here needs a lock.
  */
@@ -94,6 +99,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
     private final CompletableFuture<JobEnd> end = new CompletableFuture<>();
     private final RestartPolicy policy;
     private final Optional<JobCheckpointing> checkpointing;
+    private final WorkerWait workerWait;
 
     private WorkerPool pool;
     private Function<WorkerId, WorkerLaunch> launches;
@@ -142,6 +148,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
                 failover("checkpoints failed: " + cause.getMessage());
             }
         }));
+        this.workerWait = new WorkerWait(configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT).toMillis());
         this.policy = RestartPolicy.fromConfig(configuration, configuration.contains(CheckpointingOptions.INTERVAL),
                 random);
     }
@@ -233,6 +240,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
             }
             allocated.put(id.value(), new StatusDocument.Container(id.value(), host, "STARTING", logsUrl));
             containersRequested--;
+            watchForMissingWorkers();
             pool.launch(id, launches.apply(id));
         });
     }
@@ -335,6 +343,54 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
             containersRequested += missing;
             pool.requestWorkers(missing, workerSpec);
         }
+        watchForMissingWorkers();
+    }
+
+    /** Workers are missing only before a deployment: losing one of a running attempt fails it over first. */
+    private int missingWorkers() {
+        return Math.max(0, workersNeeded - allocatedHosts.size());
+    }
+
+    /** A wait begins when workers are missing, and ends when none are. */
+    private void watchForMissingWorkers() {
+        if (isOver() || missingWorkers() == 0) {
+            workerWait.end();
+        } else if (workerWait.begin(loop.currentTimeMillis())) {
+            scheduleWaitStep();
+        }
+    }
+
+    private void scheduleWaitStep() {
+        int generation = workerWait.generation();
+        loop.schedule(() -> waitStep(generation), workerWait.nextStepMillis() - loop.currentTimeMillis());
+    }
+
+    /** Says what the job waits for, or, after {@code slot.request.timeout}, fails the attempt with it. */
+    private void waitStep(int generation) {
+        if (!workerWait.current(generation) || isOver()) {
+            return;
+        }
+        Waiting waiting = waiting();
+        switch (workerWait.step(loop.currentTimeMillis())) {
+            case REPORT -> events.add(EventKind.WAITING, waiting.message());
+            case TIME_OUT -> {
+                workerWait.end();
+                restartOrFail(ClusterOptions.SLOT_REQUEST_TIMEOUT.key() + " ("
+                        + Durations.format(configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT)) + ") passed: "
+                        + waiting.message());
+                watchForMissingWorkers();
+                return;
+            }
+            case NOTHING -> { }
+        }
+        scheduleWaitStep();
+    }
+
+    private Waiting waiting() {
+        Optional<Headroom> headroom = pool.headroom();
+        return new Waiting(missingWorkers(), workersNeeded, workerSpec.memoryMb(),
+                workerWait.waitedMillis(loop.currentTimeMillis()), headroom.map(Headroom::memoryMb),
+                headroom.flatMap(Headroom::queue));
     }
 
     private void deployIfReady() {
@@ -450,12 +506,17 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
         if (state != State.RUNNING) {
             return;
         }
-        long now = loop.currentTimeMillis();
-        failureMillis = now;
-        failure = cause;
+        failureMillis = loop.currentTimeMillis();
         savepoints.didNotStop(cause);
         checkpointing.ifPresent(c -> c.stopTriggering(CheckpointFailureReason.TASK_FAILURE));
         deployed.sendToAll(new ControlMessage.CancelAttempt(deployed.number()));
+        restartOrFail(cause);
+    }
+
+    /** The attempt failed: the restart policy says whether the job restarts after a backoff, or fails. */
+    private void restartOrFail(String cause) {
+        long now = loop.currentTimeMillis();
+        failure = cause;
         policy.notifyFailure(now);
         if (!policy.canRestart(now)) {
             fail(cause + " (the restart policy allows no more restarts)");
@@ -592,7 +653,8 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
                 ? new StatusDocument.Container(id, container.host(), "RUNNING", container.logs()) : container));
         return new StatusDocument(jobId, masterAttempt, plan.graph().jobName(), state.name(), restarts, tasks,
                 containers, CheckpointsStatus.of(checkpointing, abortedCheckpoints), savepoints.status(),
-                Optional.ofNullable(failure), events.events(), Optional.ofNullable(firstRecordMillis), recoveryMillis);
+                Optional.ofNullable(failure), events.events(), Optional.ofNullable(firstRecordMillis), recoveryMillis,
+                workerWait.waiting() && !isOver() ? Optional.of(waiting()) : Optional.empty());
     }
 
     private String taskState(SubtaskId id) {

@@ -4,6 +4,7 @@ import io.spindle.core.concurrent.DaemonThreads;
 import io.spindle.core.options.ClusterOptions;
 import io.spindle.master.cluster.WorkerConnections;
 import io.spindle.master.resources.FinalStatus;
+import io.spindle.master.resources.Headroom;
 import io.spindle.master.resources.WorkerEvents;
 import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
@@ -17,6 +18,7 @@ import io.spindle.runtime.worker.Worker;
 import io.spindle.state.rocksdb.RocksDbResources;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,6 +63,12 @@ final class LocalWorkerPool implements WorkerPool {
     }
 
     /** Starts the worker on a thread of its own; its end, however it comes, completes the worker. */
+    /** Threads are granted at once: the job master never waits for them. */
+    @Override
+    public Optional<Headroom> headroom() {
+        return Optional.empty();
+    }
+
     @Override
     public void launch(WorkerId id, WorkerLaunch launch) {
         InMemoryControlConnection.Ends ends = InMemoryControlConnection.open(id.value());

@@ -1,6 +1,7 @@
 package io.spindle.master.resources;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The ApplicationMaster's view of its cluster: it asks for worker containers, starts a process in
@@ -12,6 +13,9 @@ public interface WorkerPool {
 
     /** Asks for {@code count} more containers of the given size; each arrives as {@link WorkerEvents#workerAllocated}. */
     void requestWorkers(int count, WorkerSpec spec);
+
+    /** The memory the cluster would still grant, as it last said; empty when it has not said or cannot tell. */
+    Optional<Headroom> headroom();
 
     /** Starts the worker process in an allocated container; success arrives as {@link WorkerEvents#workerStarted}. */
     void launch(WorkerId id, WorkerLaunch launch);

@@ -2,6 +2,7 @@ package io.spindle.master.yarn;
 
 import io.spindle.core.text.FirstLine;
 import io.spindle.master.resources.FinalStatus;
+import io.spindle.master.resources.Headroom;
 import io.spindle.master.resources.WorkerEvents;
 import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,6 +56,7 @@ public final class YarnWorkerPool implements WorkerPool {
     private final AMRMClientAsync<ContainerRequest> resourceManager;
     private final NMClientAsync nodeManager;
     private volatile Resource largestContainer;
+    private volatile String queue;
 
     private YarnWorkerPool(YarnClientFactory clients, JavaLaunchContexts launchContexts, WorkerEvents events) {
         this.launchContexts = launchContexts;
@@ -78,9 +81,10 @@ public final class YarnWorkerPool implements WorkerPool {
             throw new IOException("could not register the ApplicationMaster with the ResourceManager: " + e.getMessage(), e);
         }
         largestContainer = response.getMaximumResourceCapability();
-        LOG.info("Registered with the ResourceManager as {}:{}, tracking URL '{}'; largest container {} MiB, {} vcores",
-                endpoint.host(), endpoint.rpcPort(), endpoint.trackingUrl(),
-                largestContainer.getMemorySize(), largestContainer.getVirtualCores());
+        queue = response.getQueue();
+        LOG.info("Registered with the ResourceManager as {}:{}, tracking URL '{}'; largest container {} MiB, {} vcores;"
+                        + " queue {}", endpoint.host(), endpoint.rpcPort(), endpoint.trackingUrl(),
+                largestContainer.getMemorySize(), largestContainer.getVirtualCores(), queue);
     }
 
     @Override
@@ -98,6 +102,20 @@ public final class YarnWorkerPool implements WorkerPool {
             }
             resourceManager.addContainerRequest(request);
         }
+    }
+
+    /**
+     * The headroom of the ResourceManager's latest allocate response: what the scheduler would still grant this
+     * application in its queue (the queue's and the user's limits, and the cluster's free resources). It comes with
+     * every heartbeat, so unlike the queue's figures from {@code YarnClient.getQueueInfo} it costs no call; it is the
+     * sum over all NodeManagers, so a container may not fit even when the headroom exceeds it. Empty until the first
+     * heartbeat was answered.
+     */
+    @Override
+    public Optional<Headroom> headroom() {
+        Resource available = resourceManager.getAvailableResources();
+        return available == null ? Optional.empty()
+                : Optional.of(new Headroom(available.getMemorySize(), Optional.ofNullable(queue)));
     }
 
     @Override

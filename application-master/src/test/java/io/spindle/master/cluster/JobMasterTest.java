@@ -10,6 +10,7 @@ import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.master.checkpoint.JobCheckpointing;
 import io.spindle.master.cluster.WorkerConnections.RegisteredWorker;
 import io.spindle.master.resources.FinalStatus;
+import io.spindle.master.resources.Headroom;
 import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.master.resources.WorkerSpec;
@@ -24,6 +25,10 @@ import io.spindle.protocol.control.ControlMessage.TaskEnded;
 import io.spindle.protocol.control.ControlMessage.TaskOutcome;
 import io.spindle.protocol.control.ControlMessage.TriggerCheckpoint;
 import io.spindle.protocol.control.SubtaskStates;
+import io.spindle.protocol.status.StatusDocument;
+import io.spindle.protocol.status.StatusDocument.Event;
+import io.spindle.protocol.status.StatusDocument.EventKind;
+import io.spindle.protocol.status.StatusDocument.Waiting;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
@@ -37,6 +42,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
@@ -111,6 +117,20 @@ class JobMasterTest {
     private void taskFails(int attempt) {
         master.messageReceived("w1", new TaskEnded(attempt, 0, 0, TaskOutcome.FAILED, "operator 'out' threw boom"));
         loop.runUntilIdle();
+    }
+
+    /** The status document, taken on the loop this thread runs. */
+    private StatusDocument status() {
+        CompletableFuture<StatusDocument> status = CompletableFuture.supplyAsync(master::status);
+        while (!status.isDone()) {
+            loop.runUntilIdle();
+            Thread.onSpinWait();
+        }
+        return status.join();
+    }
+
+    private List<String> messages(EventKind kind) {
+        return status().events().stream().filter(event -> event.kind() == kind).map(Event::message).toList();
     }
 
     private <T extends ControlMessage> List<T> sentTo(String worker, Class<T> type) {
@@ -256,6 +276,57 @@ class JobMasterTest {
 
         assertThat(sentTo("w1", TriggerCheckpoint.class)).extracting(trigger -> trigger.barrier().checkpointId())
                 .containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aWorkerTheClusterDoesNotGrantIsReportedWithTheClustersHeadroomInTheEventsAndTheStatus() {
+        pool.headroom = new Headroom(768, Optional.of("default"));
+        startJob(Map.of());
+        master.workerAllocated(new WorkerId("w1"), "host");
+
+        loop.advance(5_000);
+
+        String waiting = "waiting for 1 of 2 workers of 512 MiB for 5 s; the cluster has 768 MiB free in queue default";
+        assertThat(messages(EventKind.WAITING)).containsExactly(waiting);
+        assertThat(status().waiting()).map(Waiting::message).hasValue(waiting);
+    }
+
+    @Test
+    void workersGrantedWithinTheFirstSecondsEndTheWaitUnreported() {
+        startJob(Map.of("slot.request.timeout", "20 s"));
+        loop.advance(1_000);
+
+        grantAndConnectWorkers();
+        loop.advance(20_000);
+
+        assertThat(messages(EventKind.WAITING)).isEmpty();
+        assertThat(status().waiting()).isEmpty();
+        assertThat(status().restarts()).isZero();
+    }
+
+    @Test
+    void aWaitBeyondTheSlotRequestTimeoutFailsTheAttemptAndTheRestartWaitsAnew() {
+        startJob(Map.of("slot.request.timeout", "20 s"));
+        master.workerAllocated(new WorkerId("w1"), "host");
+
+        loop.advance(20_000);
+
+        assertThat(messages(EventKind.RESTARTING)).containsExactly("restart 1 in 100 ms after: slot.request.timeout "
+                + "(20 s) passed: waiting for 1 of 2 workers of 512 MiB for 20 s");
+        assertThat(status().waiting()).map(Waiting::waitedMillis).hasValue(0L);
+        assertThat(pool.calls).as("the request still stands").containsExactly("request 2", "launch w1");
+    }
+
+    @Test
+    void aWaitBeyondTheSlotRequestTimeoutWithNoRestartLeftFailsTheJobWithWhatItWaitedFor() throws Exception {
+        startJob(Map.of("slot.request.timeout", "20 s", "restart-strategy.type", "none"));
+
+        loop.advance(20_000);
+
+        assertThat(end).isDone();
+        assertThat(end.get().diagnostics()).isEqualTo("job failed: slot.request.timeout (20 s) passed: waiting for 2 "
+                + "of 2 workers of 512 MiB for 20 s (the restart policy allows no more restarts)");
+        assertThat(status().waiting()).isEmpty();
     }
 
     /**

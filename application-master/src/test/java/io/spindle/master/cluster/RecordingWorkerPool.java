@@ -1,6 +1,7 @@
 package io.spindle.master.cluster;
 
 import io.spindle.master.resources.FinalStatus;
+import io.spindle.master.resources.Headroom;
 import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.master.resources.WorkerPool;
@@ -9,15 +10,22 @@ import io.spindle.master.resources.WorkerSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
-/** A worker pool that gives nothing and records what it was asked, in order. */
+/** A worker pool that gives nothing and records what it was asked, in order; its headroom is what the test sets. */
 final class RecordingWorkerPool implements WorkerPool {
 
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    volatile Headroom headroom;
 
     @Override
     public void requestWorkers(int count, WorkerSpec spec) {
         calls.add("request " + count);
+    }
+
+    @Override
+    public Optional<Headroom> headroom() {
+        return Optional.ofNullable(headroom);
     }
 
     @Override

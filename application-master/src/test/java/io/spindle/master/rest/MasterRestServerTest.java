@@ -28,7 +28,7 @@ class MasterRestServerTest {
     private static final StatusDocument STATUS = new StatusDocument("application_1700000000000_0001", 1,
             "KeyedCounts", "RUNNING", 0, List.of(new StatusDocument.Task("count", 0, "worker-1", "RUNNING")),
             List.of(), new StatusDocument.Checkpoints(0, 0, Optional.empty(), Optional.empty()), List.of(),
-            Optional.empty(), List.of(), Optional.empty(), List.of());
+            Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty());
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger cancels = new AtomicInteger();

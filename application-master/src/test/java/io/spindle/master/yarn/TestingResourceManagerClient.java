@@ -25,6 +25,8 @@ final class TestingResourceManagerClient extends AMRMClientAsync<ContainerReques
     String registeredHost;
     int registeredPort;
     String registeredTrackingUrl;
+    /** What the latest allocate response said the application may still get; null before the first. */
+    Resource headroom;
     FinalApplicationStatus finalStatus;
     String finalDiagnostics;
 
@@ -41,6 +43,7 @@ final class TestingResourceManagerClient extends AMRMClientAsync<ContainerReques
         registeredTrackingUrl = trackingUrl;
         RegisterApplicationMasterResponse response = Records.newRecord(RegisterApplicationMasterResponse.class);
         response.setMaximumResourceCapability(largestContainer);
+        response.setQueue("default");
         return response;
     }
 
@@ -78,7 +81,7 @@ final class TestingResourceManagerClient extends AMRMClientAsync<ContainerReques
 
     @Override
     public Resource getAvailableResources() {
-        throw new UnsupportedOperationException();
+        return headroom;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.spindle.master.yarn;
 
 import io.spindle.master.resources.FinalStatus;
+import io.spindle.master.resources.Headroom;
 import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.master.resources.WorkerSpec;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -178,6 +180,15 @@ class YarnWorkerPoolTest {
         assertThatThrownBy(() -> pool.launch(new WorkerId("container_1_0007_01_000009"), WorkerLaunch.of("io.spindle.Worker")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no allocated container container_1_0007_01_000009");
+    }
+
+    @Test
+    void itsHeadroomIsTheLatestAllocateResponsesInTheQueueItRegisteredIn() {
+        assertThat(pool.headroom()).as("before the first heartbeat").isEmpty();
+
+        resourceManager.headroom = Resource.newInstance(768, 3);
+
+        assertThat(pool.headroom()).hasValue(new Headroom(768, Optional.of("default")));
     }
 
     @Test

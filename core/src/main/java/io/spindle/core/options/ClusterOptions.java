@@ -39,6 +39,12 @@ public final class ClusterOptions {
             .durationType().defaultValue(Duration.ofSeconds(50))
             .withDescription("A worker not heard from for this long is lost: its tasks are restarted elsewhere.");
 
+    public static final ConfigOption<Duration> SLOT_REQUEST_TIMEOUT = ConfigOption.key("slot.request.timeout")
+            .durationType().defaultValue(Duration.ofMinutes(5))
+            .withRule(ValueRule.atLeast(Duration.ofMillis(1)))
+            .withDescription("How long an attempt waits for the worker containers it needs; then it fails, saying "
+                    + "what it waited for, and the restart strategy decides.");
+
     public static final List<ConfigOption<?>> ALL = List.of(TASK_SLOTS, WORKER_MEMORY, MASTER_MEMORY,
-            HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT);
+            HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, SLOT_REQUEST_TIMEOUT);
 }

@@ -18,11 +18,13 @@ import java.util.Optional;
  * @param attempt the job master attempt (the ApplicationMaster attempt on YARN)
  * @param firstRecordMillis when a task of the first deployment received its first record, if one did
  * @param recoveryMillis per restart of this master attempt, from the failure to the first record after it
+ * @param waiting the workers the job master is waiting for, while it waits
  */
 public record StatusDocument(String application, int attempt, String job, String state, int restarts,
                              List<Task> tasks, List<Container> containers, Checkpoints checkpoints,
                              List<Savepoint> savepoints, Optional<String> failure, List<Event> events,
-                             Optional<Long> firstRecordMillis, List<Long> recoveryMillis) {
+                             Optional<Long> firstRecordMillis, List<Long> recoveryMillis,
+                             Optional<Waiting> waiting) {
 
     public StatusDocument {
         tasks = List.copyOf(tasks);
@@ -52,6 +54,23 @@ public record StatusDocument(String application, int attempt, String job, String
      */
     public record Savepoint(int request, String state, Optional<String> path, Optional<String> failure) { }
 
+    /**
+     * Workers the job master asked the cluster for and was not given yet: {@code missing} of the {@code needed}, of
+     * {@code workerMemoryMb} each, for {@code waitedMillis} so far. {@code freeMemoryMb} is the memory the cluster
+     * would still grant the application, in {@code queue}, when the cluster said.
+     */
+    public record Waiting(int missing, int needed, long workerMemoryMb, long waitedMillis,
+                          Optional<Long> freeMemoryMb, Optional<String> queue) {
+
+        /** "waiting for 1 of 2 workers of 1728 MiB for 40 s; the cluster has 768 MiB free in queue default". */
+        public String message() {
+            return "waiting for " + missing + " of " + needed + " worker" + (needed == 1 ? "" : "s") + " of "
+                    + workerMemoryMb + " MiB for " + waitedMillis / 1000 + " s" + freeMemoryMb.map(free ->
+                    "; the cluster has " + free + " MiB free" + queue.map(name -> " in queue " + name).orElse(""))
+                    .orElse("");
+        }
+    }
+
     /** A lifecycle event: one line for people, its kind for tools. */
     public record Event(long seq, Instant time, EventKind kind, String message) { }
 
@@ -68,6 +87,8 @@ public record StatusDocument(String application, int attempt, String job, String
         PROCESSING,
         CHECKPOINT_COMPLETED,
         RESTARTING,
+        /** The job master is still waiting for workers the cluster has not granted. */
+        WAITING,
         SAVEPOINT_REQUESTED,
         SAVEPOINT_COMPLETED,
         SAVEPOINT_FAILED,
@@ -130,6 +151,14 @@ public record StatusDocument(String application, int attempt, String job, String
                 "message", event.message())).toList());
         firstRecordMillis.ifPresent(time -> document.put("first_record_ms", time));
         document.put("recovery_ms", recoveryMillis);
+        waiting.ifPresent(workers -> {
+            Map<String, Object> entry = map("missing", workers.missing(), "needed", workers.needed(),
+                    "worker_memory_mb", workers.workerMemoryMb(), "waited_ms", workers.waitedMillis());
+            workers.freeMemoryMb().ifPresent(free -> entry.put("free_memory_mb", free));
+            workers.queue().ifPresent(queue -> entry.put("queue", queue));
+            entry.put("message", workers.message());
+            document.put("waiting", entry);
+        });
         return document;
     }
 
@@ -157,7 +186,10 @@ public record StatusDocument(String application, int attempt, String job, String
                 document.optionalText("failure"),
                 document.objects("events").stream().map(event -> new Event(event.number("seq"),
                         Instant.ofEpochMilli(event.number("time_ms")), kind(event), event.text("message"))).toList(),
-                document.optionalNumber("first_record_ms"), document.numbers("recovery_ms"));
+                document.optionalNumber("first_record_ms"), document.numbers("recovery_ms"),
+                document.optionalObject("waiting").map(waiting -> new Waiting(waiting.integer("missing"),
+                        waiting.integer("needed"), waiting.number("worker_memory_mb"), waiting.number("waited_ms"),
+                        waiting.optionalNumber("free_memory_mb"), waiting.optionalText("queue"))));
     }
 
     private static EventKind kind(JsonObject event) {

@@ -8,6 +8,8 @@ import io.spindle.protocol.status.StatusDocument.Event;
 import io.spindle.protocol.status.StatusDocument.EventKind;
 import io.spindle.protocol.status.StatusDocument.Savepoint;
 import io.spindle.protocol.status.StatusDocument.Task;
+import io.spindle.protocol.status.StatusDocument.Waiting;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,7 +37,7 @@ class StatusDocumentTest {
                     "container " + WORKER + " started on localhost"),
                     new Event(2, Instant.ofEpochMilli(1_700_000_001_000L), EventKind.CHECKPOINT_COMPLETED,
                             "checkpoint 12 completed")),
-            Optional.of(1_700_000_000_500L), List.of(4_000L));
+            Optional.of(1_700_000_000_500L), List.of(4_000L), Optional.empty());
 
     @Test
     void whatTheJobMasterWritesTheClientReadsBackField() {
@@ -47,9 +49,28 @@ class StatusDocumentTest {
         StatusDocument bare = new StatusDocument("application_1700000000000_0001", 1, "KeyedCounts", "RESTARTING", 0,
                 List.of(), List.of(), new Checkpoints(0, 3, Optional.empty(), Optional.empty()), List.of(),
                 Optional.of("job failed: operator 'count' threw java.lang.IllegalStateException: boom"), List.of(),
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), Optional.empty());
 
         assertThat(StatusDocument.parse(bare.toJson())).isEqualTo(bare);
+    }
+
+    @Test
+    void whatTheJobMasterWaitsForReadsBackWithItsMessage() throws IOException {
+        StatusDocument waiting = new StatusDocument("application_1700000000000_0001", 1, "KeyedCounts", "CREATED", 0,
+                List.of(), List.of(), new Checkpoints(0, 0, Optional.empty(), Optional.empty()), List.of(),
+                Optional.empty(), List.of(), Optional.empty(), List.of(),
+                Optional.of(new Waiting(1, 2, 1728, 40_500, Optional.of(768L), Optional.of("default"))));
+
+        assertThat(StatusDocument.parse(waiting.toJson())).isEqualTo(waiting);
+        assertThat(JSON.std.mapFrom(waiting.toJson())).extractingByKey("waiting")
+                .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("message",
+                        "waiting for 1 of 2 workers of 1728 MiB for 40 s; the cluster has 768 MiB free in queue default");
+    }
+
+    @Test
+    void aWaitWhoseFreeMemoryIsUnknownSaysNothingOfTheCluster() {
+        assertThat(new Waiting(1, 1, 512, 5_000, Optional.empty(), Optional.of("default")).message())
+                .isEqualTo("waiting for 1 of 1 worker of 512 MiB for 5 s");
     }
 
     @Test

@@ -15,6 +15,7 @@ final class StatusReport {
     static void print(StatusDocument status, PrintStream out) {
         out.printf("%s: job %s %s (ApplicationMaster attempt %d, %d %s)%n", status.application(), status.job(),
                 status.state(), status.attempt(), status.restarts(), status.restarts() == 1 ? "restart" : "restarts");
+        status.waiting().ifPresent(waiting -> out.println(waiting.message()));
         out.println("tasks:");
         for (Task task : status.tasks()) {
             out.printf("  %-24s %-40s %s%n", task.name() + "[" + task.subtask() + "]", task.worker(), task.state());

@@ -192,6 +192,9 @@ class RunCommandTest {
             "parallelism.default=0 | parallelism.default: must be at least 1, got '0'",
             "taskmanager.numberOfTaskSlots=0 | taskmanager.numberOfTaskSlots: must be at least 1, got '0'",
             "yarn.application-attempts=0 | yarn.application-attempts: must be at least 1, got '0'",
+            "slot.request.timeout=0 | slot.request.timeout: must be at least 1 ms, got '0'",
+            "slot.request.timeout=soon | slot.request.timeout: 'soon' is not a duration (use ms, s, min, h or d, e.g. "
+                    + "'10 s')",
             "pipeline.max-parallelism=0 | pipeline.max-parallelism: must be between 1 and 32768, got '0'",
             "pipeline.max-parallelism=32769 | pipeline.max-parallelism: must be between 1 and 32768, got '32769'",
             "parallelism.default=129 | parallelism.default: 129 is more than pipeline.max-parallelism 128"})

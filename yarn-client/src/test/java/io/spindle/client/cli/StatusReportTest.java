@@ -44,4 +44,16 @@ class StatusReportTest {
         assertThat(report(document)).endsWith("checkpoints: 0 completed, 0 failed\n"
                 + "failure: job failed: operator 'count' threw java.lang.IllegalStateException: boom\n");
     }
+
+    @Test
+    void showsWhatTheJobWaitsForUnderItsFirstLine() throws IOException {
+        Map<String, Object> document = TestingStatusDocuments.running(1);
+        document.put("state", "CREATED");
+        document.put("waiting", Map.of("missing", 1, "needed", 2, "worker_memory_mb", 1728, "waited_ms", 40_000,
+                "free_memory_mb", 768, "queue", "default"));
+
+        assertThat(report(document).lines().limit(2)).containsExactly(
+                "application_1700000000000_0001: job KeyedCounts CREATED (ApplicationMaster attempt 1, 1 restart)",
+                "waiting for 1 of 2 workers of 1728 MiB for 40 s; the cluster has 768 MiB free in queue default");
+    }
 }

@@ -148,6 +148,31 @@ abstract class DashboardTour {
         assertThat(row("parallelism.default")).startsWith("parallelism.default 2 ").endsWith("spindle-conf.yaml:4");
     }
 
+    @Test
+    void aJobWaitingForWorkersSaysSoOnItsOverview() throws Exception {
+        Run run = cluster().run(List.of("-d", "-p", "3", "-D", "taskmanager.memory.process.size=6000m",
+                "-D", "restart-strategy.type=none"), "--keys", "10", "--rate", "10");
+        assertThat(run.exitCode()).as(run::describe).isZero();
+        ApplicationId waiting = YarnApplications.parseId(run.out().strip());
+        try {
+            MasterStatus.await(yarn, waiting, "waiting for workers", document -> document.waiting().isPresent(),
+                    ClusterUnderTest.JOB_TIMEOUT);
+            browser.open(yarn.status(waiting).trackingUrl());
+            // two of the three fit, one on each NodeManager; the page follows as they are granted
+            String line = browser.await("the waiting line for the third worker", page -> {
+                String text = browser.element("#overview-waiting").getText();
+                return text.startsWith("waiting for 1 of 3") ? text : null;
+            });
+            browser.screenshot("waiting");
+
+            assertThat(line).matches("waiting for 1 of 3 workers of 6000 MiB for \\d+ s; the cluster has \\d+ MiB "
+                    + "free in queue root\\.default");
+        } finally {
+            cluster().spindle("cancel", waiting.toString()).exitCode();
+            browser.open(trackingUrl);
+        }
+    }
+
     /** The text of the configuration page's row of {@code key}. */
     private String row(String key) {
         return browser.elements("#configuration-entries tbody tr").stream().map(WebElement::getText)

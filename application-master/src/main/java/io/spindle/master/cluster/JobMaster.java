@@ -348,7 +348,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
 
     /** Workers are missing only before a deployment: losing one of a running attempt fails it over first. */
     private int missingWorkers() {
-        return Math.max(0, workersNeeded - allocatedHosts.size());
+        return Math.max(0, workersNeeded - allocated.size());
     }
 
     /** A wait begins when workers are missing, and ends when none are. */

@@ -282,7 +282,7 @@ class JobMasterTest {
     void aWorkerTheClusterDoesNotGrantIsReportedWithTheClustersHeadroomInTheEventsAndTheStatus() {
         pool.headroom = new Headroom(768, Optional.of("default"));
         startJob(Map.of());
-        master.workerAllocated(new WorkerId("w1"), "host");
+        master.workerAllocated(new WorkerId("w1"), "host", "");
 
         loop.advance(5_000);
 
@@ -307,7 +307,7 @@ class JobMasterTest {
     @Test
     void aWaitBeyondTheSlotRequestTimeoutFailsTheAttemptAndTheRestartWaitsAnew() {
         startJob(Map.of("slot.request.timeout", "20 s"));
-        master.workerAllocated(new WorkerId("w1"), "host");
+        master.workerAllocated(new WorkerId("w1"), "host", "");
 
         loop.advance(20_000);
 

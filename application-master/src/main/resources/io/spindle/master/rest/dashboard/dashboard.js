@@ -5,7 +5,7 @@
 
 const REFRESH_MS = 2000;
 const PAGES = ["overview", "graph", "checkpoints", "exceptions", "configuration"];
-const PROBLEMS = new Set(["restarting", "worker_lost", "container_ended", "ended"]);
+const PROBLEMS = new Set(["waiting", "restarting", "worker_lost", "container_ended", "ended"]);
 
 async function get(resource) {
   const response = await fetch(resource, { cache: "no-store" });
@@ -100,6 +100,7 @@ async function overview() {
   setText("overview-checkpoints-failed", status.checkpoints.failed);
   const masterLogs = document.getElementById("overview-master-logs");
   masterLogs.replaceChildren(master.logs ? link(master.logs, "ApplicationMaster log") : el("span", "none"));
+  setText("overview-waiting", status.waiting ? status.waiting.message : "");
   setText("overview-failure", status.failure || "");
   fillRows("overview-containers", status.containers.map(c =>
       [c.id, c.host, c.state, c.logs ? link(c.logs, "logs") : ""]));

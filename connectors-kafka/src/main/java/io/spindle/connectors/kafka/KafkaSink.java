@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes records to Kafka, exactly once with {@link DeliveryGuarantee#EXACTLY_ONCE}: each subtask writes a
@@ -85,6 +87,12 @@ public final class KafkaSink<T> implements Sink<T> {
                     context.parallelism());
             recovery.commitRestored(restored);
             recovery.abortLingering(prefix);
+            // a job restored from another job's savepoint or checkpoint has another default prefix: the other job's
+            // transactions still open (written after the snapshot) would hold read_committed consumers back until
+            // they time out
+            for (String restoredPrefix : restoredPrefixes(restored, prefix)) {
+                recovery.abortLingering(restoredPrefix);
+            }
         }
         state.clear();
         LOG.info("Kafka sink {} subtask {} writes exactly once to {} with transactional ids {}-{}-*",
@@ -96,6 +104,16 @@ public final class KafkaSink<T> implements Sink<T> {
      * Refuses servers that do not answer, topics that do not exist and, for exactly once, a transaction timeout
      * Kafka would abort a checkpoint's transaction before a restore commits it, or that the brokers do not allow.
      */
+    /** The prefixes of the restored transactions' ids other than {@code prefix}. */
+    static Set<String> restoredPrefixes(List<PendingTransaction> restored, String prefix) {
+        Set<String> prefixes = new TreeSet<>();
+        for (PendingTransaction transaction : restored) {
+            TransactionalIds.prefixOf(transaction.transactionalId()).filter(p -> !p.equals(prefix))
+                    .ifPresent(prefixes::add);
+        }
+        return prefixes;
+    }
+
     @Override
     public void check(PreflightContext context) throws ConnectorSettingsException {
         try (KafkaPreflight kafka = KafkaPreflight.connect(bootstrapServers, properties)) {

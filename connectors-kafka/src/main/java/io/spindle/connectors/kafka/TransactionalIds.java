@@ -32,6 +32,12 @@ final class TransactionalIds {
         }
     }
 
+    /** The prefix of the id; empty if the id is not of the form {@code <prefix>-<subtask>-<k>}. */
+    static Optional<String> prefixOf(String transactionalId) {
+        Matcher matcher = ID.matcher(transactionalId);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
     /** Whether the id is one of this prefix's. */
     static boolean hasPrefix(String transactionalId, String prefix) {
         Matcher matcher = ID.matcher(transactionalId);

@@ -2,6 +2,8 @@ package io.spindle.connectors.kafka;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TransactionalIdsTest {
@@ -34,5 +36,20 @@ class TransactionalIdsTest {
     void theDefaultPrefixIsTheJobIdAndAReadableSinkName() {
         assertThat(TransactionalIds.defaultPrefix("application_1_0002", "to kafka")).isEqualTo(
                 "spindle-application_1_0002-to_kafka");
+    }
+
+    @Test
+    void thePrefixIsWhatComesBeforeTheSubtaskAndThePoolIndex() {
+        assertThat(TransactionalIds.prefixOf("spindle-application_1_0002-out-3-1")).hasValue("spindle-application_1_0002-out");
+        assertThat(TransactionalIds.prefixOf("someone-else")).isEmpty();
+    }
+
+    @Test
+    void aRestoredJobAbortsTheLeftOversOfThePrefixesItsRestoredTransactionsHad() {
+        List<PendingTransaction> restored = List.of(new PendingTransaction(4, "old-job-out-0-1", 7, (short) 0),
+                new PendingTransaction(4, "old-job-out-1-0", 8, (short) 0),
+                new PendingTransaction(4, "new-job-out-0-0", 9, (short) 0));
+
+        assertThat(KafkaSink.restoredPrefixes(restored, "new-job-out")).containsExactly("old-job-out");
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.WebElement;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,45 +91,44 @@ abstract class DashboardTour {
         assertThat(browser.text("overview-attempt")).isEqualTo(String.valueOf(after.attempt()));
         assertThat(browser.text("overview-restarts")).isEqualTo("1");
         assertThat(completed).isBetween(before.checkpoints().completed(), after.checkpoints().completed());
-        assertThat(browser.elements("#overview-containers tbody tr")).hasSize(after.containers().size());
-        assertThat(browser.elements("#overview-containers a")).allSatisfy(logs ->
-                assertThat(logs.getAttribute("href")).contains("/node/containerlogs/container_"));
-        assertThat(browser.elements("#overview-master-logs a")).hasSize(1);
-        assertThat(browser.elements("#overview-tasks tbody tr")).hasSize(after.tasks().size());
+        assertThat(browser.texts("#overview-containers tbody tr")).hasSize(after.containers().size());
+        assertThat(browser.attributes("#overview-containers a", "href")).isNotEmpty()
+                .allSatisfy(logs -> assertThat(logs).contains("/node/containerlogs/container_"));
+        assertThat(browser.texts("#overview-master-logs a")).hasSize(1);
+        assertThat(browser.texts("#overview-tasks tbody tr")).hasSize(after.tasks().size());
     }
 
     @Test
     void theGraphPageDrawsEveryTaskWithItsParallelism() throws Exception {
         browser.click("nav-graph");
-        List<WebElement> vertices = browser.await("the job graph", page -> {
-            List<WebElement> drawn = browser.elements("#graph-svg g.vertex");
+        List<String> vertices = browser.await("the job graph", page -> {
+            List<String> drawn = browser.texts("#graph-svg g.vertex");
             return drawn.size() >= 2 ? drawn : null;
         });
         browser.screenshot("graph");
 
-        assertThat(vertices).extracting(WebElement::getText).anySatisfy(text ->
-                assertThat(text).contains("generator", "parallelism 2"));
-        assertThat(browser.elements("#graph-svg line.edge")).isNotEmpty();
+        assertThat(vertices).anySatisfy(text -> assertThat(text).contains("generator", "parallelism 2"));
+        assertThat(browser.texts("#graph-svg line.edge")).isNotEmpty();
     }
 
     @Test
     void theCheckpointsPageListsCompletedCheckpointsAndTheRetainedOne() throws Exception {
         browser.click("nav-checkpoints");
         String completed = browser.await("a completed checkpoint in the history", page ->
-                browser.elements("#checkpoints-history tbody tr").stream().map(WebElement::getText)
+                browser.texts("#checkpoints-history tbody tr").stream()
                         .filter(row -> row.contains("COMPLETED")).findFirst().orElse(null));
         browser.screenshot("checkpoints");
 
         assertThat(completed).contains("checkpoint", "/checkpoints/" + application + "/chk-");
-        assertThat(browser.elements("#checkpoints-retained li")).extracting(WebElement::getText)
+        assertThat(browser.texts("#checkpoints-retained li"))
                 .anySatisfy(path -> assertThat(path).contains("/checkpoints/" + application + "/chk-"));
     }
 
     @Test
     void theExceptionsPageShowsTheRestartWithItsDelayAndCause() throws Exception {
         browser.click("nav-exceptions");
-        String restart = browser.await("the restart", page -> browser.elements("#exceptions-list tbody tr").stream()
-                .map(WebElement::getText).filter(row -> row.contains("restarting")).findFirst().orElse(null));
+        String restart = browser.await("the restart", page -> browser.texts("#exceptions-list tbody tr").stream()
+                .filter(row -> row.contains("restarting")).findFirst().orElse(null));
         browser.screenshot("exceptions");
 
         assertThat(restart).contains("restart 1 in", "ms after:");
@@ -139,8 +137,7 @@ abstract class DashboardTour {
     @Test
     void theConfigurationPageShowsEachValueAndWhereItCameFrom() throws Exception {
         browser.click("nav-configuration");
-        browser.await("the configuration", page ->
-                browser.elements("#configuration-entries tbody tr").size() > 10 ? true : null);
+        browser.await("the configuration", page -> browser.texts("#configuration-entries tbody tr").size() > 10);
         browser.screenshot("configuration");
 
         assertThat(row("restart-strategy.fixed-delay.attempts")).isEqualTo(
@@ -160,7 +157,7 @@ abstract class DashboardTour {
             browser.open(yarn.status(waiting).trackingUrl());
             // two of the three fit, one on each NodeManager; the page follows as they are granted
             String line = browser.await("the waiting line for the third worker", page -> {
-                String text = browser.element("#overview-waiting").getText();
+                String text = browser.texts("#overview-waiting").get(0);
                 return text.startsWith("waiting for 1 of 3") ? text : null;
             });
             browser.screenshot("waiting");
@@ -175,7 +172,7 @@ abstract class DashboardTour {
 
     /** The text of the configuration page's row of {@code key}. */
     private String row(String key) {
-        return browser.elements("#configuration-entries tbody tr").stream().map(WebElement::getText)
+        return browser.texts("#configuration-entries tbody tr").stream()
                 .filter(text -> text.startsWith(key + " ")).findFirst().orElseThrow();
     }
 

@@ -2,6 +2,7 @@ package io.spindle.minicluster;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -63,9 +65,13 @@ final class HeadlessChromium implements AutoCloseable {
         driver.findElement(By.id(id)).click();
     }
 
-    /** Waits until {@code condition} holds on the page, then returns its value. */
+    /**
+     * Waits until {@code condition} gives a value (not null or false), then returns it. The page redraws itself every
+     * few seconds: a condition that read an element just replaced is asked again.
+     */
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+        return new WebDriverWait(driver, WAIT).withMessage(what).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Waits for the element's text to be non-empty and returns it. */
@@ -76,12 +82,16 @@ final class HeadlessChromium implements AutoCloseable {
         });
     }
 
-    WebElement element(String cssSelector) {
-        return driver.findElement(By.cssSelector(cssSelector));
+    /** The texts of the elements the selector finds, read from one drawing of the page. */
+    List<String> texts(String cssSelector) {
+        return await("texts of " + cssSelector, page -> page.findElements(By.cssSelector(cssSelector)).stream()
+                .map(WebElement::getText).toList());
     }
 
-    java.util.List<WebElement> elements(String cssSelector) {
-        return driver.findElements(By.cssSelector(cssSelector));
+    /** The attribute of the elements the selector finds, read from one drawing of the page. */
+    List<String> attributes(String cssSelector, String attribute) {
+        return await(attribute + " of " + cssSelector, page -> page.findElements(By.cssSelector(cssSelector))
+                .stream().map(element -> element.getAttribute(attribute)).toList());
     }
 
     /** Saves what the browser shows as {@code <name>.png}. */

@@ -14,6 +14,9 @@ import io.spindle.master.checkpoint.JobOutcome;
 import io.spindle.master.checkpoint.StateAssignment;
 import io.spindle.master.checkpoint.StateRestoreException;
 import io.spindle.master.cluster.WorkerConnections.RegisteredWorker;
+import io.spindle.master.metrics.JobMetrics;
+import io.spindle.master.metrics.JobMetricsCollector;
+import io.spindle.master.metrics.RestartCause;
 import io.spindle.master.resources.FinalStatus;
 import io.spindle.master.resources.WorkerEvents;
 import io.spindle.master.resources.WorkerId;
@@ -34,12 +37,14 @@ import io.spindle.protocol.control.ControlMessage.Placement;
 import io.spindle.protocol.control.ControlMessage.TaskDeployment;
 import io.spindle.protocol.control.ControlMessage.TaskEnded;
 import io.spindle.protocol.control.SubtaskStates;
+import io.spindle.protocol.metrics.MetricsReport;
 import io.spindle.protocol.status.CompletedCheckpointStats;
 import io.spindle.protocol.status.StatusDocument;
 import io.spindle.protocol.status.StatusDocument.EventKind;
 import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.checkpoint.storage.FencedException;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +97,8 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
     private final CompletableFuture<JobEnd> end = new CompletableFuture<>();
     private final RestartPolicy policy;
     private final Optional<JobCheckpointing> checkpointing;
+    private final JobMetrics metrics = new JobMetrics();
+    private final JobMetricsCollector metricsCollector;
 
     private WorkerPool pool;
     private Function<WorkerId, WorkerLaunch> launches;
@@ -137,11 +144,13 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
             if (cause instanceof FencedException) {
                 abandon(cause.getMessage());
             } else {
-                failover("checkpoints failed: " + cause.getMessage());
+                failover(RestartCause.CHECKPOINT_FAILURE, "checkpoints failed: " + cause.getMessage());
             }
         }));
         this.policy = RestartPolicy.fromConfig(configuration, configuration.contains(CheckpointingOptions.INTERVAL),
                 random);
+        this.metricsCollector = new JobMetricsCollector(plan.vertices().stream().map(TaskVertex::name).toList(),
+                metrics, this::status);
     }
 
     /** Slot sharing as in Flink: slot i holds subtask i of every vertex, so the widest vertex decides. */
@@ -252,7 +261,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
             String what = "container " + id + " exited with " + exitStatus + firstLine(diagnostics);
             events.add(EventKind.CONTAINER_ENDED, what);
             if (deployed != null && deployed.runsOn(id.value()) && state == State.RUNNING) {
-                failover(what);
+                failover(RestartCause.CONTAINER_EXITED, what);
             }
             requestMissingWorkers();
         });
@@ -290,17 +299,24 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
 
     @Override
     public void workerDisconnected(String workerId, String reason) {
+        metrics.workerGone(workerId);
         onLoop(() -> {
             if (!forget(workerId) || isOver()) {
                 return;
             }
             events.add(EventKind.WORKER_LOST, "worker " + workerId + " lost: " + reason);
             if (deployed != null && deployed.runsOn(workerId) && state == State.RUNNING) {
-                failover("worker " + workerId + " lost: " + reason);
+                failover(RestartCause.WORKER_LOST, "worker " + workerId + " lost: " + reason);
             }
             // the container may still live (a hung process): give it back; its completion brings a replacement
             pool.release(new WorkerId(workerId));
         });
+    }
+
+    /** Kept as it comes, off the loop: metrics need no order with the job's course. */
+    @Override
+    public void metricsReported(String workerId, MetricsReport report) {
+        metrics.reported(workerId, report);
     }
 
     /** Every message of a worker is handled on the loop, in the order it came; a late word of an old attempt is dropped. */
@@ -418,7 +434,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
                     endJob(State.FINISHED, JobOutcome.FINISHED, FinalStatus.SUCCEEDED, diagnostics);
                 }
             }
-            case FAILED -> failover("task " + plan.vertices().get(ended.vertexId()).name() + " ("
+            case FAILED -> failover(RestartCause.TASK_FAILURE, "task " + plan.vertices().get(ended.vertexId()).name() + " ("
                     + (ended.subtask() + 1) + "/" + plan.vertices().get(ended.vertexId()).parallelism() + ") failed: "
                     + ended.failure());
             case CANCELLED -> { }
@@ -444,7 +460,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
         failureMillis = 0;
     }
 
-    private void failover(String cause) {
+    private void failover(RestartCause kind, String cause) {
         if (state != State.RUNNING) {
             return;
         }
@@ -461,6 +477,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
         }
         long backoff = policy.backoffMillis(now);
         restarts++;
+        metrics.restarted(kind);
         state = State.RESTARTING;
         restartDueMillis = now + backoff;
         events.add(EventKind.RESTARTING, "restart " + restarts + " in " + backoff + " ms after: " + cause);
@@ -557,6 +574,11 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the job master did not answer: " + e, e);
         }
+    }
+
+    @Override
+    public MultiCollector metrics() {
+        return metricsCollector;
     }
 
     /** Every checkpoint this master attempt completed, in order; on the loop, or once the job ended. */

@@ -1,5 +1,6 @@
 package io.spindle.master.rest;
 
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
 import io.spindle.protocol.status.StatusDocument;
 import io.spindle.state.checkpoint.SavepointFormat;
@@ -9,6 +10,9 @@ public interface JobControl {
 
     /** The status document of {@code GET /status}. */
     StatusDocument status();
+
+    /** The job's metrics, as {@code GET /metrics} serves them. */
+    MultiCollector metrics();
 
     /** Starts cancelling the job. */
     void cancel();

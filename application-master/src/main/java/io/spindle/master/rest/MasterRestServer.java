@@ -18,8 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * The ApplicationMaster's REST API on an ephemeral port (docs/rest-api.md): {@code GET /status} for
- * anyone, {@code POST /<action>} for control actions only with the application's secret in
+ * The ApplicationMaster's REST API on an ephemeral port (docs/rest-api.md): {@code GET /status}, {@code GET /metrics}
+ * (Prometheus text, docs/monitoring.md) and {@code GET /prometheus-sd} (a Prometheus HTTP service-discovery document
+ * listing that endpoint) for anyone, {@code POST /<action>} for control actions only with the application's secret in
  * {@link #SECRET_HEADER}. Control actions are started, not awaited: they answer 202, and the status
  * document tells how they end.
  *
@@ -53,7 +54,11 @@ public final class MasterRestServer implements AutoCloseable {
      * should only start what they ask for.
      */
     public static MasterRestServer start(String host, String secret, JobControl job) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, 0), 0);
+        String url = url(host, server.getAddress().getPort());
         Map<String, Route> routes = Map.of(
+                "/prometheus-sd", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK,
+                        PrometheusServiceDiscovery.document(host + ":" + server.getAddress().getPort(), job.status()))),
                 "/status", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK, job.status().toMap())),
                 "/cancel", Route.control(query -> {
                     job.cancel();
@@ -63,12 +68,11 @@ public final class MasterRestServer implements AutoCloseable {
                         Map.of("request", job.savepoint(query.get("directory"),
                                 parse(query, "format", SavepointFormat::parse, SavepointFormat.CANONICAL),
                                 parse(query, "termination", Termination::parse, Termination.NONE))))));
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, 0), 0);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, DaemonThreads.factory("rest"));
         server.createContext("/", new Router(routes, new ControlSecret(secret)));
+        server.createContext(MetricsHandler.PATH, new MetricsHandler(job.metrics()));
         server.setExecutor(executor);
         server.start();
-        String url = url(host, server.getAddress().getPort());
         LOG.info("REST API listening at {}", url);
         return new MasterRestServer(server, executor, url);
     }

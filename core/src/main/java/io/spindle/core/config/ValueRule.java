@@ -1,5 +1,7 @@
 package io.spindle.core.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.function.Predicate;
 
@@ -28,6 +30,18 @@ public record ValueRule<T>(String description, Predicate<T> allows) {
     /** For paths: an empty one names no place at all. */
     public static ValueRule<String> nonEmpty() {
         return new ValueRule<>("non-empty", value -> !value.isEmpty());
+    }
+
+    /** For endpoints: an absolute http or https URL with a host. */
+    public static ValueRule<String> httpUrl() {
+        return new ValueRule<>("an http:// or https:// URL", value -> {
+            try {
+                URI uri = new URI(value);
+                return uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+            } catch (URISyntaxException e) {
+                return false;
+            }
+        });
     }
 
     /** The value, or an IllegalArgumentException whose message is meant for the user (who wrote {@code text}). */

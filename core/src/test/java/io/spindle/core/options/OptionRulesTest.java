@@ -40,7 +40,8 @@ class OptionRulesTest {
             "execution.checkpointing.num-retained=0 | must be at least 1, got '0'",
             "execution.checkpointing.tolerable-failed-checkpoints=-1 | must be at least 0, got '-1'",
             "heartbeat.interval=0 s | must be at least 1 ms, got '0 s'",
-            "execution.state-recovery.path= | must be non-empty, got ''"})
+            "execution.state-recovery.path= | must be non-empty, got ''",
+            "metrics.reporter.promgateway.hostUrl=pushgateway:9091 | must be an http:// or https:// URL, got 'pushgateway:9091'"})
     void aDynamicPropertyOutOfRangeIsAnErrorNamingItsKey(String property, String problem) {
         Diagnostic error = singleError(load(confDir, property));
 

@@ -80,6 +80,16 @@ public final class InputGate {
         return null;
     }
 
+    /** Buffers waiting in the channels. Any thread. */
+    public int queuedBuffers() {
+        return channels.stream().mapToInt(InboundChannel::queued).sum();
+    }
+
+    /** The most buffers the channels hold together. */
+    public int capacity() {
+        return channels.stream().mapToInt(InboundChannel::capacity).sum();
+    }
+
     /** A blocked channel hands out nothing until unblocked (barrier alignment). */
     public void setBlocked(int channel, boolean block) {
         blocked[channel] = block;

@@ -5,6 +5,7 @@ import io.spindle.protocol.metrics.MetricsReport.OperatorSample;
 import io.spindle.protocol.metrics.MetricsReport.TaskSample;
 import io.spindle.protocol.metrics.TaskMetric;
 import io.spindle.runtime.operators.StreamOperator;
+import io.spindle.runtime.tasks.InputQueue;
 import io.spindle.runtime.tasks.Task;
 
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ final class TaskSampler {
             putRates(values, previous, counts);
         }
         previous = counts;
+        InputQueue queue = task.inputQueue();
+        values.put(TaskMetric.INPUT_QUEUE_LENGTH, (long) queue.length());
+        values.put(TaskMetric.INPUT_QUEUE_CAPACITY, (long) queue.capacity());
         putWatermarks(values, io, wallMillis);
         io.lastCheckpoint().ifPresent(times -> {
             values.put(TaskMetric.LAST_CHECKPOINT_ALIGNMENT_MS, times.alignmentMillis());

@@ -52,6 +52,11 @@ public final class InputTask extends Task {
         this.endedChannels = new BitSet(gate.size());
     }
 
+    @Override
+    public InputQueue inputQueue() {
+        return new InputQueue(gate.queuedBuffers(), gate.capacity());
+    }
+
     /** Reads until every input channel closed and the task's work is done (see {@link Task}). */
     @Override
     protected void invoke() throws Exception {

@@ -114,6 +114,11 @@ public abstract class Task implements Runnable {
         return io;
     }
 
+    /** Buffers waiting in the task's input channels, and how many they hold at most; none for a source. Any thread. */
+    public InputQueue inputQueue() {
+        return InputQueue.NONE;
+    }
+
     /** Records that entered the chain: its head operator's, or with none those it passed to the writers. */
     public long recordsIn() {
         return operators.isEmpty() ? io.recordsOut() : operators.get(0).recordsIn();

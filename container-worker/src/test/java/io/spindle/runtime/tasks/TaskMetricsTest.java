@@ -67,6 +67,8 @@ class TaskMetricsTest {
         assertThat(tail.values()).containsEntry(TaskMetric.NUM_RECORDS_IN, 3L)
                 .containsEntry(TaskMetric.NUM_RECORDS_OUT, 0L)
                 .containsEntry(TaskMetric.NUM_BYTES_IN, in.values().get(TaskMetric.NUM_BYTES_OUT));
+        assertThat(tail.values()).containsEntry(TaskMetric.INPUT_QUEUE_LENGTH, 0L)
+                .hasEntrySatisfying(TaskMetric.INPUT_QUEUE_CAPACITY, capacity -> assertThat(capacity).isPositive());
         assertThat(tail.operators()).containsExactly(new OperatorSample("tail", 3, 3), new OperatorSample("out", 3, 0));
         assertThat(report.worker()).containsKey(WorkerMetric.HEAP_USED);
     }

@@ -21,6 +21,10 @@ public enum TaskMetric {
     BACK_PRESSURED_TIME_MS_PER_SECOND(gauge("backPressuredTimeMsPerSecond",
             "Milliseconds per second the subtask waited to hand a buffer to an output channel.")),
     IDLE_TIME_MS_PER_SECOND(gauge("idleTimeMsPerSecond", "Milliseconds per second the subtask waited for input.")),
+    INPUT_QUEUE_LENGTH(gauge("inputQueueLength", "Buffers received and waiting in the subtask's input channels.")),
+    INPUT_QUEUE_CAPACITY(gauge("inputQueueCapacity",
+            "The most buffers the input channels hold (their credit); inputQueueLength / inputQueueCapacity is the"
+                    + " input buffer usage.")),
     CURRENT_INPUT_WATERMARK(gauge("currentInputWatermark",
             "The watermark the subtask's chain last received (absent before the first).")),
     CURRENT_OUTPUT_WATERMARK(gauge("currentOutputWatermark",

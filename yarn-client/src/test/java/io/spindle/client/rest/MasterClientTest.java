@@ -1,6 +1,8 @@
 package io.spindle.client.rest;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.spindle.master.rest.JobControl;
 import io.spindle.protocol.status.StatusDocument;
 import io.spindle.master.rest.MasterRestServer;
@@ -42,6 +44,11 @@ class MasterClientTest {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+            }
+
+            @Override
+            public MultiCollector metrics() {
+                return MetricSnapshots::of;
             }
 
             @Override

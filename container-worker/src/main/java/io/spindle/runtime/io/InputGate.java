@@ -80,14 +80,9 @@ public final class InputGate {
         return null;
     }
 
-    /** Buffers waiting in the channels. Any thread. */
-    public int queuedBuffers() {
-        return channels.stream().mapToInt(InboundChannel::queued).sum();
-    }
-
-    /** The most buffers the channels hold together. */
-    public int capacity() {
-        return channels.stream().mapToInt(InboundChannel::capacity).sum();
+    /** The buffers waiting in the channels. Any thread. */
+    public QueueDepth queue() {
+        return QueueDepth.of(channels);
     }
 
     /** A blocked channel hands out nothing until unblocked (barrier alignment). */

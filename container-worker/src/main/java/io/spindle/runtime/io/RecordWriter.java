@@ -171,6 +171,11 @@ public final class RecordWriter {
         io.bytesOut(buffer.length());
     }
 
+    /** The buffers sent and not yet taken by the consumers. Any thread. */
+    public QueueDepth queue() {
+        return QueueDepth.of(channels);
+    }
+
     public long recordsOut() {
         return recordsOut;
     }

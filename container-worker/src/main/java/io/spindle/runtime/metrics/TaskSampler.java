@@ -4,8 +4,8 @@ import io.spindle.api.eventtime.Watermarks;
 import io.spindle.protocol.metrics.MetricsReport.OperatorSample;
 import io.spindle.protocol.metrics.MetricsReport.TaskSample;
 import io.spindle.protocol.metrics.TaskMetric;
+import io.spindle.runtime.io.QueueDepth;
 import io.spindle.runtime.operators.StreamOperator;
-import io.spindle.runtime.tasks.InputQueue;
 import io.spindle.runtime.tasks.Task;
 
 import java.util.ArrayList;
@@ -40,9 +40,12 @@ final class TaskSampler {
             putRates(values, previous, counts);
         }
         previous = counts;
-        InputQueue queue = task.inputQueue();
-        values.put(TaskMetric.INPUT_QUEUE_LENGTH, (long) queue.length());
-        values.put(TaskMetric.INPUT_QUEUE_CAPACITY, (long) queue.capacity());
+        QueueDepth input = task.inputQueue();
+        values.put(TaskMetric.INPUT_QUEUE_LENGTH, (long) input.length());
+        values.put(TaskMetric.INPUT_QUEUE_CAPACITY, (long) input.capacity());
+        QueueDepth output = task.outputQueue();
+        values.put(TaskMetric.OUTPUT_QUEUE_LENGTH, (long) output.length());
+        values.put(TaskMetric.OUTPUT_QUEUE_CAPACITY, (long) output.capacity());
         putWatermarks(values, io, wallMillis);
         io.lastCheckpoint().ifPresent(times -> {
             values.put(TaskMetric.LAST_CHECKPOINT_ALIGNMENT_MS, times.alignmentMillis());

@@ -2,6 +2,7 @@ package io.spindle.runtime.operators;
 
 import io.spindle.api.OutputTag;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.runtime.io.QueueDepth;
 import io.spindle.runtime.io.RecordWriter;
 import io.spindle.runtime.metrics.TaskIoMetrics;
 
@@ -99,6 +100,15 @@ public final class WriterOutput implements Output<Object> {
         for (RecordWriter writer : writers) {
             writer.endOfPartition();
         }
+    }
+
+    /** The buffers sent on every output edge and not yet taken by the consumers. Any thread. */
+    public QueueDepth queue() {
+        QueueDepth all = QueueDepth.NONE;
+        for (RecordWriter writer : writers) {
+            all = all.plus(writer.queue());
+        }
+        return all;
     }
 
     public void flush() throws InterruptedException {

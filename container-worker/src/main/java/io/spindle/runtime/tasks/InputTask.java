@@ -5,6 +5,7 @@ import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.checkpoint.BarrierAligner;
 import io.spindle.runtime.eventtime.WatermarkValve;
 import io.spindle.runtime.io.InputGate;
+import io.spindle.runtime.io.QueueDepth;
 import io.spindle.runtime.io.RecordReader;
 import io.spindle.runtime.metrics.TaskIoMetrics;
 import io.spindle.runtime.operators.OperatorRuntime;
@@ -53,8 +54,8 @@ public final class InputTask extends Task {
     }
 
     @Override
-    public InputQueue inputQueue() {
-        return new InputQueue(gate.queuedBuffers(), gate.capacity());
+    public QueueDepth inputQueue() {
+        return gate.queue();
     }
 
     /** Reads until every input channel closed and the task's work is done (see {@link Task}). */

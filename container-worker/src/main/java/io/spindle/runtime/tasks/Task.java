@@ -3,6 +3,7 @@ package io.spindle.runtime.tasks;
 import io.spindle.api.eventtime.Watermarks;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.eventtime.WatermarkValve;
+import io.spindle.runtime.io.QueueDepth;
 import io.spindle.runtime.metrics.CheckpointTimes;
 import io.spindle.runtime.metrics.TaskIoMetrics;
 import io.spindle.protocol.checkpoint.TaskSnapshot;
@@ -114,9 +115,14 @@ public abstract class Task implements Runnable {
         return io;
     }
 
-    /** Buffers waiting in the task's input channels, and how many they hold at most; none for a source. Any thread. */
-    public InputQueue inputQueue() {
-        return InputQueue.NONE;
+    /** The buffers waiting in the task's input channels; none for a source. Any thread. */
+    public QueueDepth inputQueue() {
+        return QueueDepth.NONE;
+    }
+
+    /** The buffers the task sent that its consumers have not taken yet. Any thread. */
+    public QueueDepth outputQueue() {
+        return writers.queue();
     }
 
     /** Records that entered the chain: its head operator's, or with none those it passed to the writers. */

@@ -19,7 +19,7 @@ class RecordReaderTest {
     @SuppressWarnings("unchecked")
     private static <T> List<Buffer> written(Codec<T> codec, List<T> records) throws Exception {
         List<Buffer> buffers = new ArrayList<>();
-        RecordWriter writer = new RecordWriter(List.of(buffers::add), record -> 0, (Codec<Object>) codec,
+        RecordWriter writer = new RecordWriter(List.of(new ListChannel(buffers)), record -> 0, (Codec<Object>) codec,
                 new ElementTimestamp(), 1024, new TaskIoMetrics(true));
         for (T record : records) {
             writer.emit(record);

@@ -26,7 +26,7 @@ class RecordWriterTest {
     private RecordWriter writer(ChannelSelector selector) {
         List<OutboundChannel> channels = new ArrayList<>();
         for (List<Buffer> buffers : sent) {
-            channels.add(buffers::add);
+            channels.add(new ListChannel(buffers));
         }
         return new RecordWriter(channels, selector, STRING, timestamp, BUFFER_SIZE, io);
     }

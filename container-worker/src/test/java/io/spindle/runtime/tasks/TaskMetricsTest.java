@@ -69,6 +69,8 @@ class TaskMetricsTest {
                 .containsEntry(TaskMetric.NUM_BYTES_IN, in.values().get(TaskMetric.NUM_BYTES_OUT));
         assertThat(tail.values()).containsEntry(TaskMetric.INPUT_QUEUE_LENGTH, 0L)
                 .hasEntrySatisfying(TaskMetric.INPUT_QUEUE_CAPACITY, capacity -> assertThat(capacity).isPositive());
+        assertThat(in.values()).containsEntry(TaskMetric.OUTPUT_QUEUE_LENGTH, 0L)
+                .containsEntry(TaskMetric.OUTPUT_QUEUE_CAPACITY, tail.values().get(TaskMetric.INPUT_QUEUE_CAPACITY));
         assertThat(tail.operators()).containsExactly(new OperatorSample("tail", 3, 3), new OperatorSample("out", 3, 0));
         assertThat(report.worker()).containsKey(WorkerMetric.HEAP_USED);
     }

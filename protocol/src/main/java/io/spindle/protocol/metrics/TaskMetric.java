@@ -25,6 +25,11 @@ public enum TaskMetric {
     INPUT_QUEUE_CAPACITY(gauge("inputQueueCapacity",
             "The most buffers the input channels hold (their credit); inputQueueLength / inputQueueCapacity is the"
                     + " input buffer usage.")),
+    OUTPUT_QUEUE_LENGTH(gauge("outputQueueLength",
+            "Buffers the subtask sent that its consumers have not taken yet.")),
+    OUTPUT_QUEUE_CAPACITY(gauge("outputQueueCapacity",
+            "The most buffers the output channels hold; outputQueueLength / outputQueueCapacity is the output"
+                    + " buffer usage.")),
     CURRENT_INPUT_WATERMARK(gauge("currentInputWatermark",
             "The watermark the subtask's chain last received (absent before the first).")),
     CURRENT_OUTPUT_WATERMARK(gauge("currentOutputWatermark",

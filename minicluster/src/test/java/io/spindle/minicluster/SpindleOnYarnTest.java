@@ -1,5 +1,6 @@
 package io.spindle.minicluster;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.examples.KafkaWindowCounts;
 import io.spindle.minicluster.ClusterUnderTest.Run;
@@ -9,6 +10,7 @@ import org.apache.hadoop.yarn.api.records.ContainerId;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -30,12 +32,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 /**
  * {@code spindle run} against an embedded YARN and HDFS, end to end: the CLI validates and submits, the
@@ -103,6 +107,66 @@ class SpindleOnYarnTest {
         assertThat(run.exitCode()).as(run::describe).isZero();
         assertThat(cluster.counts("master-kill")).isEqualTo(ClusterUnderTest.expectedCounts(40_000, 1000));
         assertThat(run.out()).contains("master attempt 2", "from checkpoint");
+    }
+
+    /**
+     * A Prometheus server that finds the job through the master's service-discovery document scrapes its /metrics:
+     * the rate of records into the count it reads matches the pace of the job's generator (--rate 1000: 1,000 records/s
+     * over its two subtasks) within 5 %, and the rate the generator's subtasks report sending.
+     */
+    @Test
+    void prometheusScrapesARecordRateThatMatchesTheJobsOwnCount() throws Exception {
+        Assumptions.assumeTrue(PrometheusServer.installed(), PrometheusServer.BINARY
+                + " is missing: install Debian's package prometheus to run this test (.ci/run does)");
+        Run run = cluster.run(List.of("-d", "-D", "heartbeat.interval=500 ms"), "--keys", "100", "--rate", "1000");
+        assertThat(run.exitCode()).as(run::describe).isZero();
+        String application = run.out().strip();
+        URI master;
+        try (YarnApplications yarn = YarnApplications.connect(cluster.cluster().hadoopConfiguration())) {
+            MasterStatus.await(yarn, YarnApplications.parseId(application), "every task running",
+                    MasterStatus::allTasksRunning, JOB_TIMEOUT);
+            master = yarn.status(YarnApplications.parseId(application)).masterUrl().orElseThrow();
+        }
+        String series = "{job_id=\"" + application + "\",vertex=~\"%s.*\"}";
+        String intoCount = "spindle_task_numRecordsIn_total" + series.formatted("count");
+        String outOfGenerator = "spindle_task_numRecordsOut_total" + series.formatted("generator");
+        try (PrometheusServer prometheus = PrometheusServer.start(directory.resolve("prometheus"), """
+                global:
+                  scrape_interval: 1s
+                scrape_configs:
+                  - job_name: spindle
+                    honor_labels: true
+                    http_sd_configs:
+                      - url: %s
+                        refresh_interval: 2s
+                """.formatted(master.resolve("/prometheus-sd")))) {
+            awaitSamples(prometheus, "count_over_time(sum(" + intoCount + ")[30s:1s])", 30);
+
+            double rate = prometheus.query("sum(rate(" + intoCount + "[30s]))").orElseThrow();
+            double generated = prometheus.query("sum(rate(" + outOfGenerator + "[30s]))").orElseThrow();
+
+            assertThat(rate).as("records/s into the count, as Prometheus reads them").isCloseTo(1000.0,
+                    withPercentage(5));
+            assertThat(rate).as("against the generators' records/s").isCloseTo(generated,
+                    withPercentage(5));
+        } finally {
+            Run cancel = cluster.spindle("cancel", application);
+            assertThat(cancel.exitCode()).as(cancel::describe).isZero();
+        }
+    }
+
+    /** Waits until {@code expression} reaches {@code samples}: Prometheus has scraped that long. */
+    private static void awaitSamples(PrometheusServer prometheus, String expression, int samples) throws Exception {
+        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            OptionalDouble value = prometheus.query(expression);
+            if (value.isPresent() && value.getAsDouble() >= samples) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("Prometheus did not get " + samples + " samples of " + expression + " within "
+                + JOB_TIMEOUT);
     }
 
     @Test
@@ -416,6 +480,19 @@ class SpindleOnYarnTest {
 
         @Test
         @Order(4)
+        void prometheusSdListsTheApplicationsMetricsEndpoint() throws Exception {
+            URI master = yarn.status(YarnApplications.parseId(application)).masterUrl().orElseThrow();
+
+            Run sd = cluster.spindle("prometheus-sd");
+
+            assertThat(sd.exitCode()).as(sd::describe).isZero();
+            assertThat(JSON.std.listFrom(sd.out())).contains(Map.of(
+                    "targets", List.of(master.getHost() + ":" + master.getPort()),
+                    "labels", Map.of("__metrics_path__", "/metrics", "spindle_job_id", application)));
+        }
+
+        @Test
+        @Order(5)
         void logsOfOneContainerHaveOnlyItsFiles() throws Exception {
             Run logs = cluster.spindle("logs", application, "--container", masterContainer());
 
@@ -425,7 +502,7 @@ class SpindleOnYarnTest {
         }
 
         @Test
-        @Order(5)
+        @Order(6)
         void logsOfAContainerTheApplicationNeverHadAreBadInput() throws Exception {
             String unknown = masterContainer().replaceFirst("_000001$", "_000999");
             Run logs = cluster.spindle("logs", application, "--container", unknown);
@@ -436,7 +513,7 @@ class SpindleOnYarnTest {
         }
 
         @Test
-        @Order(6)
+        @Order(7)
         void followPrintsTheLinesTheMasterLogsLater() throws Exception {
             follow = cluster.spindle("logs", application, "--follow");
             long first = awaitCheckpointLine(follow, 0);
@@ -445,7 +522,7 @@ class SpindleOnYarnTest {
         }
 
         @Test
-        @Order(7)
+        @Order(8)
         void cancelEndsTheApplicationKilled() throws Exception {
             Run cancel = cluster.spindle("cancel", application);
 
@@ -455,7 +532,7 @@ class SpindleOnYarnTest {
         }
 
         @Test
-        @Order(8)
+        @Order(9)
         void followEndsWithTheApplicationHavingPrintedEachLineOnce() throws Exception {
             assertThat(follow.exitCode()).as(follow::describe).isZero();
             List<String> checkpointLines = follow.out().lines().filter(line -> line.contains("completed in")).toList();
@@ -463,7 +540,7 @@ class SpindleOnYarnTest {
         }
 
         @Test
-        @Order(9)
+        @Order(10)
         void logsOfTheEndedJobComeFromTheAggregatedLogs() throws Exception {
             Run logs = cluster.spindle("logs", application);
 

@@ -16,6 +16,10 @@ import io.spindle.master.checkpoint.JobOutcome;
 import io.spindle.master.checkpoint.StateAssignment;
 import io.spindle.master.checkpoint.StateRestoreException;
 import io.spindle.master.cluster.WorkerConnections.RegisteredWorker;
+import io.spindle.master.metrics.JobMetrics;
+import io.spindle.master.metrics.JobMetricsCollector;
+import io.spindle.master.metrics.RestartCause;
+import io.spindle.master.metrics.VertexRates;
 import io.spindle.master.resources.FinalStatus;
 import io.spindle.master.resources.Headroom;
 import io.spindle.master.resources.WorkerEvents;
@@ -38,6 +42,7 @@ import io.spindle.protocol.control.ControlMessage.Placement;
 import io.spindle.protocol.control.ControlMessage.TaskDeployment;
 import io.spindle.protocol.control.ControlMessage.TaskEnded;
 import io.spindle.protocol.control.SubtaskStates;
+import io.spindle.protocol.metrics.MetricsReport;
 import io.spindle.protocol.status.CompletedCheckpointStats;
 import io.spindle.protocol.status.StatusDocument;
 import io.spindle.protocol.status.StatusDocument.EventKind;
@@ -45,6 +50,7 @@ import io.spindle.protocol.status.StatusDocument.Waiting;
 import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CompletedCheckpoint;
 import io.spindle.state.checkpoint.storage.FencedException;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +106,8 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
     private final RestartPolicy policy;
     private final Optional<JobCheckpointing> checkpointing;
     private final WorkerWait workerWait;
+    private final JobMetrics metrics = new JobMetrics();
+    private final JobMetricsCollector metricsCollector;
 
     private WorkerPool pool;
     private Function<WorkerId, WorkerLaunch> launches;
@@ -145,12 +153,14 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
             if (cause instanceof FencedException) {
                 abandon(cause.getMessage());
             } else {
-                failover("checkpoints failed: " + cause.getMessage());
+                failover(RestartCause.CHECKPOINT_FAILURE, "checkpoints failed: " + cause.getMessage());
             }
         }));
         this.workerWait = new WorkerWait(configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT).toMillis());
         this.policy = RestartPolicy.fromConfig(configuration, configuration.contains(CheckpointingOptions.INTERVAL),
                 random);
+        this.metricsCollector = new JobMetricsCollector(plan.vertices().stream().map(TaskVertex::name).toList(),
+                metrics, this::status);
     }
 
     /** Slot sharing as in Flink: slot i holds subtask i of every vertex, so the widest vertex decides. */
@@ -262,7 +272,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
             String what = "container " + id + " exited with " + exitStatus + firstLine(diagnostics);
             events.add(EventKind.CONTAINER_ENDED, what);
             if (deployed != null && deployed.runsOn(id.value()) && state == State.RUNNING) {
-                failover(what);
+                failover(RestartCause.CONTAINER_EXITED, what);
             }
             requestMissingWorkers();
         });
@@ -300,17 +310,24 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
 
     @Override
     public void workerDisconnected(String workerId, String reason) {
+        metrics.workerGone(workerId);
         onLoop(() -> {
             if (!forget(workerId) || isOver()) {
                 return;
             }
             events.add(EventKind.WORKER_LOST, "worker " + workerId + " lost: " + reason);
             if (deployed != null && deployed.runsOn(workerId) && state == State.RUNNING) {
-                failover("worker " + workerId + " lost: " + reason);
+                failover(RestartCause.WORKER_LOST, "worker " + workerId + " lost: " + reason);
             }
             // the container may still live (a hung process): give it back; its completion brings a replacement
             pool.release(new WorkerId(workerId));
         });
+    }
+
+    /** Kept as it comes, off the loop: metrics need no order with the job's course. */
+    @Override
+    public void metricsReported(String workerId, MetricsReport report) {
+        metrics.reported(workerId, report);
     }
 
     /** Every message of a worker is handled on the loop, in the order it came; a late word of an old attempt is dropped. */
@@ -375,7 +392,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
             case REPORT -> events.add(EventKind.WAITING, waiting.message());
             case TIME_OUT -> {
                 workerWait.end();
-                restartOrFail(ClusterOptions.SLOT_REQUEST_TIMEOUT.key() + " ("
+                restartOrFail(RestartCause.SLOT_REQUEST_TIMEOUT, ClusterOptions.SLOT_REQUEST_TIMEOUT.key() + " ("
                         + Durations.format(configuration.get(ClusterOptions.SLOT_REQUEST_TIMEOUT)) + ") passed: "
                         + waiting.message());
                 watchForMissingWorkers();
@@ -476,7 +493,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
                     endJob(State.FINISHED, JobOutcome.FINISHED, FinalStatus.SUCCEEDED, diagnostics);
                 }
             }
-            case FAILED -> failover("task " + plan.vertices().get(ended.vertexId()).name() + " ("
+            case FAILED -> failover(RestartCause.TASK_FAILURE, "task " + plan.vertices().get(ended.vertexId()).name() + " ("
                     + (ended.subtask() + 1) + "/" + plan.vertices().get(ended.vertexId()).parallelism() + ") failed: "
                     + ended.failure());
             case CANCELLED -> { }
@@ -502,7 +519,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
         failureMillis = 0;
     }
 
-    private void failover(String cause) {
+    private void failover(RestartCause kind, String cause) {
         if (state != State.RUNNING) {
             return;
         }
@@ -510,11 +527,11 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
         savepoints.didNotStop(cause);
         checkpointing.ifPresent(c -> c.stopTriggering(CheckpointFailureReason.TASK_FAILURE));
         deployed.sendToAll(new ControlMessage.CancelAttempt(deployed.number()));
-        restartOrFail(cause);
+        restartOrFail(kind, cause);
     }
 
     /** The attempt failed: the restart policy says whether the job restarts after a backoff, or fails. */
-    private void restartOrFail(String cause) {
+    private void restartOrFail(RestartCause kind, String cause) {
         long now = loop.currentTimeMillis();
         failure = cause;
         policy.notifyFailure(now);
@@ -524,6 +541,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
         }
         long backoff = policy.backoffMillis(now);
         restarts++;
+        metrics.restarted(kind);
         state = State.RESTARTING;
         restartDueMillis = now + backoff;
         events.add(EventKind.RESTARTING, "restart " + restarts + " in " + backoff + " ms after: " + cause);
@@ -632,6 +650,16 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the job master did not answer: " + e, e);
         }
+    }
+
+    @Override
+    public MultiCollector metrics() {
+        return metricsCollector;
+    }
+
+    @Override
+    public Map<Integer, VertexRates> vertexRates() {
+        return VertexRates.of(metrics.reports().values());
     }
 
     /** Every checkpoint this master attempt completed, in order; on the loop, or once the job ended. */

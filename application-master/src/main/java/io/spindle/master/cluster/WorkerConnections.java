@@ -5,6 +5,7 @@ import io.spindle.protocol.control.ControlConnection;
 import io.spindle.protocol.control.ControlMessage;
 import io.spindle.protocol.control.ControlMessage.Heartbeat;
 import io.spindle.protocol.control.ControlMessage.Hello;
+import io.spindle.protocol.metrics.MetricsReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,9 @@ public final class WorkerConnections implements AutoCloseable {
         void workerConnected(RegisteredWorker worker);
 
         void messageReceived(String workerId, ControlMessage message);
+
+        /** A heartbeat brought the worker's metrics. */
+        void metricsReported(String workerId, MetricsReport report);
 
         /** The connection is gone: the worker exited, was killed, or missed its heartbeats. */
         void workerDisconnected(String workerId, String reason);
@@ -91,7 +95,9 @@ public final class WorkerConnections implements AutoCloseable {
             while (true) {
                 ControlMessage message = connection.receive();
                 lastHeard.put(workerId, clock.getAsLong());
-                if (!(message instanceof Heartbeat)) {
+                if (message instanceof Heartbeat heartbeat) {
+                    listener.metricsReported(workerId, heartbeat.metrics());
+                } else {
                     listener.messageReceived(workerId, message);
                 }
             }

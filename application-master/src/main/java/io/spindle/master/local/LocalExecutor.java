@@ -15,6 +15,7 @@ import io.spindle.master.checkpoint.StateAssignment;
 import io.spindle.master.checkpoint.StateRestoreException;
 import io.spindle.master.cluster.JobMaster;
 import io.spindle.master.cluster.WorkerConnections;
+import io.spindle.master.metrics.PushgatewayReporter;
 import io.spindle.master.resources.WorkerSpec;
 import io.spindle.runtime.worker.ShippedJob;
 import io.spindle.state.checkpoint.storage.CheckpointDirectoryDefaults;
@@ -81,7 +82,8 @@ public final class LocalExecutor {
         RecordCounts counts = new RecordCounts();
         LocalWorkerPool pool = new LocalWorkerPool(jobId, new ShippedJob(job, params, configuration, plan), hadoop,
                 connections, token, master, counts);
-        return new LocalJob(graph.jobName(), master, pool, counts, connections, loop);
+        return new LocalJob(graph.jobName(), master, pool, counts, connections, loop,
+                PushgatewayReporter.start(configuration, jobId, master.metrics()));
     }
 
     /** State to restore from that cannot be read or does not fit the job is refused before anything runs. */

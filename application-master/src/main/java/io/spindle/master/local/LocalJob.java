@@ -1,5 +1,6 @@
 package io.spindle.master.local;
 
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.spindle.core.concurrent.SingleThreadEventLoop;
 import io.spindle.master.cluster.JobEnd;
 import io.spindle.master.cluster.JobMaster;
@@ -25,8 +26,9 @@ public final class LocalJob {
     private final RecordCounts counts;
     private final CompletableFuture<JobResult> result = new CompletableFuture<>();
 
+    /** @param stopPushing ends pushing the job's metrics to a Pushgateway, at the job's end */
     LocalJob(String jobName, JobMaster master, LocalWorkerPool pool, RecordCounts counts, WorkerConnections connections,
-             SingleThreadEventLoop loop) {
+             SingleThreadEventLoop loop, Runnable stopPushing) {
         this.master = master;
         this.counts = counts;
         long start = System.nanoTime();
@@ -41,6 +43,7 @@ public final class LocalJob {
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             } finally {
+                stopPushing.run();
                 pool.stop(end == null ? FinalStatus.FAILED : end.status(), "");
                 connections.close();
                 loop.close();
@@ -62,6 +65,11 @@ public final class LocalJob {
         }
         return new JobResult(jobName, wallMillis, counts.recordsIn(), master.completedCheckpoints(), status.restarts(),
                 status.recoveryMillis(), status.firstRecordMillis().orElse(0L));
+    }
+
+    /** The job's metrics, as a job on YARN serves them at {@code /metrics}. */
+    public MultiCollector metrics() {
+        return master.metrics();
     }
 
     /**

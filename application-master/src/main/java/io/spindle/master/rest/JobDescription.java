@@ -7,6 +7,7 @@ import io.spindle.core.options.SpindleOptions;
 import io.spindle.core.plan.ExecutionPlan;
 import io.spindle.core.plan.TaskVertex;
 import io.spindle.core.plan.VertexEdge;
+import io.spindle.master.metrics.VertexRates;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,23 @@ public record JobDescription(Map<String, Object> graph, Map<String, Object> conf
     /** @param masterLogs where a person reads the ApplicationMaster's log, empty if nowhere */
     public static JobDescription of(ExecutionPlan plan, Configuration configuration, String masterLogs) {
         return new JobDescription(graph(plan), configuration(configuration), Map.of("logs", masterLogs));
+    }
+
+    /** The graph with each vertex's current load under {@code metrics}, for vertices that have figures. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> graphWith(Map<Integer, VertexRates> rates) {
+        List<Map<String, Object>> vertices = new ArrayList<>();
+        for (Map<String, Object> vertex : (List<Map<String, Object>>) graph.get("vertices")) {
+            Map<String, Object> withRates = new LinkedHashMap<>(vertex);
+            VertexRates load = rates.get((Integer) vertex.get("id"));
+            if (load != null) {
+                withRates.put("metrics", load.toMap());
+            }
+            vertices.add(withRates);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>(graph);
+        answer.put("vertices", vertices);
+        return answer;
     }
 
     private static Map<String, Object> graph(ExecutionPlan plan) {

@@ -19,8 +19,11 @@ import java.util.function.Function;
 
 /**
  * The ApplicationMaster's REST API and dashboard on an ephemeral port (docs/rest-api.md): the dashboard at
- * {@code /}, {@code GET /status}, {@code /checkpoints}, {@code /graph}, {@code /config} and {@code /master} for anyone,
- * {@code POST /<action>} for control actions only with the application's secret in {@link #SECRET_HEADER}. Control actions are started, not awaited: they answer 202, and the status
+ * {@code /}; {@code GET /status}, {@code /checkpoints}, {@code /graph}, {@code /config}, {@code /master},
+ * {@code /metrics} (Prometheus text, docs/monitoring.md) and {@code /prometheus-sd} (a Prometheus HTTP
+ * service-discovery document listing that endpoint) for anyone; {@code POST /<action>} for control actions only with
+ * the application's secret in {@link #SECRET_HEADER}. Control actions are started, not awaited: they answer 202, and
+ * the status
  * document tells how they end.
  *
  * <ul>
@@ -54,11 +57,16 @@ public final class MasterRestServer implements AutoCloseable {
      */
     public static MasterRestServer start(String host, String secret, JobControl job, JobDescription description)
             throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, 0), 0);
+        String url = url(host, server.getAddress().getPort());
         Map<String, Route> routes = Map.of(
+                "/prometheus-sd", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK,
+                        PrometheusServiceDiscovery.document(host + ":" + server.getAddress().getPort(), job.status()))),
                 "/status", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK, job.status().toMap())),
                 "/checkpoints", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK,
                         job.checkpoints().toMap())),
-                "/graph", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK, description.graph())),
+                "/graph", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK,
+                        description.graphWith(job.vertexRates()))),
                 "/config", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK,
                         description.configuration())),
                 "/master", Route.read(query -> new JsonResponse(HttpURLConnection.HTTP_OK, description.master())),
@@ -70,12 +78,11 @@ public final class MasterRestServer implements AutoCloseable {
                         Map.of("request", job.savepoint(query.get("directory"),
                                 parse(query, "format", SavepointFormat::parse, SavepointFormat.CANONICAL),
                                 parse(query, "termination", Termination::parse, Termination.NONE))))));
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, 0), 0);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, DaemonThreads.factory("rest"));
         server.createContext("/", new Router(routes, new ControlSecret(secret), DashboardAssets.load()));
+        server.createContext(MetricsHandler.PATH, new MetricsHandler(job.metrics()));
         server.setExecutor(executor);
         server.start();
-        String url = url(host, server.getAddress().getPort());
         LOG.info("REST API listening at {}", url);
         return new MasterRestServer(server, executor, url);
     }

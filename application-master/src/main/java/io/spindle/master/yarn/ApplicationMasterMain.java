@@ -9,6 +9,7 @@ import io.spindle.master.cluster.ControlServer;
 import io.spindle.master.cluster.JobEnd;
 import io.spindle.master.cluster.JobMaster;
 import io.spindle.master.cluster.WorkerConnections;
+import io.spindle.master.metrics.PushgatewayReporter;
 import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.master.resources.WorkerPool;
@@ -93,7 +94,9 @@ public final class ApplicationMasterMain {
                     System.getProperty("java.home"));
             WorkerPool pool = YarnWorkerPool.register(new ConfiguredYarnClientFactory(hadoop),
                     new MasterEndpoint(host, controlServer.port(), rest.url()), launchContexts, master);
+            Runnable stopPushing = PushgatewayReporter.start(configuration, jobId, master.metrics());
             JobEnd end = master.start(pool, id -> workerLaunch(id, host, controlServer.port(), args, token)).get();
+            stopPushing.run();
             if (end.abandoned()) {
                 // another attempt owns the application, its staged files and its checkpoints
                 LOG.warn("This ApplicationMaster attempt ends: {}", end.diagnostics());

@@ -1,6 +1,11 @@
 package io.spindle.master.rest;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.spindle.master.metrics.VertexRates;
 import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
 import io.spindle.protocol.status.StatusDocument;
 import io.spindle.state.checkpoint.SavepointFormat;
@@ -49,8 +54,21 @@ class MasterRestServerTest {
             }
 
             @Override
+            public MultiCollector metrics() {
+                return () -> MetricSnapshots.of(CounterSnapshot.builder().name("spindle_task_numRecordsIn")
+                        .help("Records in.").dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+                                .labels(Labels.of("vertex", "count", "subtask", "0")).value(42).build())
+                        .build());
+            }
+
+            @Override
             public void cancel() {
                 cancel.run();
+            }
+
+            @Override
+            public Map<Integer, VertexRates> vertexRates() {
+                return Map.of();
             }
 
             @Override
@@ -126,6 +144,32 @@ class MasterRestServerTest {
 
         assertThat(send("GET", "dashboard.js", null).body()).doesNotContainIgnoringCase("method:")
                 .doesNotContain("XMLHttpRequest");
+    }
+
+    @Test
+    void servesTheJobsMetricsInPrometheusTextFormat() throws Exception {
+        start();
+
+        HttpResponse<String> response = send("GET", "metrics", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/plain; version=0.0.4"));
+        assertThat(response.body()).contains("# TYPE spindle_task_numRecordsIn_total counter")
+                .contains("spindle_task_numRecordsIn_total{subtask=\"0\",vertex=\"count\"} 42.0");
+    }
+
+    @Test
+    void theServiceDiscoveryDocumentListsTheMetricsEndpointLabelledWithTheJob() throws Exception {
+        start();
+
+        HttpResponse<String> response = send("GET", "prometheus-sd", null);
+
+        URI url = URI.create(server.url());
+        assertThat(JSON.std.listFrom(response.body())).containsExactly(Map.of(
+                "targets", List.of(url.getHost() + ":" + url.getPort()),
+                "labels", Map.of("__metrics_path__", "/metrics", "spindle_job_id", STATUS.application(),
+                        "spindle_job_name", STATUS.job())));
     }
 
     @Test

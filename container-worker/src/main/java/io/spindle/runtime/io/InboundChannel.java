@@ -1,7 +1,7 @@
 package io.spindle.runtime.io;
 
 /** The consumer's end of a channel from one producer subtask. */
-public interface InboundChannel {
+public interface InboundChannel extends BufferQueue {
 
     /** The next buffer, or null if none has arrived. Never blocks. */
     Buffer poll();

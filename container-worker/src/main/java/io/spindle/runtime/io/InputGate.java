@@ -80,6 +80,11 @@ public final class InputGate {
         return null;
     }
 
+    /** The buffers waiting in the channels. Any thread. */
+    public QueueDepth queue() {
+        return QueueDepth.of(channels);
+    }
+
     /** A blocked channel hands out nothing until unblocked (barrier alignment). */
     public void setBlocked(int channel, boolean block) {
         blocked[channel] = block;

@@ -11,10 +11,12 @@ import java.util.concurrent.BlockingQueue;
 public final class LocalChannel implements OutboundChannel, InboundChannel {
 
     private final BlockingQueue<Buffer> buffers;
+    private final int capacity;
     private volatile Runnable listener = () -> { };
 
     public LocalChannel(int capacityInBuffers) {
         this.buffers = new ArrayBlockingQueue<>(capacityInBuffers);
+        this.capacity = capacityInBuffers;
     }
 
     @Override
@@ -26,6 +28,16 @@ public final class LocalChannel implements OutboundChannel, InboundChannel {
     @Override
     public Buffer poll() {
         return buffers.poll();
+    }
+
+    @Override
+    public int queued() {
+        return buffers.size();
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
     }
 
     @Override

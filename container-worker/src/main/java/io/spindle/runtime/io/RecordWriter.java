@@ -3,6 +3,7 @@ package io.spindle.runtime.io;
 import io.spindle.api.codec.Codec;
 import io.spindle.core.io.ByteArrayDataOutput;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.runtime.metrics.TaskIoMetrics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * Encodes the records of one output edge of one subtask into a buffer per consumer channel and
  * sends a buffer when it is full, on {@link #flush}, or before an event. Blocks in send when the
- * consumer lags: that is the backpressure.
+ * consumer lags: that is the backpressure, timed with the bytes sent in the task's metrics.
  */
 public final class RecordWriter {
 
@@ -19,6 +20,7 @@ public final class RecordWriter {
     private final ChannelSelector selector;
     private final Codec<Object> codec;
     private final ElementTimestamp timestamp;
+    private final TaskIoMetrics io;
     private final int bufferSize;
     private final byte[][] pending;
     private final int[] fill;
@@ -28,13 +30,17 @@ public final class RecordWriter {
     private final ByteArrayDataOutput payload = new ByteArrayDataOutput(256);
     private long recordsOut;
 
-    /** @param timestamp the chain's timestamp, written with each record while it is set */
+    /**
+     * @param timestamp the chain's timestamp, written with each record while it is set
+     * @param io where the bytes sent and the time waiting for the channels count
+     */
     public RecordWriter(List<OutboundChannel> channels, ChannelSelector selector, Codec<Object> codec,
-                        ElementTimestamp timestamp, int bufferSize) {
+                        ElementTimestamp timestamp, int bufferSize, TaskIoMetrics io) {
         this.channels = List.copyOf(channels);
         this.selector = selector;
         this.codec = codec;
         this.timestamp = timestamp;
+        this.io = io;
         this.bufferSize = bufferSize;
         this.pending = new byte[channels.size()][];
         this.fill = new int[channels.size()];
@@ -95,7 +101,7 @@ public final class RecordWriter {
 
     private void flush(int channel) throws InterruptedException {
         if (pending[channel] != null && fill[channel] > 0) {
-            channels.get(channel).send(new Buffer(pending[channel], fill[channel]));
+            send(channels.get(channel), new Buffer(pending[channel], fill[channel]));
             pending[channel] = null;
             fill[channel] = 0;
         }
@@ -154,8 +160,20 @@ public final class RecordWriter {
     private void broadcastEvent(byte[] event) throws InterruptedException {
         flush();
         for (OutboundChannel channel : channels) {
-            channel.send(new Buffer(event, event.length));
+            send(channel, new Buffer(event, event.length));
         }
+    }
+
+    private void send(OutboundChannel channel, Buffer buffer) throws InterruptedException {
+        long start = io.waitStarts();
+        channel.send(buffer);
+        io.backPressuredSince(start);
+        io.bytesOut(buffer.length());
+    }
+
+    /** The buffers sent and not yet taken by the consumers. Any thread. */
+    public QueueDepth queue() {
+        return QueueDepth.of(channels);
     }
 
     public long recordsOut() {

@@ -70,7 +70,7 @@ final class ConsumerConnection {
 
     /** A new channel on this connection, requested from the producer as soon as the connection is up. */
     ConsumerEndpoint open(ChannelId id) {
-        ConsumerEndpoint endpoint = new ConsumerEndpoint(id, nextStream.getAndIncrement(), this);
+        ConsumerEndpoint endpoint = new ConsumerEndpoint(id, nextStream.getAndIncrement(), this, initialCredit);
         loop.execute(() -> {
             if (failure != null) {
                 endpoint.fail(failure);

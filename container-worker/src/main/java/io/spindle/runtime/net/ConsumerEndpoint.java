@@ -17,16 +17,19 @@ final class ConsumerEndpoint implements InboundChannel {
     private final ChannelId id;
     private final int stream;
     private final ConsumerConnection connection;
+    /** The credit the consumer grants: the most buffers it holds. */
+    private final int capacity;
     private final Queue<Buffer> received = new ConcurrentLinkedQueue<>();
     /** Credit taken by the task but not yet announced; announcements coalesce while one is on its way. */
     private final AtomicInteger unannouncedCredit = new AtomicInteger();
     private volatile IOException failure;
     private volatile Runnable listener = () -> { };
 
-    ConsumerEndpoint(ChannelId id, int stream, ConsumerConnection connection) {
+    ConsumerEndpoint(ChannelId id, int stream, ConsumerConnection connection, int capacity) {
         this.id = id;
         this.stream = stream;
         this.connection = connection;
+        this.capacity = capacity;
     }
 
     ChannelId id() {
@@ -52,6 +55,16 @@ final class ConsumerEndpoint implements InboundChannel {
             throw new ChannelFailedException(id, failed);
         }
         return null;
+    }
+
+    @Override
+    public int queued() {
+        return received.size();
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
     }
 
     @Override

@@ -23,6 +23,8 @@ final class ProducerEndpoint implements OutboundChannel {
     private Channel consumer;
     private int stream;
     private int credit;
+    /** The credit the consumer granted first: the most buffers it holds. */
+    private int initialCredit;
     private IOException failure;
 
     ProducerEndpoint(ChannelId id) {
@@ -56,6 +58,27 @@ final class ProducerEndpoint implements OutboundChannel {
         }
     }
 
+    /** The buffers sent whose credit the consumer has not returned yet: it has not taken them. */
+    @Override
+    public int queued() {
+        lock.lock();
+        try {
+            return initialCredit - credit;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int capacity() {
+        lock.lock();
+        try {
+            return initialCredit;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Binds a consumer's request to this endpoint and grants its initial credit. Answers the request with an
      * ERROR frame instead, and returns false, if the endpoint has failed or another request holds it.
@@ -72,6 +95,7 @@ final class ProducerEndpoint implements OutboundChannel {
             consumer = connection;
             stream = consumerStream;
             credit = initialCredit;
+            this.initialCredit = initialCredit;
             changed.signalAll();
             return true;
         } finally {

@@ -1,9 +1,7 @@
 package io.spindle.runtime.operators;
 
 import io.spindle.api.eventtime.Watermarks;
-
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import io.spindle.runtime.metrics.OpaqueCounter;
 
 /**
  * A link of an operator chain: takes records by method call and emits to the next link. Any
@@ -11,20 +9,10 @@ import java.lang.invoke.VarHandle;
  */
 public abstract class StreamOperator<IN, OUT> implements Output<IN> {
 
-    /** Opaque access: written by the task thread only, read by others while it runs (progress, benchmarks). */
-    private static final VarHandle RECORDS_IN;
-
-    static {
-        try {
-            RECORDS_IN = MethodHandles.lookup().findVarHandle(StreamOperator.class, "recordsIn", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final String name;
     protected Output<OUT> output;
-    private long recordsIn;
+    /** Written by the task thread only, read by others while it runs (progress, benchmarks, metrics). */
+    private final OpaqueCounter recordsIn = new OpaqueCounter();
     private long currentWatermark = Watermarks.NO_TIMESTAMP;
 
     protected StreamOperator(String name) {
@@ -41,7 +29,7 @@ public abstract class StreamOperator<IN, OUT> implements Output<IN> {
 
     /** Records received so far; from another thread than the task's, a recent count. */
     public long recordsIn() {
-        return (long) RECORDS_IN.getOpaque(this);
+        return recordsIn.get();
     }
 
     public void open(OperatorRuntime runtime) throws Exception {
@@ -90,7 +78,7 @@ public abstract class StreamOperator<IN, OUT> implements Output<IN> {
 
     /** One more record arrived, on any input. */
     protected final void countRecordIn() {
-        RECORDS_IN.setOpaque(this, recordsIn + 1);
+        recordsIn.add(1);
     }
 
     @Override

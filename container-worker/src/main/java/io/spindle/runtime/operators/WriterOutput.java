@@ -2,7 +2,9 @@ package io.spindle.runtime.operators;
 
 import io.spindle.api.OutputTag;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.runtime.io.QueueDepth;
 import io.spindle.runtime.io.RecordWriter;
+import io.spindle.runtime.metrics.TaskIoMetrics;
 
 import java.util.List;
 import java.util.Map;
@@ -18,13 +20,16 @@ public final class WriterOutput implements Output<Object> {
     private final List<RecordWriter> writers;
     private final List<RecordWriter> mainWriters;
     private final Map<String, List<RecordWriter>> sideWriters;
+    private final TaskIoMetrics io;
 
     /**
      * @param producer the chain's last operator, named when its output cannot be encoded
      * @param writers per output edge, with the name of the side output the edge reads (null for the main output)
+     * @param io where the records and watermarks emitted count
      */
-    public WriterOutput(String producer, Map<RecordWriter, String> writers) {
+    public WriterOutput(String producer, Map<RecordWriter, String> writers, TaskIoMetrics io) {
         this.producer = producer;
+        this.io = io;
         this.writers = List.copyOf(writers.keySet());
         this.mainWriters = writers.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey)
                 .toList();
@@ -35,6 +40,7 @@ public final class WriterOutput implements Output<Object> {
 
     @Override
     public void collect(Object record) {
+        io.recordOut();
         emit(mainWriters, record);
     }
 
@@ -42,6 +48,7 @@ public final class WriterOutput implements Output<Object> {
     public <X> void collectSide(OutputTag<X> tag, X record) {
         List<RecordWriter> side = sideWriters.get(tag.name());
         if (side != null) {
+            io.recordOut();
             emit(side, record);
         }
     }
@@ -68,6 +75,7 @@ public final class WriterOutput implements Output<Object> {
 
     @Override
     public void emitWatermark(long watermark) throws InterruptedException {
+        io.outputWatermark(watermark);
         for (RecordWriter writer : writers) {
             writer.broadcastWatermark(watermark);
         }
@@ -92,6 +100,15 @@ public final class WriterOutput implements Output<Object> {
         for (RecordWriter writer : writers) {
             writer.endOfPartition();
         }
+    }
+
+    /** The buffers sent on every output edge and not yet taken by the consumers. Any thread. */
+    public QueueDepth queue() {
+        QueueDepth all = QueueDepth.NONE;
+        for (RecordWriter writer : writers) {
+            all = all.plus(writer.queue());
+        }
+        return all;
     }
 
     public void flush() throws InterruptedException {

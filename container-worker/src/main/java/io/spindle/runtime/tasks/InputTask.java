@@ -5,7 +5,9 @@ import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.checkpoint.BarrierAligner;
 import io.spindle.runtime.eventtime.WatermarkValve;
 import io.spindle.runtime.io.InputGate;
+import io.spindle.runtime.io.QueueDepth;
 import io.spindle.runtime.io.RecordReader;
+import io.spindle.runtime.metrics.TaskIoMetrics;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.SecondInput;
 import io.spindle.runtime.operators.StreamOperator;
@@ -31,6 +33,8 @@ public final class InputTask extends Task {
     private boolean receivedRecord;
     /** The barrier of the newest checkpoint seen, the one the aligner aligns. */
     private CheckpointBarrier newestBarrier;
+    /** When the first barrier of the newest checkpoint arrived. */
+    private long alignmentStartNanos;
 
     /**
      * @param readers one per gate channel, each with the codec of that channel's producer
@@ -39,14 +43,19 @@ public final class InputTask extends Task {
     public InputTask(String name, int vertexId, InputGate gate, List<RecordReader> readers, List<Integer> inputs,
                      List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
                      TaskServices services, RocksDbKeyedStateBackend<Object> keyedBackend, boolean restoredInputEnded,
-                     List<AutoCloseable> resources) {
-        super(name, vertexId, operators, writers, runtime, services, keyedBackend, restoredInputEnded, resources);
+                     List<AutoCloseable> resources, TaskIoMetrics io) {
+        super(name, vertexId, operators, writers, runtime, services, keyedBackend, restoredInputEnded, resources, io);
         this.gate = gate;
         this.readers = List.copyOf(readers);
         this.targets = inputs.stream().map(this::target).toList();
         this.aligner = new BarrierAligner(gate.size(), services.exactlyOnce());
         this.watermarks = new WatermarkValve(gate.size(), watermarkListener());
         this.endedChannels = new BitSet(gate.size());
+    }
+
+    @Override
+    public QueueDepth inputQueue() {
+        return gate.queue();
     }
 
     /** Reads until every input channel closed and the task's work is done (see {@link Task}). */
@@ -70,12 +79,16 @@ public final class InputTask extends Task {
                     long nextTimer = fireTimers();
                     long waitMillis = Math.max(0, Math.min(bufferTimeoutMillis,
                             nextTimer - runtime.clock().getAsLong()));
+                    long start = io.waitStarts();
                     delivery = gate.poll(Math.max(1, waitMillis) * 1_000_000L);
+                    io.idleSince(start);
                 }
                 if (delivery != null) {
+                    io.bytesIn(delivery.buffer().length());
                     readers.get(delivery.channel()).read(delivery.buffer(), handler.on(delivery.channel()));
                 }
                 long now = System.nanoTime();
+                sampleState(now);
                 if (now - lastFlush >= bufferTimeoutNanos) {
                     fireTimers();
                     writers.flush();
@@ -104,7 +117,7 @@ public final class InputTask extends Task {
             gate.setBlocked(channel, aligner.isBlocked(channel));
         }
         if (due.isPresent()) {
-            performCheckpoint(newestBarrier);
+            performCheckpoint(newestBarrier, System.nanoTime() - alignmentStartNanos);
         }
     }
 
@@ -156,6 +169,7 @@ public final class InputTask extends Task {
         public void barrier(CheckpointBarrier barrier) throws InterruptedException {
             if (newestBarrier == null || barrier.checkpointId() > newestBarrier.checkpointId()) {
                 newestBarrier = barrier;
+                alignmentStartNanos = System.nanoTime();
             }
             aligned(aligner.onBarrier(channel, barrier.checkpointId()));
         }

@@ -6,6 +6,7 @@ import io.spindle.api.connectors.SourceReader;
 import io.spindle.api.eventtime.WatermarkStrategy;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.eventtime.SourceWatermarks;
+import io.spindle.runtime.metrics.TaskIoMetrics;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.StreamOperator;
 import io.spindle.runtime.operators.SubtaskConnectorContext;
@@ -36,8 +37,9 @@ public final class SourceTask extends Task {
     public SourceTask(String name, int vertexId, String sourceName, Source<Object> source,
                       WatermarkStrategy<?> watermarkStrategy, long watermarkIntervalMillis,
                       List<StreamOperator<Object, Object>> operators, WriterOutput writers, OperatorRuntime runtime,
-                      TaskServices services, boolean restoredInputEnded, List<AutoCloseable> resources) {
-        super(name, vertexId, operators, writers, runtime, services, null, restoredInputEnded, resources);
+                      TaskServices services, boolean restoredInputEnded, List<AutoCloseable> resources,
+                      TaskIoMetrics io) {
+        super(name, vertexId, operators, writers, runtime, services, null, restoredInputEnded, resources, io);
         this.sourceName = sourceName;
         this.source = source;
         this.watermarkStrategy = watermarkStrategy;
@@ -91,7 +93,9 @@ public final class SourceTask extends Task {
                 if (status == SourceReader.Status.NOTHING_AVAILABLE) {
                     writers.flush();
                     lastFlush = now;
+                    long start = io.waitStarts();
                     Thread.sleep(1);
+                    io.idleSince(start);
                 } else if (now - lastFlush >= bufferTimeoutNanos) {
                     writers.flush();
                     lastFlush = now;
@@ -115,7 +119,7 @@ public final class SourceTask extends Task {
                 services.checkpoints().decline(name(), barrier.checkpointId(), new UserCodeException(sourceName, e));
                 continue;
             }
-            performCheckpoint(barrier);
+            performCheckpoint(barrier, 0);
         }
     }
 

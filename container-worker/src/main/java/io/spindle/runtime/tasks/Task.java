@@ -3,6 +3,9 @@ package io.spindle.runtime.tasks;
 import io.spindle.api.eventtime.Watermarks;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.runtime.eventtime.WatermarkValve;
+import io.spindle.runtime.io.QueueDepth;
+import io.spindle.runtime.metrics.CheckpointTimes;
+import io.spindle.runtime.metrics.TaskIoMetrics;
 import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.Output;
@@ -47,6 +50,8 @@ public abstract class Task implements Runnable {
     protected final WriterOutput writers;
     protected final OperatorRuntime runtime;
     protected final TaskServices services;
+    /** What the task measures of its work, for the worker's metrics reporter. */
+    protected final TaskIoMetrics io;
     protected final long bufferTimeoutMillis;
     /** Null unless the chain's head operator is keyed. */
     private final RocksDbKeyedStateBackend<Object> keyedBackend;
@@ -69,16 +74,18 @@ public abstract class Task implements Runnable {
     /**
      * @param restoredInputEnded whether the state the task restores was taken after its end-of-input work
      * @param resources closed when the task ends, last first (e.g. its keyed state backend)
+     * @param io the metrics the writers count into too
      */
     protected Task(String name, int vertexId, List<StreamOperator<Object, Object>> operators, WriterOutput writers,
                    OperatorRuntime runtime, TaskServices services, RocksDbKeyedStateBackend<Object> keyedBackend,
-                   boolean restoredInputEnded, List<AutoCloseable> resources) {
+                   boolean restoredInputEnded, List<AutoCloseable> resources, TaskIoMetrics io) {
         this.name = name;
         this.vertexId = vertexId;
         this.operators = List.copyOf(operators);
         this.writers = writers;
         this.runtime = runtime;
         this.services = services;
+        this.io = io;
         this.bufferTimeoutMillis = services.bufferTimeoutMillis();
         this.keyedBackend = keyedBackend;
         this.restoredInputEnded = restoredInputEnded;
@@ -102,6 +109,25 @@ public abstract class Task implements Runnable {
 
     public List<StreamOperator<Object, Object>> operators() {
         return operators;
+    }
+
+    public TaskIoMetrics io() {
+        return io;
+    }
+
+    /** The buffers waiting in the task's input channels; none for a source. Any thread. */
+    public QueueDepth inputQueue() {
+        return QueueDepth.NONE;
+    }
+
+    /** The buffers the task sent that its consumers have not taken yet. Any thread. */
+    public QueueDepth outputQueue() {
+        return writers.queue();
+    }
+
+    /** Records that entered the chain: its head operator's, or with none those it passed to the writers. */
+    public long recordsIn() {
+        return operators.isEmpty() ? io.recordsOut() : operators.get(0).recordsIn();
     }
 
     /** Where records enter the chain. */
@@ -158,9 +184,16 @@ public abstract class Task implements Runnable {
         }
     }
 
-    /** Sleeps until {@link #wakeUp} or a while; task thread. */
+    /** Sleeps until {@link #wakeUp} or a while, idle in the metrics; task thread. */
     protected void idle() {
+        long start = io.waitStarts();
         LockSupport.parkNanos(this, IDLE_NANOS);
+        io.idleSince(start);
+    }
+
+    /** Reads the keyed state's RocksDB properties for the metrics if the last reading is old. Task thread. */
+    protected void sampleState(long nowNanos) {
+        io.sampleState(keyedBackend, nowNanos);
     }
 
     protected boolean isCancelled() {
@@ -206,6 +239,7 @@ public abstract class Task implements Runnable {
     protected void advanceWatermark(long newWatermark) throws Exception {
         if (newWatermark > watermark) {
             watermark = newWatermark;
+            io.inputWatermark(newWatermark);
             head().emitWatermark(newWatermark);
         }
     }
@@ -249,9 +283,12 @@ public abstract class Task implements Runnable {
      * barrier downstream behind all records emitted so far, then writes the RocksDB state on an upload
      * thread (a checkpoint's incrementally into the checkpoint directory, a savepoint's whole into its own
      * directory) and acknowledges to the coordinator. Processing goes on during the upload.
+     *
+     * @param alignmentNanos how long the barrier took to arrive on every input channel
      */
-    protected void performCheckpoint(CheckpointBarrier barrier) throws InterruptedException {
+    protected void performCheckpoint(CheckpointBarrier barrier, long alignmentNanos) throws InterruptedException {
         long checkpointId = barrier.checkpointId();
+        long start = System.nanoTime();
         if (barrier.isFinal()) {
             finalBarriers.add(checkpointId);
         }
@@ -272,18 +309,23 @@ public abstract class Task implements Runnable {
             return;
         }
         writers.broadcastBarrier(barrier);
+        long syncNanos = System.nanoTime() - start;
         if (keyed == null) {
+            io.checkpointTaken(CheckpointTimes.of(checkpointId, alignmentNanos, syncNanos, 0));
             services.checkpoints().acknowledge(new TaskSnapshot(name, vertexId, runtime.subtaskIndex(), checkpointId,
                     operatorStates, ended));
             return;
         }
         String keyedOperator = operators.get(0).name();
         services.uploads().executor().execute(() -> {
+            long uploadStart = System.nanoTime();
             try {
                 SnapshotFiles target = services.uploads().target(barrier);
                 KeyedStateHandle handle = barrier.isSavepoint()
                         ? keyed.uploadSavepoint(target, barrier.savepoint().format())
                         : keyed.upload(target);
+                io.checkpointTaken(CheckpointTimes.of(checkpointId, alignmentNanos, syncNanos,
+                        System.nanoTime() - uploadStart));
                 services.checkpoints().acknowledge(new TaskSnapshot(name, vertexId, runtime.subtaskIndex(),
                         checkpointId, operatorStates, keyedOperator, handle, ended));
             } catch (Exception | Error e) {

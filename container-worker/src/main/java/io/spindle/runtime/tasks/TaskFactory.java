@@ -21,6 +21,7 @@ import io.spindle.runtime.io.InputGate;
 import io.spindle.runtime.io.OutboundChannel;
 import io.spindle.runtime.io.RecordReader;
 import io.spindle.runtime.io.RecordWriter;
+import io.spindle.runtime.metrics.TaskIoMetrics;
 import io.spindle.runtime.operators.OperatorFactory;
 import io.spindle.runtime.operators.OperatorRuntime;
 import io.spindle.runtime.operators.OperatorStates;
@@ -72,13 +73,14 @@ public final class TaskFactory {
         OperatorRuntime runtime = new OperatorRuntime(services.jobId(), subtask, vertex.parallelism(),
                 services.attemptNumber(), operatorStates, keyed, services.files(), services.clock(), timestamp);
         boolean inputEnded = restore != null && restore.inputEnded();
+        TaskIoMetrics io = new TaskIoMetrics(services.metricsEnabled());
         WriterOutput writers = new WriterOutput(vertex.tail().name(),
-                writers(plan, fresh, vertex, subtask, services, timestamp));
+                writers(plan, fresh, vertex, subtask, services, timestamp, io), io);
         if (head.kind() == OperatorKind.SOURCE) {
             return new SourceTask(name, vertex.id(), head.name(), (Source<Object>) head.function(),
                     head.watermarkStrategy(),
                     fresh.configuration().get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis(), operators,
-                    writers, runtime, services, inputEnded, resources);
+                    writers, runtime, services, inputEnded, resources, io);
         }
         List<InboundChannel> inbound = new ArrayList<>();
         List<RecordReader> readers = new ArrayList<>();
@@ -92,12 +94,13 @@ public final class TaskFactory {
             }
         }
         return new InputTask(name, vertex.id(), new InputGate(inbound), readers, inputs, operators, writers, runtime,
-                services, keyed, inputEnded, resources);
+                services, keyed, inputEnded, resources, io);
     }
 
     @SuppressWarnings("unchecked")
     private static Map<RecordWriter, String> writers(ExecutionPlan plan, StreamGraph fresh, TaskVertex vertex,
-                                                     int subtask, TaskServices services, ElementTimestamp timestamp) {
+                                                     int subtask, TaskServices services, ElementTimestamp timestamp,
+                                                     TaskIoMetrics io) {
         Map<RecordWriter, String> writers = new LinkedHashMap<>();
         for (VertexEdge edge : plan.outputsOf(vertex)) {
             int consumers = plan.vertices().get(edge.targetVertex()).parallelism();
@@ -108,7 +111,7 @@ public final class TaskFactory {
             StreamEdge freshEdge = fresh.node(edge.edge().targetId()).inputs().get(edge.edgeIndex());
             writers.put(new RecordWriter(channels,
                     ChannelSelector.forEdge(freshEdge, subtask, consumers, fresh.maxParallelism()),
-                    (Codec<Object>) fresh.codecOf(freshEdge), timestamp, services.bufferSize()),
+                    (Codec<Object>) fresh.codecOf(freshEdge), timestamp, services.bufferSize(), io),
                     freshEdge.sideOutput());
         }
         return writers;

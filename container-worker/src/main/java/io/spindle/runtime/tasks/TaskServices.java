@@ -20,8 +20,9 @@ import java.util.function.LongSupplier;
  *                      checkpoint, whose completion commits what it wrote; without, it commits at the end of its input
  * @param uploads where and on which threads keyed state is uploaded (checkpoints and savepoints); null without a
  *                checkpoint directory
+ * @param metricsEnabled whether tasks time their waits and read their RocksDB for the metrics
  */
 public record TaskServices(String jobId, int attemptNumber, ChannelProvider channels, RocksDbResources rocksDb, Path stateDirectory, FileAccess files,
                            LongSupplier clock, long bufferTimeoutMillis, int bufferSize, TaskListener listener,
                            CheckpointResponder checkpoints, boolean exactlyOnce, boolean checkpointing,
-                           CheckpointUploads uploads) { }
+                           CheckpointUploads uploads, boolean metricsEnabled) { }

@@ -4,6 +4,7 @@ import io.spindle.core.concurrent.DaemonThreads;
 import io.spindle.core.io.LocalFiles;
 import io.spindle.core.options.CheckpointingMode;
 import io.spindle.core.options.CheckpointingOptions;
+import io.spindle.core.options.MetricsOptions;
 import io.spindle.core.options.PipelineOptions;
 import io.spindle.core.options.StateBackendOptions;
 import io.spindle.core.plan.TaskVertex;
@@ -19,6 +20,8 @@ import io.spindle.protocol.control.ControlMessage.TaskDeployment;
 import io.spindle.protocol.control.ControlMessage.TriggerCheckpoint;
 import io.spindle.protocol.control.ControlMessage;
 import io.spindle.protocol.control.SubtaskStates;
+import io.spindle.protocol.metrics.MetricsReport;
+import io.spindle.runtime.metrics.MetricsReporter;
 import io.spindle.runtime.tasks.ChannelProvider;
 import io.spindle.runtime.tasks.TaskFactory;
 import io.spindle.runtime.tasks.TaskServices;
@@ -33,6 +36,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,6 +70,10 @@ public final class Worker {
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("heartbeat"));
     /** Touched only on the attempt thread. */
     private WorkerAttempt current;
+    /** The attempt whose subtasks the heartbeats report: the current one, for the heartbeat thread. */
+    private volatile WorkerAttempt reported;
+    /** Null when metrics are disabled. */
+    private final MetricsReporter metrics;
 
     /**
      * @param masterLost what to do when the connection to the master is gone; if it returns, the worker ends its
@@ -82,6 +90,8 @@ public final class Worker {
         this.rocksDb = rocksDb;
         this.observer = observer;
         this.masterLost = masterLost;
+        this.metrics = job.configuration().get(MetricsOptions.ENABLED)
+                ? new MetricsReporter(System::nanoTime, System::currentTimeMillis) : null;
     }
 
     /**
@@ -91,8 +101,8 @@ public final class Worker {
      */
     public void run(String token, String dataHost, int dataPort, long heartbeatMillis) {
         send(new ControlMessage.Hello(workerId, token, dataHost, dataPort));
-        heartbeats.scheduleWithFixedDelay(() -> send(new ControlMessage.Heartbeat()), heartbeatMillis, heartbeatMillis,
-                TimeUnit.MILLISECONDS);
+        heartbeats.scheduleWithFixedDelay(() -> send(new ControlMessage.Heartbeat(metricsReport())), heartbeatMillis,
+                heartbeatMillis, TimeUnit.MILLISECONDS);
         while (true) {
             ControlMessage message;
             try {
@@ -139,6 +149,14 @@ public final class Worker {
         }
     }
 
+    private MetricsReport metricsReport() {
+        if (metrics == null) {
+            return MetricsReport.EMPTY;
+        }
+        WorkerAttempt attempt = reported;
+        return attempt == null ? metrics.report(-1, List.of()) : metrics.report(attempt.number(), attempt.tasks());
+    }
+
     private void onAttempt(int attempt, Consumer<WorkerAttempt> action) {
         attemptThread.execute(() -> {
             if (current != null && current.number() == attempt) {
@@ -152,6 +170,7 @@ public final class Worker {
         ChannelProvider attemptChannels = channels.open(deploy.attempt(), deploy.placements());
         WorkerAttempt attempt = new WorkerAttempt(deploy.attempt(), this::send, attemptChannels, observer);
         current = attempt;
+        reported = attempt;
         TaskServices services = new TaskServices(deploy.jobId(), deploy.attempt(), attemptChannels, rocksDb,
                 createStateDirectory(deploy.attempt()),
                 new HadoopFileAccess(hadoop), System::currentTimeMillis,
@@ -160,7 +179,7 @@ public final class Worker {
                 job.configuration().contains(CheckpointingOptions.INTERVAL),
                 deploy.checkpointDirectory().isEmpty() ? null
                         : new CheckpointUploads(snapshotFiles(deploy.checkpointDirectory()), this::snapshotFiles,
-                                uploadThreads));
+                                uploadThreads), metrics != null);
         SnapshotFiles restoreFiles = deploy.restoreDirectory().isEmpty() ? null : snapshotFiles(deploy.restoreDirectory());
         for (TaskDeployment task : deploy.tasks()) {
             TaskVertex vertex = job.plan().vertices().get(task.vertexId());
@@ -189,6 +208,7 @@ public final class Worker {
         }
         deleteStateDirectory(current.number());
         current = null;
+        reported = null;
     }
 
     private void send(ControlMessage message) {

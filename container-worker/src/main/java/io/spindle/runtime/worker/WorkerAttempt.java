@@ -54,6 +54,11 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
                 UserCodeException.describe(cause)));
     }
 
+    /** The attempt's subtasks, for the metrics. Any thread. */
+    synchronized List<Task> tasks() {
+        return List.copyOf(subtasks.keySet());
+    }
+
     synchronized void start() {
         observer.started(List.copyOf(subtasks.keySet()));
         for (Task task : subtasks.keySet()) {

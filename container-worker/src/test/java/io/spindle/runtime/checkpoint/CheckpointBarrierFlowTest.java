@@ -128,7 +128,7 @@ class CheckpointBarrierFlowTest {
                     directory -> HadoopSnapshotFiles.forDirectory(directory, hadoop), uploadThreads);
             TaskServices services = new TaskServices("job", 0, new LocalChannels(), rocksDb, work.resolve("state"),
                     new HadoopFileAccess(hadoop), System::currentTimeMillis, 10, 32 * 1024, listener, responder,
-                    exactlyOnce, true, uploads);
+                    exactlyOnce, true, uploads, true);
             for (TaskVertex vertex : plan.vertices()) {
                 for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
                     tasks.add(TaskFactory.create(plan, JobGraphs.build(job, JobParams.of(Map.of()), configuration),

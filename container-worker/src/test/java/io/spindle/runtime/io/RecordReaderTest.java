@@ -2,6 +2,7 @@ package io.spindle.runtime.io;
 
 import io.spindle.api.codec.Codec;
 import io.spindle.api.codec.Codecs;
+import io.spindle.runtime.metrics.TaskIoMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.io.EOFException;
@@ -18,8 +19,8 @@ class RecordReaderTest {
     @SuppressWarnings("unchecked")
     private static <T> List<Buffer> written(Codec<T> codec, List<T> records) throws Exception {
         List<Buffer> buffers = new ArrayList<>();
-        RecordWriter writer = new RecordWriter(List.of(buffers::add), record -> 0, (Codec<Object>) codec,
-                new ElementTimestamp(), 1024);
+        RecordWriter writer = new RecordWriter(List.of(new ListChannel(buffers)), record -> 0, (Codec<Object>) codec,
+                new ElementTimestamp(), 1024, new TaskIoMetrics(true));
         for (T record : records) {
             writer.emit(record);
         }

@@ -3,6 +3,7 @@ package io.spindle.runtime.io;
 import io.spindle.api.codec.Codec;
 import io.spindle.api.codec.Codecs;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.runtime.metrics.TaskIoMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,13 +21,14 @@ class RecordWriterTest {
     /** What the writer sent on each channel, in order. */
     private final List<List<Buffer>> sent = List.of(new ArrayList<>(), new ArrayList<>());
     private final ElementTimestamp timestamp = new ElementTimestamp();
+    private final TaskIoMetrics io = new TaskIoMetrics(true);
 
     private RecordWriter writer(ChannelSelector selector) {
         List<OutboundChannel> channels = new ArrayList<>();
         for (List<Buffer> buffers : sent) {
-            channels.add(buffers::add);
+            channels.add(new ListChannel(buffers));
         }
-        return new RecordWriter(channels, selector, STRING, timestamp, BUFFER_SIZE);
+        return new RecordWriter(channels, selector, STRING, timestamp, BUFFER_SIZE, io);
     }
 
     /** Everything to channel 0. */

@@ -80,6 +80,21 @@ class NettyChannelsTest {
     }
 
     @Test
+    void buffersTheConsumerHasNotTakenAreQueuedOnBothEndsUpToTheCredit() throws Exception {
+        DataServer producers = server(0);
+        Inbox inbox = new Inbox(consumerOf(producers, 1).inbound(EDGE, 0, 0));
+        OutboundChannel out = provider(producers, 1, producers).outbound(EDGE, 0, 0);
+
+        producer(out, 2).awaitDone();
+        inbox.awaitArrivals(2);
+
+        assertThat(out.queued()).isEqualTo(2);
+        assertThat(out.capacity()).isEqualTo(CREDIT);
+        assertThat(inbox.channel.queued()).isEqualTo(2);
+        assertThat(inbox.channel.capacity()).isEqualTo(CREDIT);
+    }
+
+    @Test
     void aConsumerThatStopsPollingOneChannelDoesNotBlockAnotherBetweenTheSameWorkers() throws Exception {
         DataServer producers = server(0);
         NettyChannels consumer = consumerOf(producers, 1);

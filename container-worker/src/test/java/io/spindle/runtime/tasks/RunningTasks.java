@@ -75,7 +75,7 @@ final class RunningTasks implements AutoCloseable {
         }
         TaskServices services = new TaskServices("job", 0, new LocalChannels(), rocksDb, work.resolve("state"),
                 new HadoopFileAccess(hadoop), clock::get, 5, bufferSize, new Listener(), new Responder(), true,
-                checkpointing, uploads);
+                checkpointing, uploads, true);
         Configuration configuration = Configuration.fromMap(Map.of("parallelism.default", "1"));
         ExecutionPlan plan = ExecutionPlan.of(JobGraphs.build(job, JobParams.of(Map.of()), configuration));
         for (TaskVertex vertex : plan.vertices()) {

@@ -1,5 +1,7 @@
 package io.spindle.core.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -39,6 +41,18 @@ public record ValueRule<T>(String description, Predicate<T> allows) {
                 Pattern.compile(value);
                 return true;
             } catch (PatternSyntaxException e) {
+                return false;
+            }
+        });
+    }
+
+    /** For endpoints: an absolute http or https URL with a host. */
+    public static ValueRule<String> httpUrl() {
+        return new ValueRule<>("an http:// or https:// URL", value -> {
+            try {
+                URI uri = new URI(value);
+                return uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+            } catch (URISyntaxException e) {
                 return false;
             }
         });

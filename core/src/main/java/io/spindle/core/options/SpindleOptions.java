@@ -28,7 +28,8 @@ public final class SpindleOptions {
             new OptionGroup("YARN", YarnOptions.class, YarnOptions.ALL),
             new OptionGroup("Checkpoints, savepoints and recovery", CheckpointingOptions.class, CheckpointingOptions.ALL),
             new OptionGroup("State backend", StateBackendOptions.class, StateBackendOptions.ALL),
-            new OptionGroup("Restart strategies", RestartOptions.class, RestartOptions.ALL));
+            new OptionGroup("Restart strategies", RestartOptions.class, RestartOptions.ALL),
+            new OptionGroup("Metrics", MetricsOptions.class, MetricsOptions.ALL));
 
     public static final OptionRegistry REGISTRY = new OptionRegistry(
             GROUPS.stream().flatMap(group -> group.options().stream()).toList(), IGNORED_FLINK_KEYS, List.of(

@@ -41,7 +41,8 @@ class OptionRulesTest {
             "execution.checkpointing.tolerable-failed-checkpoints=-1 | must be at least 0, got '-1'",
             "heartbeat.interval=0 s | must be at least 1 ms, got '0 s'",
             "execution.state-recovery.path= | must be non-empty, got ''",
-            "yarn.rolled-logs.include-pattern=spindle.log.( | must be a regular expression, got 'spindle.log.('"})
+            "yarn.rolled-logs.include-pattern=spindle.log.( | must be a regular expression, got 'spindle.log.('",
+            "metrics.reporter.promgateway.hostUrl=pushgateway:9091 | must be an http:// or https:// URL, got 'pushgateway:9091'"})
     void aDynamicPropertyOutOfRangeIsAnErrorNamingItsKey(String property, String problem) {
         Diagnostic error = singleError(load(confDir, property));
 

@@ -503,6 +503,20 @@ public final class RocksDbKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return maxParallelism;
     }
 
+    /**
+     * A numeric RocksDB property, summed over the instance's column families when {@code aggregated} (e.g.
+     * {@code rocksdb.estimate-live-data-size}), else of the instance as a whole (e.g. {@code rocksdb.block-cache-usage},
+     * whose cache all column families share); on the thread that uses the backend, while it is open.
+     */
+    public long longProperty(String property, boolean aggregated) {
+        checkOpen();
+        try {
+            return aggregated ? db.getAggregatedLongProperty(property) : db.getLongProperty(property);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("RocksDB property " + property + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The directory of this instance's files (for snapshots). */
     public Path workingDirectory() {
         return workingDirectory;

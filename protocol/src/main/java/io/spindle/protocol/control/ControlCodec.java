@@ -17,6 +17,7 @@ import io.spindle.protocol.control.ControlMessage.TaskDeployment;
 import io.spindle.protocol.control.ControlMessage.TaskEnded;
 import io.spindle.protocol.control.ControlMessage.TaskOutcome;
 import io.spindle.protocol.control.ControlMessage.TriggerCheckpoint;
+import io.spindle.protocol.metrics.MetricsReportCodec;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -65,8 +66,9 @@ public final class ControlCodec {
             writeString(out, m.token());
             writeString(out, m.dataHost());
             out.writeInt(m.dataPort());
-        } else if (message instanceof Heartbeat) {
+        } else if (message instanceof Heartbeat m) {
             out.writeByte(2);
+            MetricsReportCodec.write(out, m.metrics());
         } else if (message instanceof TaskEnded m) {
             out.writeByte(3);
             out.writeInt(m.attempt());
@@ -135,7 +137,7 @@ public final class ControlCodec {
         int type = in.readByte();
         return switch (type) {
             case 1 -> new Hello(readString(in), readString(in), readString(in), in.readInt());
-            case 2 -> new Heartbeat();
+            case 2 -> new Heartbeat(MetricsReportCodec.read(in));
             case 3 -> new TaskEnded(in.readInt(), in.readInt(), in.readInt(), outcome(in.readByte()), readString(in));
             case 4 -> new FirstRecord(in.readInt(), in.readLong());
             case 5 -> new Acknowledge(in.readInt(), readBytes(in));

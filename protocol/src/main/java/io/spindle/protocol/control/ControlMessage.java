@@ -1,6 +1,7 @@
 package io.spindle.protocol.control;
 
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.metrics.MetricsReport;
 
 import java.util.List;
 
@@ -14,8 +15,8 @@ public sealed interface ControlMessage {
     /** Worker → master, first on every connection: who the worker is and where its data server listens. */
     record Hello(String workerId, String token, String dataHost, int dataPort) implements ControlMessage { }
 
-    /** Worker → master: still alive. */
-    record Heartbeat() implements ControlMessage { }
+    /** Worker → master: still alive, and how its JVM and subtasks are doing. */
+    record Heartbeat(MetricsReport metrics) implements ControlMessage { }
 
     /** Worker → master: a subtask ended; {@code failure} describes why it failed, empty otherwise. */
     record TaskEnded(int attempt, int vertexId, int subtask, TaskOutcome outcome, String failure)

@@ -1,5 +1,7 @@
 package io.spindle.protocol.control;
 
+import io.spindle.protocol.metrics.MetricsReport;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class InMemoryControlConnection implements ControlConnection {
 
     /** What a closed connection hands its reader, to wake it. */
-    private static final ControlMessage CLOSED = new ControlMessage.Heartbeat();
+    private static final ControlMessage CLOSED = new ControlMessage.Heartbeat(MetricsReport.EMPTY);
 
     private final String remote;
     private final BlockingQueue<ControlMessage> inbound;

@@ -6,6 +6,11 @@ import io.spindle.protocol.control.ControlMessage.Deploy;
 import io.spindle.protocol.control.ControlMessage.Placement;
 import io.spindle.protocol.control.ControlMessage.TaskDeployment;
 import io.spindle.protocol.control.ControlMessage.TaskOutcome;
+import io.spindle.protocol.metrics.MetricsReport;
+import io.spindle.protocol.metrics.MetricsReport.OperatorSample;
+import io.spindle.protocol.metrics.MetricsReport.TaskSample;
+import io.spindle.protocol.metrics.TaskMetric;
+import io.spindle.protocol.metrics.WorkerMetric;
 import io.spindle.state.checkpoint.SavepointFormat;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +20,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +31,7 @@ class ControlCodecTest {
     void everyMessageReadsBackEqual() throws IOException {
         List<ControlMessage> messages = List.of(
                 new ControlMessage.Hello("container_1_0001_01_000002", "tok\u00e9n", "worker-host", 40123),
-                new ControlMessage.Heartbeat(),
+                new ControlMessage.Heartbeat(MetricsReport.EMPTY),
                 new ControlMessage.TaskEnded(3, 1, 0, TaskOutcome.FAILED, "operator 'count' threw boom"),
                 new ControlMessage.FirstRecord(2, 1_700_000_000_123L),
                 new ControlMessage.InputEnded(2, 1, 3),
@@ -56,6 +62,18 @@ class ControlCodecTest {
         assertThat(read.restoreFromOwnCheckpoint()).isTrue();
         assertThat(read.placements()).isEqualTo(deploy.placements());
         assertThat(read.tasks()).extracting(TaskDeployment::restore).containsExactly(new byte[0], new byte[] {1, 2, 3});
+    }
+
+    @Test
+    void aHeartbeatCarriesTheWorkersAndSubtasksMetrics() throws IOException {
+        ControlMessage heartbeat = new ControlMessage.Heartbeat(new MetricsReport(3,
+                Map.of(WorkerMetric.HEAP_USED, 1L << 33, WorkerMetric.GC_COUNT, 7L),
+                List.of(new TaskSample(1, 0, Map.of(TaskMetric.NUM_RECORDS_IN, 1_000_000L,
+                        TaskMetric.CURRENT_INPUT_WATERMARK, Long.MIN_VALUE + 1),
+                        List.of(new OperatorSample("count", 10, 9), new OperatorSample("sink", 9, 0))),
+                        new TaskSample(0, 0, Map.of(), List.of()))));
+
+        assertThat(roundTrip(heartbeat)).isEqualTo(heartbeat);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.spindle.client.job.JobJar;
 import io.spindle.core.config.Configuration;
 import io.spindle.core.io.LocalFiles;
 import io.spindle.core.options.CheckpointingOptions;
+import io.spindle.core.options.MetricsOptions;
 import io.spindle.core.options.StateBackendOptions;
 import io.spindle.core.restart.RestartOptions;
 import io.spindle.protocol.status.CheckpointSummary;
@@ -70,8 +71,8 @@ public final class SpindleBench {
     /**
      * The settings every workload runs with, wherever it runs, as configuration keys and values: W1's
      * checkpoints (aligned exactly-once, incremental, every second) and W2's restarts (exponential delay from
-     * 100 ms), as docs/benchmarks.md describes them; {@code --managed-memory} and {@code --checkpoint-interval}
-     * change them. The checkpoint directory is the target's.
+     * 100 ms), as docs/benchmarks.md describes them; {@code --managed-memory}, {@code --checkpoint-interval} and
+     * {@code --metrics on|off} change them. The checkpoint directory is the target's.
      */
     public static Map<String, String> settings(JobParams options) {
         return Map.of("parallelism.default", String.valueOf(parallelism(options)),
@@ -79,7 +80,17 @@ public final class SpindleBench {
                 CheckpointingOptions.INTERVAL.key(), options.get("checkpoint-interval", "1 s"),
                 CheckpointingOptions.INCREMENTAL.key(), "true",
                 RestartOptions.TYPE.key(), "exponential-delay",
-                RestartOptions.EXPONENTIAL_INITIAL_BACKOFF.key(), "100 ms");
+                RestartOptions.EXPONENTIAL_INITIAL_BACKOFF.key(), "100 ms",
+                MetricsOptions.ENABLED.key(), String.valueOf(metricsEnabled(options)));
+    }
+
+    /** Whether the job measures its metrics, as {@code --metrics on|off} says (default on). */
+    public static boolean metricsEnabled(JobParams options) {
+        String metrics = options.get("metrics", "on");
+        if (!metrics.equals("on") && !metrics.equals("off")) {
+            throw new IllegalArgumentException("expected on or off, got '" + metrics + "'");
+        }
+        return metrics.equals("on");
     }
 
     /** W3's savepoint format, as {@code --type canonical|native} says. */
@@ -90,7 +101,8 @@ public final class SpindleBench {
     static int run(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: spindle-bench <W1|W2|W3|W4|W5> [--records N] [--keys K] [--parallelism P] "
-                    + "[--target local|yarn] [--managed-memory SIZE] [--checkpoint-interval D] [--rate R (W3, W4)] "
+                    + "[--target local|yarn] [--managed-memory SIZE] [--checkpoint-interval D] [--metrics on|off] "
+                    + "[--rate R (W3, W4)] "
                     + "[--type canonical|native (W3)] [--query q0|q5|q7|q8|q11|q20 --events N (W5)] "
                     + "[--bootstrap HOST:PORT (W6)]");
             return 2;
@@ -106,6 +118,12 @@ public final class SpindleBench {
             savepointFormat(options);
         } catch (IllegalArgumentException e) {
             System.err.println("spindle-bench: --type: " + e.getMessage());
+            return 2;
+        }
+        try {
+            metricsEnabled(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("spindle-bench: --metrics: " + e.getMessage());
             return 2;
         }
         String workload = args[0];
@@ -141,6 +159,7 @@ public final class SpindleBench {
         figures.put("records", records);
         figures.put("keys", keys);
         figures.put("parallelism", parallelism);
+        figures.put("metrics", metricsEnabled(options) ? "on" : "off");
         boolean correct;
         if (savepoints) {
             correct = savepointAndRestore(options, job, settings, jobArguments, work, figures);

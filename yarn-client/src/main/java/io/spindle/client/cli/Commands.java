@@ -14,6 +14,7 @@ final class Commands {
         return List.of(
                 new RunCommand(runOptions()),
                 new ListCommand(),
+                new PrometheusSdCommand(),
                 new StatusCommand(),
                 new LogsCommand(),
                 new SavepointCommand(),

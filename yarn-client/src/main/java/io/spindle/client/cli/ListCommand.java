@@ -33,14 +33,7 @@ final class ListCommand implements Command {
 
     @Override
     public int run(CommandLine line, CliContext context) {
-        if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
-        }
-        Configuration configuration = ClientConfiguration.load(context, List.of());
-        List<ApplicationStatus> applications;
-        try (YarnApplications yarn = YarnApplications.connect(ClientConfiguration.hadoop(context, configuration))) {
-            applications = yarn.listUnfinished();
-        }
+        List<ApplicationStatus> applications = unfinishedApplications(line, context);
         if (applications.isEmpty()) {
             context.out().println("no running Spindle applications");
         }
@@ -49,5 +42,16 @@ final class ListCommand implements Command {
                     application.name(), application.queue(), application.user(), application.trackingUrl());
         }
         return ExitCode.OK;
+    }
+
+    /** The Spindle applications YARN has not finished, for a command that takes no arguments. */
+    static List<ApplicationStatus> unfinishedApplications(CommandLine line, CliContext context) {
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
+        }
+        Configuration configuration = ClientConfiguration.load(context, List.of());
+        try (YarnApplications yarn = YarnApplications.connect(ClientConfiguration.hadoop(context, configuration))) {
+            return yarn.listUnfinished();
+        }
     }
 }

@@ -2,6 +2,9 @@ package io.spindle.client.rest;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.spindle.master.rest.CheckpointsView;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.spindle.master.metrics.VertexRates;
 import io.spindle.master.rest.JobControl;
 import io.spindle.master.rest.JobDescription;
 import io.spindle.protocol.status.StatusDocument;
@@ -47,8 +50,18 @@ class MasterClientTest {
             }
 
             @Override
+            public MultiCollector metrics() {
+                return MetricSnapshots::of;
+            }
+
+            @Override
             public void cancel() {
                 cancels.incrementAndGet();
+            }
+
+            @Override
+            public Map<Integer, VertexRates> vertexRates() {
+                return Map.of();
             }
 
             @Override

@@ -99,15 +99,17 @@ abstract class DashboardTour {
     }
 
     @Test
-    void theGraphPageDrawsEveryTaskWithItsParallelism() throws Exception {
+    void theGraphPageDrawsEveryTaskWithItsParallelismAndRates() throws Exception {
         browser.click("nav-graph");
-        List<String> vertices = browser.await("the job graph", page -> {
+        // the rates come with the workers' heartbeats (every second here)
+        List<String> vertices = browser.await("the job graph with the tasks' rates", page -> {
             List<String> drawn = browser.texts("#graph-svg g.vertex");
-            return drawn.size() >= 2 ? drawn : null;
+            return drawn.size() >= 2 && drawn.stream().allMatch(text -> text.contains(" in/s")) ? drawn : null;
         });
         browser.screenshot("graph");
 
-        assertThat(vertices).anySatisfy(text -> assertThat(text).contains("generator", "parallelism 2"));
+        assertThat(vertices).anySatisfy(text -> assertThat(text).contains("generator", "parallelism 2", "out/s",
+                "backpressured"));
         assertThat(browser.texts("#graph-svg line.edge")).isNotEmpty();
     }
 

@@ -254,9 +254,12 @@ class SpindleOnYarnTest {
 
     /**
      * Nexmark q5, q11 and q20 give the reference results through a failure injected mid-run, and when stopped with a
-     * savepoint at parallelism 2 and restored at 3; the runs of each kind side by side.
+     * savepoint at parallelism 2 and restored at 3; the runs of each kind side by side. In the soak runs only (four
+     * minutes, and NexmarkSoakTest does the same at the published size): the build runs the queries through failures
+     * and rescales locally (NexmarkRecoveryTest), and event-time windows on YARN in KafkaPipelines.
      */
     @Nested
+    @Tag("soak")
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class NexmarkQueries {
 

@@ -20,47 +20,37 @@ import java.util.Map;
  * {@code GET /master} answer it: the job's tasks (chains of operators) with their parallelism and the edges between
  * them, its effective configuration with where each value came from, and where the master's own log is read.
  */
-public record JobDescription(Map<String, Object> graph, Map<String, Object> configuration,
-                             Map<String, Object> master) {
+public record JobDescription(String jobName, List<Map<String, Object>> vertices, List<Map<String, Object>> edges,
+                             Map<String, Object> configuration, Map<String, Object> master) {
 
     /** @param masterLogs where a person reads the ApplicationMaster's log, empty if nowhere */
     public static JobDescription of(ExecutionPlan plan, Configuration configuration, String masterLogs) {
-        return new JobDescription(graph(plan), configuration(configuration), Map.of("logs", masterLogs));
-    }
-
-    /** The graph with each vertex's current load under {@code metrics}, for vertices that have figures. */
-    @SuppressWarnings("unchecked")
-    Map<String, Object> graphWith(Map<Integer, VertexRates> rates) {
-        List<Map<String, Object>> vertices = new ArrayList<>();
-        for (Map<String, Object> vertex : (List<Map<String, Object>>) graph.get("vertices")) {
-            Map<String, Object> withRates = new LinkedHashMap<>(vertex);
-            VertexRates load = rates.get((Integer) vertex.get("id"));
-            if (load != null) {
-                withRates.put("metrics", load.toMap());
-            }
-            vertices.add(withRates);
-        }
-        Map<String, Object> answer = new LinkedHashMap<>(graph);
-        answer.put("vertices", vertices);
-        return answer;
-    }
-
-    private static Map<String, Object> graph(ExecutionPlan plan) {
         List<Map<String, Object>> vertices = new ArrayList<>();
         List<Map<String, Object>> edges = new ArrayList<>();
         for (TaskVertex vertex : plan.vertices()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", vertex.id());
-            entry.put("name", vertex.name());
-            entry.put("parallelism", vertex.parallelism());
-            entry.put("operators", vertex.chain().stream().map(StreamNode::name).toList());
-            vertices.add(entry);
+            vertices.add(Map.of("id", vertex.id(), "name", vertex.name(), "parallelism", vertex.parallelism(),
+                    "operators", vertex.chain().stream().map(StreamNode::name).toList()));
             for (VertexEdge input : vertex.inputs()) {
                 edges.add(Map.of("from", input.sourceVertex(), "to", input.targetVertex(),
                         "partitioning", input.edge().partitioning().name().toLowerCase(Locale.ROOT)));
             }
         }
-        return Map.of("job", plan.graph().jobName(), "vertices", vertices, "edges", edges);
+        return new JobDescription(plan.graph().jobName(), vertices, edges, configuration(configuration),
+                Map.of("logs", masterLogs));
+    }
+
+    /** The graph, each vertex with its current load under {@code metrics} if it has figures. */
+    Map<String, Object> graphWith(Map<Integer, VertexRates> rates) {
+        List<Map<String, Object>> withRates = new ArrayList<>();
+        for (Map<String, Object> vertex : vertices) {
+            Map<String, Object> entry = new LinkedHashMap<>(vertex);
+            VertexRates load = rates.get((Integer) vertex.get("id"));
+            if (load != null) {
+                entry.put("metrics", load.toMap());
+            }
+            withRates.add(entry);
+        }
+        return Map.of("job", jobName, "vertices", withRates, "edges", edges);
     }
 
     private static Map<String, Object> configuration(Configuration configuration) {

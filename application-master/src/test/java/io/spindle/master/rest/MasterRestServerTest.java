@@ -81,7 +81,7 @@ class MasterRestServerTest {
                 savepoints.add(directory + " " + format + " " + termination);
                 return savepoints.size();
             }
-        }, new JobDescription(Map.of("vertices", List.of()), Map.of("entries", List.of()),
+        }, new JobDescription("job", List.of(), List.of(), Map.of("entries", List.of()),
                 Map.of("logs", "")));
     }
 

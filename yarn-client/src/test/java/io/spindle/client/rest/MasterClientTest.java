@@ -74,7 +74,7 @@ class MasterClientTest {
                 savepoints.add(directory + " " + format + " " + termination);
                 return savepoints.size();
             }
-        }, new JobDescription(Map.of("vertices", List.of()), Map.of("entries", List.of()),
+        }, new JobDescription("job", List.of(), List.of(), Map.of("entries", List.of()),
                 Map.of("logs", "")));
         client = new MasterClient(URI.create(server.url()));
     }

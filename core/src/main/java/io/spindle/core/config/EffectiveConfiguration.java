@@ -16,6 +16,9 @@ public final class EffectiveConfiguration {
      */
     public record Row(String key, String value, String where, boolean used) { }
 
+    /** The {@code where} of an option that has neither a value nor a default. */
+    public static final String NOT_SET = "not set";
+
     private EffectiveConfiguration() { }
 
     public static List<Row> of(Configuration configuration, OptionRegistry registry) {
@@ -35,7 +38,7 @@ public final class EffectiveConfiguration {
     private static <T> Row row(Configuration configuration, ConfigOption<T> option) {
         Optional<T> value = configuration.getOptional(option);
         if (value.isEmpty()) {
-            return new Row(option.key(), "", "not set", true);
+            return new Row(option.key(), "", NOT_SET, true);
         }
         String where = configuration.find(option).map(set -> set.source().where()
                         + (set.writtenKey().equals(option.key()) ? "" : ", written as " + set.writtenKey()))

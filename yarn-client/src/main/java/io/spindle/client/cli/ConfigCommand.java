@@ -69,7 +69,7 @@ final class ConfigCommand implements Command {
         for (EffectiveConfiguration.Row row : EffectiveConfiguration.of(configuration, SpindleOptions.REGISTRY)) {
             if (!row.used()) {
                 context.out().println(row("# " + row.key() + ": " + row.value(), row.where() + ", not used"));
-            } else if (row.where().equals("not set")) {
+            } else if (row.where().equals(EffectiveConfiguration.NOT_SET)) {
                 context.out().println(row("# " + row.key() + ":", row.where()));
             } else {
                 context.out().println(row(row.key() + ": " + (row.value().isEmpty() ? "\"\"" : row.value()),

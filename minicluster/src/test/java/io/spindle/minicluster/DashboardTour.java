@@ -101,10 +101,12 @@ abstract class DashboardTour {
     @Test
     void theGraphPageDrawsEveryTaskWithItsParallelismAndRates() throws Exception {
         browser.click("nav-graph");
-        // the rates come with the workers' heartbeats (every second here)
-        List<String> vertices = browser.await("the job graph with the tasks' rates", page -> {
+        // the rates come with the workers' heartbeats (every second here); the generator's, once it emits
+        List<String> vertices = browser.await("the job graph with the generator's rate", page -> {
             List<String> drawn = browser.texts("#graph-svg g.vertex");
-            return drawn.size() >= 2 && drawn.stream().allMatch(text -> text.contains(" in/s")) ? drawn : null;
+            return drawn.size() >= 2 && drawn.stream().allMatch(text -> text.contains(" in/s"))
+                    && drawn.stream().anyMatch(text -> text.contains("generator") && !text.contains(", 0 out/s"))
+                    ? drawn : null;
         });
         browser.screenshot("graph");
 
@@ -122,6 +124,9 @@ abstract class DashboardTour {
         browser.screenshot("checkpoints");
 
         assertThat(completed).contains("checkpoint", "/checkpoints/" + application + "/chk-");
+        // duration, then the slowest subtask's alignment, sync and async parts
+        assertThat(completed).containsPattern("\\d+ ms\\s+\\d+ ms\\s+\\d+ ms\\s+\\d+ ms");
+        assertThat(browser.texts("#checkpoints-history thead th")).contains("alignment", "sync", "async");
         assertThat(browser.texts("#checkpoints-retained li"))
                 .anySatisfy(path -> assertThat(path).contains("/checkpoints/" + application + "/chk-"));
     }

@@ -1,5 +1,7 @@
 package io.spindle.master.checkpoint;
 
+import io.spindle.protocol.checkpoint.CheckpointTimes;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,9 +21,11 @@ public final class CheckpointHistory {
      * One ended checkpoint. {@code failure} is empty for a completed one; the byte counts are zero for a failed one.
      *
      * @param path where a completed checkpoint or savepoint lies
+     * @param slowest each part's longest among the subtasks (of a failed one, among those that acknowledged)
      */
     public record Entry(long checkpointId, boolean savepoint, long triggerMillis, long endMillis,
-                        Optional<String> path, long fullBytes, long incrementalBytes, Optional<String> failure) {
+                        Optional<String> path, long fullBytes, long incrementalBytes, CheckpointTimes slowest,
+                        Optional<String> failure) {
 
         public long durationMillis() {
             return endMillis - triggerMillis;
@@ -32,13 +36,13 @@ public final class CheckpointHistory {
 
     void completed(PendingCheckpoint checkpoint, long endMillis, String path, long fullBytes, long incrementalBytes) {
         add(new Entry(checkpoint.checkpointId(), checkpoint.isSavepoint(), checkpoint.triggerMillis(), endMillis,
-                Optional.of(path), fullBytes, incrementalBytes, Optional.empty()));
+                Optional.of(path), fullBytes, incrementalBytes, checkpoint.slowestTimes(), Optional.empty()));
     }
 
     void failed(PendingCheckpoint checkpoint, long endMillis, CheckpointFailureReason reason, Throwable cause) {
         String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         add(new Entry(checkpoint.checkpointId(), checkpoint.isSavepoint(), checkpoint.triggerMillis(), endMillis,
-                Optional.empty(), 0, 0, Optional.of(reason + ": " + why)));
+                Optional.empty(), 0, 0, checkpoint.slowestTimes(), Optional.of(reason + ": " + why)));
     }
 
     private void add(Entry entry) {

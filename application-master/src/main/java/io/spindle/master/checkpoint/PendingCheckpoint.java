@@ -3,6 +3,7 @@ package io.spindle.master.checkpoint;
 import io.spindle.core.graph.StateDeclaration;
 import io.spindle.protocol.SubtaskId;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointTimes;
 import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import io.spindle.state.checkpoint.OperatorState;
@@ -39,6 +40,7 @@ public final class PendingCheckpoint {
     private final long triggerMillis;
     private final Set<SubtaskId> awaited;
     private final List<TaskSnapshot> received = new ArrayList<>();
+    private CheckpointTimes slowest = new CheckpointTimes(0, 0, 0);
     private final CompletableFuture<CompletedCheckpoint> completion = new CompletableFuture<>();
 
     public PendingCheckpoint(CheckpointBarrier barrier, long triggerMillis, Set<SubtaskId> expected) {
@@ -79,7 +81,13 @@ public final class PendingCheckpoint {
             return false;
         }
         received.add(snapshot);
+        slowest = slowest.max(snapshot.times());
         return true;
+    }
+
+    /** Each part's longest among the subtasks that acknowledged: what held the checkpoint up. */
+    public CheckpointTimes slowestTimes() {
+        return slowest;
     }
 
     public boolean isComplete() {

@@ -338,7 +338,8 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
                 return;
             }
             if (message instanceof Acknowledge ack && ack.attempt() == deployed.number()) {
-                checkpointing.ifPresent(c -> c.coordinator().acknowledge(SubtaskStates.snapshot(ack.snapshot())));
+                checkpointing.ifPresent(c -> c.coordinator().acknowledge(
+                        SubtaskStates.snapshot(ack.snapshot(), ack.times())));
             } else if (message instanceof Decline decline && decline.attempt() == deployed.number()) {
                 checkpointing.ifPresent(c -> c.coordinator().decline(decline.taskName(), decline.checkpointId(),
                         new IllegalStateException(decline.cause())));

@@ -15,11 +15,14 @@ import java.util.TreeMap;
 public record VertexRates(double recordsInPerSecond, double recordsOutPerSecond, long backPressuredMsPerSecond,
                           long busyMsPerSecond) {
 
-    /** The rates of every vertex some worker reported subtasks of. */
+    /** The rates of every vertex some worker reported rates of subtasks of. */
     public static Map<Integer, VertexRates> of(Collection<MetricsReport> reports) {
         Map<Integer, VertexRates> rates = new TreeMap<>();
         for (MetricsReport report : reports) {
             for (MetricsReport.TaskSample task : report.tasks()) {
+                if (!task.values().containsKey(TaskMetric.NUM_RECORDS_OUT_PER_SECOND)) {
+                    continue; // a subtask's first report: no rates yet, which is not the same as none
+                }
                 VertexRates subtask = new VertexRates(value(task, TaskMetric.NUM_RECORDS_IN_PER_SECOND),
                         value(task, TaskMetric.NUM_RECORDS_OUT_PER_SECOND),
                         value(task, TaskMetric.BACK_PRESSURED_TIME_MS_PER_SECOND),

@@ -30,6 +30,9 @@ public record CheckpointsView(List<CheckpointHistory.Entry> history, List<String
         map.put("duration_ms", entry.durationMillis());
         map.put("state_bytes", entry.fullBytes());
         map.put("incremental_bytes", entry.incrementalBytes());
+        map.put("alignment_ms", entry.slowest().alignmentMillis());
+        map.put("sync_ms", entry.slowest().syncMillis());
+        map.put("async_ms", entry.slowest().asyncMillis());
         entry.path().ifPresent(path -> map.put("path", path));
         entry.failure().ifPresent(failure -> map.put("failure", failure));
         return map;

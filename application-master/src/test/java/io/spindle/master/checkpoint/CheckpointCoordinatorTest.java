@@ -4,6 +4,7 @@ import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
 import io.spindle.protocol.SubtaskId;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.checkpoint.CheckpointTimes;
 import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.SavepointFormat;
 import io.spindle.state.checkpoint.storage.CheckpointStorage;
@@ -73,7 +74,8 @@ class CheckpointCoordinatorTest {
 
     private static TaskSnapshot ack(int subtask, long checkpointId) {
         return new TaskSnapshot("source (" + (subtask + 1) + "/2)", 0, subtask, checkpointId,
-                Map.of("source", Map.of("positions", List.of(new byte[] {(byte) subtask}))), false);
+                Map.of("source", Map.of("positions", List.of(new byte[] {(byte) subtask}))), false,
+                new CheckpointTimes(0, 0, 0));
     }
 
     private boolean checkpointDirectoryExists(long checkpointId) {

@@ -3,6 +3,7 @@ package io.spindle.master.checkpoint;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
 import io.spindle.master.checkpoint.PendingCheckpoint.OperatorInfo;
 import io.spindle.protocol.SubtaskId;
+import io.spindle.protocol.checkpoint.CheckpointTimes;
 import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CheckpointMetadata;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class PendingCheckpointTest {
 
     private static TaskSnapshot snapshot(int vertex, int subtask, long checkpoint, String operator, byte[] entry) {
-        return new TaskSnapshot("task", vertex, subtask, checkpoint, Map.of(operator, Map.of("positions", List.of(entry))), false);
+        return timed(vertex, subtask, checkpoint, operator, entry, new CheckpointTimes(0, 0, 0));
+    }
+
+    private static TaskSnapshot timed(int vertex, int subtask, long checkpoint, String operator, byte[] entry,
+                                      CheckpointTimes times) {
+        return new TaskSnapshot("task", vertex, subtask, checkpoint, Map.of(operator, Map.of("positions", List.of(entry))), false,
+                times);
     }
 
     private final PendingCheckpoint pending = new PendingCheckpoint(CheckpointBarrier.checkpoint(7), 1000,
@@ -32,6 +39,15 @@ class PendingCheckpointTest {
         pending.acknowledge(snapshot(1, 0, 7, "sink", new byte[] {3}));
 
         assertThat(pending.isComplete()).isTrue();
+    }
+
+    @Test
+    void eachPartsSlowestSubtaskIsWhatTheCheckpointTook() {
+        pending.acknowledge(timed(0, 0, 7, "source", new byte[] {1}, new CheckpointTimes(0, 2, 300)));
+        pending.acknowledge(timed(0, 1, 7, "source", new byte[] {2}, new CheckpointTimes(0, 9, 120)));
+        pending.acknowledge(timed(1, 0, 7, "sink", new byte[] {3}, new CheckpointTimes(45, 1, 80)));
+
+        assertThat(pending.slowestTimes()).isEqualTo(new CheckpointTimes(45, 9, 300));
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.spindle.master.resources.WorkerId;
 import io.spindle.master.resources.WorkerLaunch;
 import io.spindle.master.resources.WorkerSpec;
 import io.spindle.protocol.checkpoint.SavepointRequest.Termination;
+import io.spindle.protocol.checkpoint.CheckpointTimes;
 import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.protocol.control.ControlMessage;
 import io.spindle.protocol.control.ControlMessage.CancelAttempt;
@@ -57,6 +58,7 @@ class JobMasterTest {
     private static final String JOB_ID = "application_1700000000000_0007";
     private static final long INTERVAL = 1_000;
     private static final long BACKOFF = 100;
+    private static final CheckpointTimes TIMES = new CheckpointTimes(3, 1, 20);
 
     @TempDir
     Path work;
@@ -109,7 +111,7 @@ class JobMasterTest {
             master.messageReceived(subtask == 0 ? "w1" : "w2", new ControlMessage.Acknowledge(attempt,
                     SubtaskStates.snapshotBytes(new TaskSnapshot("generator -> out (" + (subtask + 1) + "/2)", 0,
                             subtask, checkpointId, Map.of("generator", Map.of("generator-positions", List.of())),
-                            false))));
+                            false, TIMES)), TIMES));
         }
         loop.runUntilIdle();
     }

@@ -29,10 +29,18 @@ class VertexRatesTest {
     }
 
     @Test
-    void aSubtaskWithoutFiguresCountsAsIdle() {
-        MetricsReport report = new MetricsReport(1, Map.of(),
-                List.of(new MetricsReport.TaskSample(2, 0, Map.of(), List.of())));
+    void aSubtaskWithoutRatesYetLeavesItsVertexUnreportedRatherThanIdle() {
+        MetricsReport report = new MetricsReport(1, Map.of(), List.of(new MetricsReport.TaskSample(2, 0,
+                Map.of(TaskMetric.NUM_RECORDS_OUT, 10L), List.of())));
 
-        assertThat(VertexRates.of(List.of(report)).get(2)).isEqualTo(new VertexRates(0, 0, 0, 0));
+        assertThat(VertexRates.of(List.of(report))).doesNotContainKey(2);
+    }
+
+    @Test
+    void aVertexWhoseSubtasksReportedRatesOnlyInPartIsTheSumOfThoseThatDid() {
+        MetricsReport report = new MetricsReport(1, Map.of(), List.of(subtask(0, 0, 0, 500, 100),
+                new MetricsReport.TaskSample(0, 1, Map.of(TaskMetric.NUM_RECORDS_OUT, 10L), List.of())));
+
+        assertThat(VertexRates.of(List.of(report)).get(0)).isEqualTo(new VertexRates(0, 500, 100, 900));
     }
 }

@@ -26,6 +26,11 @@ public final class LocalChannel implements OutboundChannel, InboundChannel {
     }
 
     @Override
+    public boolean hasRoom() {
+        return buffers.remainingCapacity() > 0;
+    }
+
+    @Override
     public Buffer poll() {
         return buffers.poll();
     }

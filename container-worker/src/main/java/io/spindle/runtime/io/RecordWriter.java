@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Encodes the records of one output edge of one subtask into a buffer per consumer channel and
- * sends a buffer when it is full, on {@link #flush}, or before an event. Blocks in send when the
- * consumer lags: that is the backpressure, timed with the bytes sent in the task's metrics.
+ * sends a buffer when it is full, on {@link #flush} if the consumer has room for it, or before an
+ * event. Blocks in send when the consumer lags: that is the backpressure, timed with the bytes sent
+ * in the task's metrics.
  */
 public final class RecordWriter {
 
@@ -107,8 +108,20 @@ public final class RecordWriter {
         }
     }
 
-    /** Sends every partly filled buffer. */
+    /**
+     * Sends every partly filled buffer whose consumer has room for it now. One without room keeps filling until it is
+     * full or a later flush finds room: sent now it would only wait for the consumer's credit, and a sparse stream
+     * flushed record by record would block on the network's round trip and show it as backpressure.
+     */
     public void flush() throws InterruptedException {
+        for (int i = 0; i < channels.size(); i++) {
+            if (channels.get(i).hasRoom()) {
+                flush(i);
+            }
+        }
+    }
+
+    private void flushAll() throws InterruptedException {
         for (int i = 0; i < channels.size(); i++) {
             flush(i);
         }
@@ -158,7 +171,7 @@ public final class RecordWriter {
     }
 
     private void broadcastEvent(byte[] event) throws InterruptedException {
-        flush();
+        flushAll();
         for (OutboundChannel channel : channels) {
             send(channel, new Buffer(event, event.length));
         }

@@ -1,6 +1,7 @@
 package io.spindle.runtime.metrics;
 
 import io.spindle.api.eventtime.Watermarks;
+import io.spindle.protocol.checkpoint.CheckpointTimes;
 import io.spindle.state.rocksdb.RocksDbKeyedStateBackend;
 
 import java.util.Optional;

@@ -58,6 +58,17 @@ final class ProducerEndpoint implements OutboundChannel {
         }
     }
 
+    /** A failed endpoint has room: its send throws at once rather than blocking. */
+    @Override
+    public boolean hasRoom() {
+        lock.lock();
+        try {
+            return credit > 0 || failure != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The buffers sent whose credit the consumer has not returned yet: it has not taken them. */
     @Override
     public int queued() {

@@ -2,9 +2,9 @@ package io.spindle.runtime.tasks;
 
 import io.spindle.api.eventtime.Watermarks;
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointTimes;
 import io.spindle.runtime.eventtime.WatermarkValve;
 import io.spindle.runtime.io.QueueDepth;
-import io.spindle.runtime.metrics.CheckpointTimes;
 import io.spindle.runtime.metrics.TaskIoMetrics;
 import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.runtime.operators.OperatorRuntime;
@@ -311,9 +311,10 @@ public abstract class Task implements Runnable {
         writers.broadcastBarrier(barrier);
         long syncNanos = System.nanoTime() - start;
         if (keyed == null) {
-            io.checkpointTaken(CheckpointTimes.of(checkpointId, alignmentNanos, syncNanos, 0));
+            CheckpointTimes times = CheckpointTimes.ofNanos(alignmentNanos, syncNanos, 0);
+            io.checkpointTaken(times);
             services.checkpoints().acknowledge(new TaskSnapshot(name, vertexId, runtime.subtaskIndex(), checkpointId,
-                    operatorStates, ended));
+                    operatorStates, ended, times));
             return;
         }
         String keyedOperator = operators.get(0).name();
@@ -324,10 +325,11 @@ public abstract class Task implements Runnable {
                 KeyedStateHandle handle = barrier.isSavepoint()
                         ? keyed.uploadSavepoint(target, barrier.savepoint().format())
                         : keyed.upload(target);
-                io.checkpointTaken(CheckpointTimes.of(checkpointId, alignmentNanos, syncNanos,
-                        System.nanoTime() - uploadStart));
+                CheckpointTimes times = CheckpointTimes.ofNanos(alignmentNanos, syncNanos,
+                        System.nanoTime() - uploadStart);
+                io.checkpointTaken(times);
                 services.checkpoints().acknowledge(new TaskSnapshot(name, vertexId, runtime.subtaskIndex(),
-                        checkpointId, operatorStates, keyedOperator, handle, ended));
+                        checkpointId, operatorStates, keyedOperator, handle, ended, times));
             } catch (Exception | Error e) {
                 keyed.discard();
                 services.checkpoints().decline(name, checkpointId, e);

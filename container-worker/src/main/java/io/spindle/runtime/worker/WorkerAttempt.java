@@ -144,7 +144,7 @@ final class WorkerAttempt implements TaskListener, CheckpointResponder {
 
     @Override
     public void acknowledge(TaskSnapshot snapshot) {
-        master.accept(new ControlMessage.Acknowledge(number, SubtaskStates.snapshotBytes(snapshot)));
+        master.accept(new ControlMessage.Acknowledge(number, SubtaskStates.snapshotBytes(snapshot), snapshot.times()));
     }
 
     @Override

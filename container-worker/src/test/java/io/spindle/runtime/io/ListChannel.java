@@ -11,6 +11,11 @@ record ListChannel(List<Buffer> sent) implements OutboundChannel {
     }
 
     @Override
+    public boolean hasRoom() {
+        return true;
+    }
+
+    @Override
     public int queued() {
         return 0;
     }

@@ -133,6 +133,23 @@ class RecordWriterTest {
     }
 
     @Test
+    void aFlushLeavesTheBufferFillingWhileTheConsumerHasNoRoomForIt() throws Exception {
+        LocalChannel channel = new LocalChannel(1);
+        RecordWriter writer = new RecordWriter(List.of(channel), record -> 0, STRING, timestamp, BUFFER_SIZE, io);
+        writer.emit("a");
+        writer.flush();
+
+        writer.emit("b");
+        writer.flush();
+        assertThat(ElementLog.read(STRING, List.of(channel.poll()))).containsExactly("record a");
+        assertThat(channel.poll()).isNull();
+
+        writer.emit("c");
+        writer.flush();
+        assertThat(ElementLog.read(STRING, List.of(channel.poll()))).containsExactly("record b", "record c");
+    }
+
+    @Test
     void eventsReachEveryChannelAfterAllEarlierRecords() throws Exception {
         RecordWriter writer = writer(new ChannelSelector.RoundRobin(0, 2));
 

@@ -15,15 +15,18 @@ import java.util.Map;
  * @param keyedState the uploaded RocksDB files, or null if the task has no keyed state
  * @param inputEnded whether the task's operators had done their end-of-input work before the snapshot: a task
  *                   restored from it does not do it again
+ * @param times how long the subtask took for each part of it
  */
 public record TaskSnapshot(String taskName, int vertexId, int subtaskIndex, long checkpointId,
                            Map<String, Map<String, List<byte[]>>> operatorStates, String keyedOperator,
-                           KeyedStateHandle keyedState, boolean inputEnded) {
+                           KeyedStateHandle keyedState, boolean inputEnded,
+                           CheckpointTimes times) {
 
     /** A snapshot without keyed state. */
     public TaskSnapshot(String taskName, int vertexId, int subtaskIndex, long checkpointId,
-                        Map<String, Map<String, List<byte[]>>> operatorStates, boolean inputEnded) {
-        this(taskName, vertexId, subtaskIndex, checkpointId, operatorStates, null, null, inputEnded);
+                        Map<String, Map<String, List<byte[]>>> operatorStates, boolean inputEnded,
+                        CheckpointTimes times) {
+        this(taskName, vertexId, subtaskIndex, checkpointId, operatorStates, null, null, inputEnded, times);
     }
 
     /** Files this snapshot put under {@code shared/} (to delete if its checkpoint is aborted). */

@@ -1,6 +1,7 @@
 package io.spindle.protocol.control;
 
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointTimes;
 import io.spindle.protocol.control.ControlMessage.Acknowledge;
 import io.spindle.protocol.control.ControlMessage.CancelAttempt;
 import io.spindle.protocol.control.ControlMessage.CheckpointAborted;
@@ -84,6 +85,9 @@ public final class ControlCodec {
             out.writeByte(5);
             out.writeInt(m.attempt());
             writeBytes(out, m.snapshot());
+            out.writeLong(m.times().alignmentMillis());
+            out.writeLong(m.times().syncMillis());
+            out.writeLong(m.times().asyncMillis());
         } else if (message instanceof Decline m) {
             out.writeByte(6);
             out.writeInt(m.attempt());
@@ -140,7 +144,8 @@ public final class ControlCodec {
             case 2 -> new Heartbeat(MetricsReportCodec.read(in));
             case 3 -> new TaskEnded(in.readInt(), in.readInt(), in.readInt(), outcome(in.readByte()), readString(in));
             case 4 -> new FirstRecord(in.readInt(), in.readLong());
-            case 5 -> new Acknowledge(in.readInt(), readBytes(in));
+            case 5 -> new Acknowledge(in.readInt(), readBytes(in),
+                    new CheckpointTimes(in.readLong(), in.readLong(), in.readLong()));
             case 6 -> new Decline(in.readInt(), readString(in), in.readLong(), readString(in));
             case 7 -> readDeploy(in);
             case 8 -> new TriggerCheckpoint(in.readInt(), CheckpointBarrier.readFrom(in));

@@ -1,6 +1,7 @@
 package io.spindle.protocol.control;
 
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointTimes;
 import io.spindle.protocol.metrics.MetricsReport;
 
 import java.util.List;
@@ -28,8 +29,8 @@ public sealed interface ControlMessage {
     /** Worker → master: a task of the attempt received its first record (how recovery time is measured). */
     record FirstRecord(int attempt, long timeMillis) implements ControlMessage { }
 
-    /** Worker → master: a subtask's part of a checkpoint, as {@link SubtaskStates#snapshotBytes}. */
-    record Acknowledge(int attempt, byte[] snapshot) implements ControlMessage { }
+    /** Worker → master: a subtask's part of a checkpoint, as {@link SubtaskStates#snapshotBytes}, and its times. */
+    record Acknowledge(int attempt, byte[] snapshot, CheckpointTimes times) implements ControlMessage { }
 
     /** Worker → master: a subtask could not take its part of a checkpoint. */
     record Decline(int attempt, String taskName, long checkpointId, String cause) implements ControlMessage { }

@@ -1,5 +1,6 @@
 package io.spindle.protocol.control;
 
+import io.spindle.protocol.checkpoint.CheckpointTimes;
 import io.spindle.protocol.checkpoint.TaskRestore;
 import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CheckpointMetadata;
@@ -23,7 +24,7 @@ import java.util.Map;
  * that owns it. An operator entry's parallelism says whether the operator had list state to carry (1) or is
  * present only for its keyed state (0), so that "restored with no list state" and "nothing to restore" stay
  * apart. A snapshot's task name travels as the job id and its vertex and subtask as the timestamp; whether the
- * subtask's input had ended, as every entry's flag.
+ * subtask's input had ended, as every entry's flag. The snapshot's times travel beside these bytes.
  */
 public final class SubtaskStates {
 
@@ -37,14 +38,14 @@ public final class SubtaskStates {
                 ((long) snapshot.vertexId() << 32) | snapshot.subtaskIndex(), null, operators));
     }
 
-    public static TaskSnapshot snapshot(byte[] bytes) {
+    public static TaskSnapshot snapshot(byte[] bytes, CheckpointTimes times) {
         CheckpointMetadata metadata = parse(bytes);
         int vertexId = (int) (metadata.timestampMillis() >>> 32);
         int subtask = (int) metadata.timestampMillis();
         Decoded decoded = decode(metadata);
         return new TaskSnapshot(metadata.jobId(), vertexId, subtask, metadata.checkpointId(), decoded.operatorStates,
                 decoded.keyedOperator, decoded.keyedStates.isEmpty() ? null : decoded.keyedStates.get(0),
-                decoded.inputEnded);
+                decoded.inputEnded, times);
     }
 
     /** The restore's files are not carried: the worker opens them from the directory the deployment names. */

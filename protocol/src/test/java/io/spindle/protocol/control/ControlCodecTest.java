@@ -1,6 +1,7 @@
 package io.spindle.protocol.control;
 
 import io.spindle.protocol.checkpoint.CheckpointBarrier;
+import io.spindle.protocol.checkpoint.CheckpointTimes;
 import io.spindle.protocol.checkpoint.SavepointRequest;
 import io.spindle.protocol.control.ControlMessage.Deploy;
 import io.spindle.protocol.control.ControlMessage.Placement;
@@ -47,6 +48,16 @@ class ControlCodecTest {
         for (ControlMessage message : messages) {
             assertThat(roundTrip(message)).isEqualTo(message);
         }
+    }
+
+    @Test
+    void acknowledgementKeepsSnapshotBytesAndTimes() throws IOException {
+        ControlMessage.Acknowledge read = (ControlMessage.Acknowledge) roundTrip(new ControlMessage.Acknowledge(6,
+                new byte[] {1, 2, 3}, new CheckpointTimes(40, 2, 315)));
+
+        assertThat(read.attempt()).isEqualTo(6);
+        assertThat(read.snapshot()).containsExactly(1, 2, 3);
+        assertThat(read.times()).isEqualTo(new CheckpointTimes(40, 2, 315));
     }
 
     @Test

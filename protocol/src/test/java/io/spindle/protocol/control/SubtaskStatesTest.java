@@ -2,6 +2,7 @@ package io.spindle.protocol.control;
 
 import io.spindle.core.keys.KeyGroupRange;
 import io.spindle.protocol.checkpoint.TaskRestore;
+import io.spindle.protocol.checkpoint.CheckpointTimes;
 import io.spindle.protocol.checkpoint.TaskSnapshot;
 import io.spindle.state.checkpoint.CanonicalKeyedState;
 import io.spindle.state.checkpoint.KeyedStateHandle;
@@ -16,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SubtaskStatesTest {
 
+    private static final CheckpointTimes TIMES = new CheckpointTimes(12, 3, 250);
+
     private static final KeyedStateHandle KEYED = new NativeKeyedState(new KeyGroupRange(0, 63),
             Map.of("000012.sst", new StateFile("shared/abc-000012.sst", 4096, 0x5EED)),
             Map.of("MANIFEST-000005", new StateFile("chk-3/abc-MANIFEST-000005", 120, 0x5EED)), 4216);
@@ -23,9 +26,10 @@ class SubtaskStatesTest {
     @Test
     void snapshotKeepsTaskIdentityListStatesAndKeyedState() {
         TaskSnapshot snapshot = new TaskSnapshot("source -> count (2/2)", 1, 1, 3,
-                Map.of("source", Map.of("positions", List.of(new byte[] {7}, new byte[] {8, 9}))), "count", KEYED, false);
+                Map.of("source", Map.of("positions", List.of(new byte[] {7}, new byte[] {8, 9}))), "count", KEYED, false,
+                TIMES);
 
-        TaskSnapshot read = SubtaskStates.snapshot(SubtaskStates.snapshotBytes(snapshot));
+        TaskSnapshot read = SubtaskStates.snapshot(SubtaskStates.snapshotBytes(snapshot), TIMES);
 
         assertThat(read.taskName()).isEqualTo("source -> count (2/2)");
         assertThat(read.vertexId()).isEqualTo(1);
@@ -36,13 +40,14 @@ class SubtaskStatesTest {
         assertThat(read.keyedOperator()).isEqualTo("count");
         assertThat(read.keyedState()).isEqualTo(KEYED);
         assertThat(read.inputEnded()).isFalse();
+        assertThat(read.times()).isEqualTo(TIMES);
     }
 
     @Test
     void aSnapshotWithoutStateStillSaysThatItsInputEnded() {
-        TaskSnapshot snapshot = new TaskSnapshot("map (1/2)", 2, 0, 4, Map.of(), true);
+        TaskSnapshot snapshot = new TaskSnapshot("map (1/2)", 2, 0, 4, Map.of(), true, TIMES);
 
-        TaskSnapshot read = SubtaskStates.snapshot(SubtaskStates.snapshotBytes(snapshot));
+        TaskSnapshot read = SubtaskStates.snapshot(SubtaskStates.snapshotBytes(snapshot), TIMES);
 
         assertThat(read.inputEnded()).isTrue();
         assertThat(read.operatorStates()).isEmpty();

@@ -199,7 +199,8 @@ async function checkpoints() {
   setText("checkpoints-latest", latest ? "#" + latest.id + " in " + latest.duration_ms + " ms, "
       + bytes(latest.state_bytes) + " (" + bytes(latest.incremental_bytes) + " uploaded): " + latest.path : "none yet");
   fillRows("checkpoints-history", view.history.map(c => [c.id, c.kind, c.status, time(c.trigger_ms),
-    c.duration_ms + " ms", bytes(c.state_bytes), bytes(c.incremental_bytes), c.path || c.failure]));
+    c.duration_ms + " ms", c.alignment_ms + " ms", c.sync_ms + " ms", c.async_ms + " ms", bytes(c.state_bytes),
+    bytes(c.incremental_bytes), c.path || c.failure]));
   const retained = document.getElementById("checkpoints-retained");
   retained.replaceChildren(...view.retained.map(path => el("li", path)));
   fillRows("checkpoints-savepoints", status.savepoints.map(s => [s.request, s.state, s.path || s.failure || ""]));

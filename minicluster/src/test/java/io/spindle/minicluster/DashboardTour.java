@@ -1,5 +1,6 @@
 package io.spindle.minicluster;
 
+import io.spindle.client.yarn.ApplicationSecret;
 import io.spindle.client.yarn.ApplicationStatus;
 import io.spindle.client.yarn.YarnApplications;
 import io.spindle.minicluster.ClusterUnderTest.Run;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -99,6 +101,31 @@ abstract class DashboardTour {
     }
 
     @Test
+    void theOverviewTakesASavepointThroughTheProxyOnlyWithTheApplicationsSecret() throws Exception {
+        browser.click("nav-overview");
+        browser.type("actions-secret", "0".repeat(64));
+        browser.click("action-savepoint");
+        String refused = browser.textContaining("actions-result", "secret");
+        int requestsBefore = statusThroughTheProxy().savepoints().size();
+
+        browser.type("actions-secret", ApplicationSecret.read(cluster().cluster().hadoopConfiguration(),
+                Optional.empty(), application));
+        browser.click("action-savepoint");
+        String accepted = browser.textContaining("actions-result", "accepted");
+        browser.screenshot("actions");
+        StatusDocument status = MasterStatus.await(yarn, application, "the dashboard's savepoint completed",
+                document -> document.savepoints().stream().anyMatch(s -> s.state().equals("COMPLETED")),
+                ClusterUnderTest.JOB_TIMEOUT);
+
+        assertThat(refused).contains("/savepoint needs the application's secret");
+        assertThat(requestsBefore).isZero();
+        assertThat(accepted).startsWith("savepoint request 1 accepted");
+        assertThat(status.savepoint(1).flatMap(StatusDocument.Savepoint::path)).hasValueSatisfying(path ->
+                assertThat(path).contains("/savepoints/savepoint-"));
+        assertThat(status.state()).isEqualTo("RUNNING");
+    }
+
+    @Test
     void theGraphPageDrawsEveryTaskWithItsParallelismAndRates() throws Exception {
         browser.click("nav-graph");
         // the rates come with the workers' heartbeats (every second here); the generator's, once it emits
@@ -120,7 +147,7 @@ abstract class DashboardTour {
         browser.click("nav-checkpoints");
         String completed = browser.await("a completed checkpoint in the history", page ->
                 browser.texts("#checkpoints-history tbody tr").stream()
-                        .filter(row -> row.contains("COMPLETED")).findFirst().orElse(null));
+                        .filter(row -> row.contains("COMPLETED") && row.contains("/chk-")).findFirst().orElse(null));
         browser.screenshot("checkpoints");
 
         assertThat(completed).contains("checkpoint", "/checkpoints/" + application + "/chk-");

@@ -1,8 +1,10 @@
 package io.spindle.minicluster;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -74,6 +76,26 @@ final class HeadlessChromium implements AutoCloseable {
                 .until(condition);
     }
 
+    /** Replaces the text of an input field. */
+    void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Waits for the element's text to contain {@code part} and returns it. */
+    String textContaining(String id, String part) {
+        String[] last = {""};
+        try {
+            return await("#" + id + " saying '" + part + "'", page -> {
+                last[0] = page.findElement(By.id(id)).getText();
+                return last[0].contains(part) ? last[0] : null;
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("#" + id + " never said '" + part + "'; it says '" + last[0] + "'", e);
+        }
+    }
+
     /** Waits for the element's text to be non-empty and returns it. */
     String text(String id) {
         return await("text of #" + id, page -> {
@@ -82,10 +104,18 @@ final class HeadlessChromium implements AutoCloseable {
         });
     }
 
-    /** The texts of the elements the selector finds, read from one drawing of the page. */
+    /**
+     * The texts of the elements the selector finds, read in one script so that they come from one drawing of the page
+     * (element by element, a long table is redrawn under the reader). Runs of white space, between table cells and
+     * between the lines of an SVG element's texts too, read as one space.
+     */
+    @SuppressWarnings("unchecked")
     List<String> texts(String cssSelector) {
-        return await("texts of " + cssSelector, page -> page.findElements(By.cssSelector(cssSelector)).stream()
-                .map(WebElement::getText).toList());
+        return await("texts of " + cssSelector, page -> (List<String>) ((JavascriptExecutor) page).executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => (e instanceof SVGElement"
+                        + " ? [...e.querySelectorAll('text')].map(t => t.textContent).join(' ') : e.innerText)"
+                        + ".replace(/\\s+/g, ' ').trim())",
+                cssSelector));
     }
 
     /** The attribute of the elements the selector finds, read from one drawing of the page. */

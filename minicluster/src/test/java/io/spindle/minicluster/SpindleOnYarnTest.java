@@ -99,7 +99,7 @@ class SpindleOnYarnTest {
                 "--output", cluster.output("master-kill"));
         String application = run.awaitApplicationId();
         cluster.awaitCompletedCheckpoint(application);
-        assertThat(postCancelWithoutSecret(application)).isEqualTo(401);
+        assertThat(putCancelWithoutSecret(application)).isEqualTo(401);
 
         ProcessHandle master = cluster.containerProcesses(application, "ApplicationMasterMain").get(0);
         master.destroyForcibly();
@@ -576,13 +576,13 @@ class SpindleOnYarnTest {
         }
     }
 
-    private static int postCancelWithoutSecret(String application) throws Exception {
+    private static int putCancelWithoutSecret(String application) throws Exception {
         URI master;
         try (YarnApplications yarn = YarnApplications.connect(cluster.cluster().hadoopConfiguration())) {
             master = yarn.status(YarnApplications.parseId(application)).masterUrl().orElseThrow();
         }
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                master.resolve("/cancel")).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30))
+                master.resolve("/cancel")).PUT(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode();

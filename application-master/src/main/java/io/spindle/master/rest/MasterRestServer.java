@@ -21,14 +21,13 @@ import java.util.function.Function;
  * The ApplicationMaster's REST API and dashboard on an ephemeral port (docs/rest-api.md): the dashboard at
  * {@code /}; {@code GET /status}, {@code /checkpoints}, {@code /graph}, {@code /config}, {@code /master},
  * {@code /metrics} (Prometheus text, docs/monitoring.md) and {@code /prometheus-sd} (a Prometheus HTTP
- * service-discovery document listing that endpoint) for anyone; {@code POST /<action>} for control actions only with
- * the application's secret in {@link #SECRET_HEADER}. Control actions are started, not awaited: they answer 202, and
- * the status
- * document tells how they end.
+ * service-discovery document listing that endpoint) for anyone; {@code PUT /<action>} for control actions only with
+ * the application's secret in {@link #SECRET_HEADER} or the body. Control actions are started, not awaited: they
+ * answer 202, and the status document tells how they end.
  *
  * <ul>
- *   <li>{@code POST /cancel}</li>
- *   <li>{@code POST /savepoint?directory=D&format=canonical|native&termination=none|stop|drain}: every
+ *   <li>{@code PUT /cancel}</li>
+ *   <li>{@code PUT /savepoint?directory=D&format=canonical|native&termination=none|stop|drain}: every
  *       parameter optional (the configured savepoint directory, canonical, none); answers
  *       {@code {"request": n}}, and the status document's {@code savepoints} list request n's outcome</li>
  * </ul>

@@ -22,6 +22,8 @@ import java.util.Optional;
 final class Router implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    /** A form body of {@code secret=<64 hex digits>} fits many times over; more is not read. */
+    private static final int MAX_BODY_BYTES = 1024;
 
     private final Map<String, Route> routes;
     private final ControlSecret secret;
@@ -48,14 +50,30 @@ final class Router implements HttpHandler {
                 exchange.getResponseHeaders().set("Allow", route.method());
                 send(exchange, JsonResponse.error(HttpURLConnection.HTTP_BAD_METHOD,
                         path + " takes " + route.method() + ", not " + method));
-            } else if (route.needsSecret() && !secret.admits(exchange.getRequestHeaders().getFirst(MasterRestServer.SECRET_HEADER))) {
+            } else if (route.needsSecret() && !secret.admits(presentedSecret(exchange))) {
                 LOG.warn("Refused {} {} from {}: missing or wrong secret", method, path, exchange.getRemoteAddress());
-                send(exchange, JsonResponse.error(HttpURLConnection.HTTP_UNAUTHORIZED,
-                        path + " needs the application's secret in the " + MasterRestServer.SECRET_HEADER + " header"));
+                send(exchange, JsonResponse.error(HttpURLConnection.HTTP_UNAUTHORIZED, path
+                        + " needs the application's secret in the " + MasterRestServer.SECRET_HEADER
+                        + " header or as the body secret=<secret>"));
             } else {
                 send(exchange, respond(route, method, path, exchange.getRequestURI().getRawQuery()));
             }
         }
+    }
+
+    /**
+     * The secret in the header, else in a body {@code secret=...} (URL-encoded, of any content type): YARN's web
+     * proxy forwards a PUT's body but only a fixed set of headers, so the dashboard opened through it sends the body.
+     * As plain text, since the proxy's servlet container reads a form-encoded PUT body as parameters and forwards
+     * nothing.
+     */
+    private static String presentedSecret(HttpExchange exchange) throws IOException {
+        String header = exchange.getRequestHeaders().getFirst(MasterRestServer.SECRET_HEADER);
+        if (header != null) {
+            return header;
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES);
+        return parameters(new String(body, StandardCharsets.UTF_8).strip()).get("secret");
     }
 
     private static JsonResponse respond(Route route, String method, String path, String query) {

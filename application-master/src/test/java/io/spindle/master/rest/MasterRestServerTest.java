@@ -139,11 +139,13 @@ class MasterRestServerTest {
     }
 
     @Test
-    void theDashboardOnlyEverSendsGet() throws Exception {
+    void theDashboardSendsOnlyMethodsTheYarnProxyForwards() throws Exception {
         start();
 
-        assertThat(send("GET", "dashboard.js", null).body()).doesNotContainIgnoringCase("method:")
-                .doesNotContain("XMLHttpRequest");
+        String script = send("GET", "dashboard.js", null).body();
+
+        assertThat(script.replace("method: \"PUT\"", "")).doesNotContainIgnoringCase("method:");
+        assertThat(script).contains("method: \"PUT\"").doesNotContain("XMLHttpRequest");
     }
 
     @Test
@@ -176,7 +178,7 @@ class MasterRestServerTest {
     void cancelWithoutTheSecretIsRefusedAndNotRun() throws Exception {
         start();
 
-        HttpResponse<String> response = send("POST", "cancel", null);
+        HttpResponse<String> response = send("PUT", "cancel", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response)).containsOnlyKeys("error");
@@ -187,16 +189,29 @@ class MasterRestServerTest {
     void cancelWithAWrongSecretIsRefusedAndNotRun() throws Exception {
         start();
 
-        assertThat(send("POST", "cancel", SECRET + "0").statusCode()).isEqualTo(401);
-        assertThat(send("POST", "cancel", "").statusCode()).isEqualTo(401);
+        assertThat(send("PUT", "cancel", SECRET + "0").statusCode()).isEqualTo(401);
+        assertThat(send("PUT", "cancel", "").statusCode()).isEqualTo(401);
         assertThat(cancels).hasValue(0);
+    }
+
+    @Test
+    void cancelWithTheSecretAsItsBodyRunsTheAction() throws Exception {
+        start();
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url()).resolve("cancel"))
+                .PUT(HttpRequest.BodyPublishers.ofString("secret=" + SECRET))
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(cancels).hasValue(1);
     }
 
     @Test
     void cancelWithTheSecretRunsTheActionOnce() throws Exception {
         start();
 
-        HttpResponse<String> response = send("POST", "cancel", SECRET);
+        HttpResponse<String> response = send("PUT", "cancel", SECRET);
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(json(response)).isEqualTo(Map.of("accepted", "cancel"));
@@ -207,9 +222,9 @@ class MasterRestServerTest {
     void savepointWithTheSecretStartsOneWithTheGivenParametersAndAnswersItsRequestNumber() throws Exception {
         start();
 
-        HttpResponse<String> first = send("POST", "savepoint?directory=hdfs%3A%2F%2Fnn%2Fsp%20x&format=native"
+        HttpResponse<String> first = send("PUT", "savepoint?directory=hdfs%3A%2F%2Fnn%2Fsp%20x&format=native"
                 + "&termination=stop", SECRET);
-        HttpResponse<String> second = send("POST", "savepoint", SECRET);
+        HttpResponse<String> second = send("PUT", "savepoint", SECRET);
 
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(json(first)).isEqualTo(Map.of("request", 1));
@@ -221,7 +236,7 @@ class MasterRestServerTest {
     void savepointWithAnUnknownFormatIsABadRequestAndStartsNothing() throws Exception {
         start();
 
-        HttpResponse<String> response = send("POST", "savepoint?format=zip", SECRET);
+        HttpResponse<String> response = send("PUT", "savepoint?format=zip", SECRET);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("error")).isEqualTo(
@@ -233,7 +248,7 @@ class MasterRestServerTest {
     void savepointWithoutTheSecretIsRefusedAndStartsNothing() throws Exception {
         start();
 
-        assertThat(send("POST", "savepoint", null).statusCode()).isEqualTo(401);
+        assertThat(send("PUT", "savepoint", null).statusCode()).isEqualTo(401);
         assertThat(savepoints).isEmpty();
     }
 
@@ -256,7 +271,7 @@ class MasterRestServerTest {
         HttpResponse<String> postStatus = send("POST", "status", SECRET);
 
         assertThat(getCancel.statusCode()).isEqualTo(405);
-        assertThat(getCancel.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(getCancel.headers().firstValue("Allow")).hasValue("PUT");
         assertThat(json(getCancel)).containsOnlyKeys("error");
         assertThat(postStatus.statusCode()).isEqualTo(405);
         assertThat(postStatus.headers().firstValue("Allow")).hasValue("GET");
@@ -276,7 +291,7 @@ class MasterRestServerTest {
         });
 
         HttpResponse<String> failedStatus = send("GET", "status", null);
-        HttpResponse<String> failedCancel = send("POST", "cancel", SECRET);
+        HttpResponse<String> failedCancel = send("PUT", "cancel", SECRET);
 
         assertThat(failedStatus.statusCode()).isEqualTo(500);
         assertThat(json(failedStatus)).isEqualTo(Map.of("error", "no job yet"));

@@ -60,7 +60,7 @@ public final class MasterClient {
 
     /** Asks the AM to cancel the job; returns once it has accepted, not once the job has ended. */
     public void cancel(String secret) throws IOException, InterruptedException {
-        send(request("cancel").header(MasterRestServer.SECRET_HEADER, secret).POST(HttpRequest.BodyPublishers.noBody()));
+        send(request("cancel").header(MasterRestServer.SECRET_HEADER, secret).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
     /**
@@ -77,7 +77,7 @@ public final class MasterClient {
             query.append("&directory=").append(URLEncoder.encode(directory, StandardCharsets.UTF_8));
         }
         String body = send(request(query.toString()).header(MasterRestServer.SECRET_HEADER, secret)
-                .POST(HttpRequest.BodyPublishers.noBody()));
+                .PUT(HttpRequest.BodyPublishers.noBody()));
         try {
             return JsonObject.parse(body).integer("request");
         } catch (IllegalArgumentException e) {

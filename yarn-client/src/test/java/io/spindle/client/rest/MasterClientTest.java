@@ -103,8 +103,9 @@ class MasterClientTest {
     void aRefusedCancelSaysWhyAndCancelsNothing() {
         assertThatThrownBy(() -> client.cancel("wrong"))
                 .isInstanceOf(MasterResponseException.class)
-                .hasMessage("the ApplicationMaster at " + server.url() + " answered POST /cancel with HTTP 401: "
-                        + "/cancel needs the application's secret in the X-Spindle-Secret header");
+                .hasMessage("the ApplicationMaster at " + server.url() + " answered PUT /cancel with HTTP 401: "
+                        + "/cancel needs the application's secret in the X-Spindle-Secret header or as the body "
+                        + "secret=<secret>");
         assertThat(cancels).hasValue(0);
     }
 

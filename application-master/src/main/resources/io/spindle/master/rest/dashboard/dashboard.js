@@ -1,6 +1,7 @@
 // The Spindle dashboard: one page whose sections are chosen by the URL's fragment, filled from the
 // ApplicationMaster's JSON resources. Every URL is relative, so the page works the same through the
-// ResourceManager's proxy (/proxy/<application id>/) as directly; it only ever GETs.
+// ResourceManager's proxy (/proxy/<application id>/) as directly. It reads with GET; its actions are
+// PUTs with the secret the user typed in the body, as the proxy forwards a PUT's body but not our header.
 "use strict";
 
 const REFRESH_MS = 2000;
@@ -226,6 +227,39 @@ async function configuration() {
 
 const RENDER = { overview, graph, checkpoints, exceptions, configuration };
 
+const ACTIONS = {
+  "action-savepoint": { path: "savepoint", termination: "none" },
+  "action-stop": { path: "savepoint", termination: "stop", confirm: "Stop the job with a savepoint?" },
+  "action-cancel": { path: "cancel", confirm: "Cancel the job? It will not restart." },
+};
+
+async function act(action) {
+  if (action.confirm && !window.confirm(action.confirm)) {
+    return;
+  }
+  let path = action.path;
+  if (action.termination) {
+    const query = new URLSearchParams({ termination: action.termination });
+    const directory = document.getElementById("actions-directory").value.trim();
+    if (directory) {
+      query.set("directory", directory);
+    }
+    path += "?" + query;
+  }
+  const secret = document.getElementById("actions-secret").value.trim();
+  try {
+    // a text body: the proxy's servlet container would take a form-encoded PUT body as its own parameters
+    const response = await fetch(path, { method: "PUT", cache: "no-store",
+      headers: { "Content-Type": "text/plain" }, body: "secret=" + encodeURIComponent(secret) });
+    const answer = await response.json();
+    setText("actions-result", !response.ok ? answer.error : answer.request
+        ? "savepoint request " + answer.request + " accepted; the Checkpoints part shows how it ends"
+        : "cancel accepted");
+  } catch (error) {
+    setText("actions-result", path + ": " + error.message);
+  }
+}
+
 function currentPage() {
   const page = location.hash.replace("#", "");
   return PAGES.includes(page) ? page : "overview";
@@ -246,6 +280,8 @@ async function refresh() {
   }
 }
 
+Object.entries(ACTIONS).forEach(([id, action]) =>
+  document.getElementById(id).addEventListener("click", () => act(action)));
 window.addEventListener("hashchange", refresh);
 document.getElementById("configuration-filter").addEventListener("input", refresh);
 refresh();

@@ -95,6 +95,28 @@ class NettyChannelsTest {
     }
 
     @Test
+    void aChannelHasRoomOnlyWhileItsConsumerHasCreditLeft() throws Exception {
+        DataServer producers = server(0);
+        OutboundChannel out = provider(producers, 1, producers).outbound(EDGE, 0, 0);
+        assertThat(out.hasRoom()).as("before the consumer connects").isFalse();
+
+        Inbox inbox = new Inbox(consumerOf(producers, 1).inbound(EDGE, 0, 0));
+        producer(out, CREDIT).awaitDone();
+        assertThat(out.hasRoom()).as("with every credit spent").isFalse();
+
+        inbox.take();
+        awaitRoom(out);
+    }
+
+    private static void awaitRoom(OutboundChannel out) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!out.hasRoom()) {
+            assertThat(System.nanoTime()).as("room within 10 s of the consumer taking a buffer").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
     void aConsumerThatStopsPollingOneChannelDoesNotBlockAnotherBetweenTheSameWorkers() throws Exception {
         DataServer producers = server(0);
         NettyChannels consumer = consumerOf(producers, 1);

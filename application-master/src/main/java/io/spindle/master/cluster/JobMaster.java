@@ -42,6 +42,7 @@ import io.spindle.protocol.control.ControlMessage.Placement;
 import io.spindle.protocol.control.ControlMessage.TaskDeployment;
 import io.spindle.protocol.control.ControlMessage.TaskEnded;
 import io.spindle.protocol.control.SubtaskStates;
+import io.spindle.protocol.metrics.JvmReadings;
 import io.spindle.protocol.metrics.MetricsReport;
 import io.spindle.protocol.status.CompletedCheckpointStats;
 import io.spindle.protocol.status.StatusDocument;
@@ -160,7 +161,7 @@ public final class JobMaster implements WorkerEvents, WorkerConnections.Listener
         this.policy = RestartPolicy.fromConfig(configuration, configuration.contains(CheckpointingOptions.INTERVAL),
                 random);
         this.metricsCollector = new JobMetricsCollector(plan.vertices().stream().map(TaskVertex::name).toList(),
-                metrics, this::status);
+                metrics, this::status, JvmReadings::read);
     }
 
     /** Slot sharing as in Flink: slot i holds subtask i of every vertex, so the widest vertex decides. */

@@ -28,7 +28,7 @@ class JobMetricsCollectorTest {
 
     private final JobMetrics metrics = new JobMetrics();
     private final JobMetricsCollector collector = new JobMetricsCollector(List.of("source", "count"), metrics,
-            () -> STATUS);
+            () -> STATUS, () -> Map.of(WorkerMetric.HEAP_USED, 32L, WorkerMetric.GC_COUNT, 3L));
 
     private String scrape() throws IOException {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
@@ -52,6 +52,16 @@ class JobMetricsCollectorTest {
                         "job_name=\"KeyedCounts\",operator=\"count\",") + "} 1000.0")
                 .contains("spindle_worker_jvm_memory_heap_used_bytes{container=\"container_7\","
                         + "job_id=\"application_1_0001\",job_name=\"KeyedCounts\"} 64.0");
+    }
+
+    @Test
+    void theMastersOwnJvmIsLabelledByTheJobOnly() throws IOException {
+        String text = scrape();
+
+        assertThat(text).contains("spindle_master_jvm_memory_heap_used_bytes{job_id=\"application_1_0001\","
+                + "job_name=\"KeyedCounts\"} 32.0")
+                .contains("spindle_master_jvm_gc_collections_total{job_id=\"application_1_0001\","
+                        + "job_name=\"KeyedCounts\"} 3.0");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.spindle.runtime.metrics;
 
+import io.spindle.protocol.metrics.JvmReadings;
 import io.spindle.protocol.metrics.MetricsReport;
 import io.spindle.protocol.metrics.MetricsReport.TaskSample;
 import io.spindle.runtime.tasks.Task;

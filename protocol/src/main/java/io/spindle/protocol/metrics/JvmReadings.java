@@ -1,6 +1,4 @@
-package io.spindle.runtime.metrics;
-
-import io.spindle.protocol.metrics.WorkerMetric;
+package io.spindle.protocol.metrics;
 
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -11,15 +9,15 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The worker's JVM and process as metrics: heap, garbage collection, resident memory. */
-final class JvmReadings {
+/** This JVM and its process as metrics: heap, garbage collection, resident memory; a worker's, or the master's. */
+public final class JvmReadings {
 
     private static final Path PROC_STATUS = Path.of("/proc/self/status");
     private static final long BYTES_PER_KB = 1024;
 
     private JvmReadings() { }
 
-    static Map<WorkerMetric, Long> read() {
+    public static Map<WorkerMetric, Long> read() {
         Map<WorkerMetric, Long> values = new EnumMap<>(WorkerMetric.class);
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         values.put(WorkerMetric.HEAP_USED, heap.getUsed());

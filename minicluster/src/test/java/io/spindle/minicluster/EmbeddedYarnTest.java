@@ -111,7 +111,9 @@ class EmbeddedYarnTest {
                         + "8192 MiB (yarn.scheduler.maximum-allocation-mb)");
     }
 
+    /** In the soak profile: every build runs two clusters side by side in SavepointsOnYarnTest$OnAnotherCluster. */
     @Test
+    @Tag("soak")
     void aSecondClusterRunsBesideTheFirstWithItsOwnPortsAndDirectory() throws Exception {
         int secondResourceManagerPort;
         try (EmbeddedCluster second = EmbeddedCluster.start(directory.resolve("second"), 1)) {

@@ -294,7 +294,8 @@ class SpindleOnYarnTest {
     class KafkaPipelines {
 
         private static final long RECORDS = 200_000;
-        private static final long RESCALED_RECORDS = 100_000;
+        /** Enough that at the runs' rates (4,000 records/s in all) each stop comes long before the input's end. */
+        private static final long RESCALED_RECORDS = 300_000;
         private KafkaOnYarn kafka;
 
         @BeforeAll

@@ -2,13 +2,18 @@ package io.spindle.examples.recovery;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 
-/** The exactly-once suite with checkpoints on the local file system (file://). */
+/**
+ * The exactly-once suite with checkpoints on the local file system (file://). In the soak profile: every build runs the
+ * suite on HDFS ({@link ExactlyOnceOnHdfsTest}), and both file systems go through the same storage code.
+ */
+@Tag("soak")
 class ExactlyOnceOnLocalFileSystemTest extends ExactlyOnceContract {
 
     @TempDir

@@ -93,7 +93,13 @@ class SpindleOnYarnTest {
         assertThat(run.out()).contains("restart 1 in", "from checkpoint");
     }
 
+    /**
+     * In the soak profile, for CI time: every build SIGKILLs an ApplicationMaster in
+     * {@link KafkaPipelines#windowCountsReachKafkaAndParquetExactlyOnceThroughWorkerAndMasterKills}, and the refused
+     * secret-less cancel is a unit test of the REST server.
+     */
     @Test
+    @Tag("soak")
     void killedApplicationMasterResumesInItsNextAttemptWithExactCounts() throws Exception {
         Run run = cluster.run("--records", "40000", "--keys", "1000", "--rate", "2000",
                 "--output", cluster.output("master-kill"));

@@ -74,7 +74,9 @@ class TransactionRecoveryTest {
 
             assertThat(describe(admin, "owned-1-0").state()).isEqualTo(TransactionState.ONGOING);
             recovery(admin, 1, 2).commitRestored(List.of(other));
-            assertThat(describe(admin, "owned-1-0").state()).isEqualTo(TransactionState.COMPLETE_COMMIT);
+            // a commit returns once prepared; the coordinator completes it after writing the markers
+            LocalJobs.awaitCondition("the owner's commit completing", () -> describe(admin, "owned-1-0").state()
+                    == TransactionState.COMPLETE_COMMIT);
         }
     }
 

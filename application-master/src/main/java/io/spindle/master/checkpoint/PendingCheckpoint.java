@@ -40,7 +40,6 @@ public final class PendingCheckpoint {
     private final long triggerMillis;
     private final Set<SubtaskId> awaited;
     private final List<TaskSnapshot> received = new ArrayList<>();
-    private CheckpointTimes slowest = new CheckpointTimes(0, 0, 0);
     private final CompletableFuture<CompletedCheckpoint> completion = new CompletableFuture<>();
 
     public PendingCheckpoint(CheckpointBarrier barrier, long triggerMillis, Set<SubtaskId> expected) {
@@ -81,13 +80,12 @@ public final class PendingCheckpoint {
             return false;
         }
         received.add(snapshot);
-        slowest = slowest.max(snapshot.times());
         return true;
     }
 
     /** Each part's longest among the subtasks that acknowledged: what held the checkpoint up. */
     public CheckpointTimes slowestTimes() {
-        return slowest;
+        return received.stream().map(TaskSnapshot::times).reduce(new CheckpointTimes(0, 0, 0), CheckpointTimes::max);
     }
 
     public boolean isComplete() {

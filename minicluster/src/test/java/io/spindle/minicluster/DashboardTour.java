@@ -84,7 +84,11 @@ abstract class DashboardTour {
         browser.click("nav-overview");
         StatusDocument before = statusThroughTheProxy();
         String state = browser.text("overview-state");
-        long completed = Long.parseLong(browser.text("overview-checkpoints-completed"));
+        // the page shows a status up to one refresh old: wait for a drawing from after `before`
+        long completed = browser.await("the overview drawn after the first status", page -> {
+            long shown = Long.parseLong(browser.text("overview-checkpoints-completed"));
+            return shown >= before.checkpoints().completed() ? shown : null;
+        });
         StatusDocument after = statusThroughTheProxy();
         browser.screenshot("overview");
 
